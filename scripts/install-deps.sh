@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Storyline builds and tests with, only those missing.
+# Idempotent and quiet when everything is present. Usage: scripts/install-deps.sh [build|test|all]
+set -euo pipefail
+
+BUILD_PKGS=(
+  build-essential cmake pkg-config ninja-build
+  libboost-graph-dev rapidjson-dev libhowardhinnant-date-dev
+  libsqlitecpp-dev libsqlite3-dev libgtest-dev libgmock-dev
+  libicu-dev libgumbo-dev libpugixml-dev libcli11-dev
+  libuchardet-dev libexttextcat-dev zlib1g-dev libxxhash-dev
+)
+# What the test suite needs on top of the build: the real-client checkers in ../shared/tools
+# install their own packages; python3 runs our scorers.
+TEST_PKGS=(python3 libbenchmark-dev)
+
+what="${1:-all}"
+case "$what" in
+  build) pkgs=("${BUILD_PKGS[@]}") ;;
+  test|all) pkgs=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}") ;;
+  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+  $SUDO apt-get update -q >>"$log" 2>&1 || true
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$log" 2>&1 \
+    || { tail -30 "$log" >&2; echo "install-deps: apt-get install failed" >&2; exit 1; }
+fi

@@ -1,0 +1,51 @@
+#pragma once
+// The one narrow interface between the pipeline and its database. SQLite (store/sqlite/) is
+// the embedded default; a server database plugs in as another implementation, and nothing
+// outside store/ knows which one runs.
+#include "core/model/annotation.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace storyline {
+
+enum class SourceState { fresh, unchanged, changed };
+
+struct StoreCounts {
+    std::int64_t articles = 0;
+    std::int64_t sources = 0;
+    std::int64_t timexes = 0;
+    std::int64_t entity_mentions = 0;
+    std::int64_t event_mentions = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // What the store knows of an input: never seen, the same content, or new content.
+    [[nodiscard]] virtual SourceState source_state(const std::string& source_key,
+                                                   const std::string& content_hash) = 0;
+    // Writes happen in batches: one transaction each.
+    virtual void begin_batch() = 0;
+    // Stores the document and its annotations. Replaces what the same source_key held before
+    // (a changed file); an article with an id already stored from another source gains this
+    // source and keeps its annotations (the same story under two paths or outlets).
+    virtual void put(const Document& doc) = 0;
+    virtual void commit_batch() = 0;
+    virtual void rollback_batch() = 0;
+
+    // Reads every stored document, articles in id order, annotations in offset order.
+    virtual void for_each_document(const std::function<void(const Document&)>& fn) = 0;
+    // Every source key that points at this article (sorted).
+    [[nodiscard]] virtual std::vector<std::string> sources_of(const std::string& article_id) = 0;
+    [[nodiscard]] virtual StoreCounts counts() = 0;
+}; // class Store
+
+// Opens (creating and migrating as needed) the store named by `spec`: a file path for SQLite.
+std::unique_ptr<Store> open_store(const std::string& spec);
+
+} // namespace storyline
