@@ -105,10 +105,7 @@ Elem parse_elem(Grammar& g, std::string_view s, const std::filesystem::path& fil
         e.optional = true;
         s.remove_suffix(1);
     }
-    if (s.size() > 1 && s.front() == '@') {
-        e.kind = ElemKind::lex_class;
-        e.cls = g.intern_class(s.substr(1));
-    } else if (s.size() > 1 && s.front() == '#') {
+    if (s.size() > 1 && s.front() == '#') {
         e.kind = ElemKind::number;
         auto k = s.substr(1);
         if (k == "int") e.num = NumKind::integer;
@@ -121,8 +118,12 @@ Elem parse_elem(Grammar& g, std::string_view s, const std::filesystem::path& fil
         else if (k == "num") e.num = NumKind::amount;
         else fail(file, line, "unknown number kind " + std::string(k));
     } else {
-        e.kind = ElemKind::literal;
+        e.kind = ElemKind::words;
         for (auto alt : split(s, '|')) {
+            if (alt.size() > 1 && alt.front() == '@') {
+                e.classes.push_back(g.intern_class(alt.substr(1)));
+                continue;
+            }
             auto keys = keys_of(alt);
             if (keys.size() != 1) fail(file, line, "a literal must be one token: " + std::string(alt));
             e.literals.push_back(keys.front());
@@ -166,10 +167,9 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
     g.class_rules.assign(g.class_names.size(), {});
     for (const auto& r : g.rules) {
         for (const auto& e : r.elems) {
-            if (e.kind == ElemKind::literal) {
+            if (e.kind == ElemKind::words) {
                 for (const auto& lit : e.literals) g.key_info(lit).rules.push_back(r.order);
-            } else if (e.kind == ElemKind::lex_class) {
-                g.class_rules[static_cast<std::size_t>(e.cls)].push_back(r.order);
+                for (int c : e.classes) g.class_rules[static_cast<std::size_t>(c)].push_back(r.order);
             } else {
                 g.number_rules.push_back(r.order);
                 if (e.num == NumKind::amount && g.cls_num >= 0)

@@ -23,16 +23,16 @@ struct LexEntry {
     std::string exact_first;  // non-empty: the first token must appear exactly so (case-sensitive)
 };
 
-enum class ElemKind : std::uint8_t { literal, lex_class, number };
+enum class ElemKind : std::uint8_t { words, number };
 // Number element kinds: any integer, a 4-digit year, a day of month, an hour, a minute
 // (2 digits), a 2-digit year, a decade ("1960s", "60s"), an amount (digits or a numeral word).
 enum class NumKind : std::uint8_t { integer, year, day, hour, minute, year2, decade, amount };
 
 struct Elem {
-    ElemKind kind = ElemKind::literal;
+    ElemKind kind = ElemKind::words;
     bool optional = false;
-    std::vector<std::string> literals;  // ElemKind::literal: alternatives
-    int cls = -1;                       // ElemKind::lex_class
+    std::vector<std::string> literals;  // alternatives: literal tokens ...
+    std::vector<int> classes;           // ... and lexicon classes ("@unit1|@units|days")
     NumKind num = NumKind::integer;     // ElemKind::number
 };
 

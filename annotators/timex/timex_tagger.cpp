@@ -245,19 +245,22 @@ private:
         if (ti >= ntok()) return;
         const Token& t = m_toks[static_cast<std::size_t>(ti)];
         switch (e.kind) {
-        case ElemKind::literal:
+        case ElemKind::words:
             if (t.kind == TokKind::number) return;
             for (const auto& l : e.literals)
                 if (t.key == l) {
                     yield(std::string(t.key), ti + 1);
-                    return;
+                    break;
                 }
-            return;
-        case ElemKind::lex_class:
+            if (e.classes.empty()) return;
             for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
                 const LexMatch& lm = m_lex[k];
                 const LexEntry& le = m_g.entries[static_cast<std::size_t>(lm.entry)];
-                if (le.cls == e.cls) yield(le.value, ti + lm.ntok);
+                for (int c : e.classes)
+                    if (le.cls == c) {
+                        yield(le.value, ti + lm.ntok);
+                        break;
+                    }
             }
             return;
         case ElemKind::number:
@@ -584,13 +587,14 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         const int d = f.d.empty() ? 0 : to_int(f.d);
         if (!f.d.empty() && (d < 1 || d > 31)) return std::nullopt;
         if (y < 0 && m_dct) {
+            // Year from the document date; the clause's tense moves a date lying well on the
+            // wrong side of it (more than two months) to the previous or next year.
             y = dct_y;
             const int t = tense(tb, te);
-            const unsigned um = static_cast<unsigned>(m);
-            const bool after = um > dct_m || (um == dct_m && d > 0 && static_cast<unsigned>(d) > dct_d);
-            const bool before = um < dct_m || (um == dct_m && d > 0 && static_cast<unsigned>(d) < dct_d);
-            if (t < 0 && after && (um > dct_m + 1 || !f.d.empty())) y -= 1;
-            if (t > 0 && before && dct_m > um + 1) y += 1;
+            const int cand = m * 31 + (d > 0 ? d : 15);
+            const int ref = static_cast<int>(dct_m) * 31 + static_cast<int>(dct_d);
+            if (t < 0 && cand > ref + 62) y -= 1;
+            if (t > 0 && cand < ref - 62) y += 1;
         }
         if (d > 0) {
             if (y >= 0) {
@@ -649,7 +653,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
                  f.q == "last";
     if (t.type == TimexType::date || t.type == TimexType::time) {
         if (auto d = parse_day(t.value)) m_last_day = *d;
-        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X')
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X' && f.keep.empty())
             m_last_quarter = t.value;
     }
     m_out.push_back(std::move(t));
