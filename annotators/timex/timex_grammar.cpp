@@ -146,9 +146,18 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         const std::size_t p0 = line.find('|', line.find('|') + 1) + 1;
         const std::size_t p1 = line.rfind('|');
         const std::string_view pattern = trim(std::string_view(line).substr(p0, p1 - p0));
-        for (auto tok : split_ws(pattern)) r.elems.push_back(parse_elem(g, tok, file, line));
+        // Context tests may be written with the pattern or with the slots.
+        std::vector<std::string_view> slots = split_ws(parts.back());
+        for (auto tok : split_ws(pattern)) {
+            if (tok.starts_with("prev=") || tok.starts_with("next=") || tok.starts_with("!prev=") ||
+                tok.starts_with("!next="))
+                slots.push_back(tok);
+            else
+                r.elems.push_back(parse_elem(g, tok, file, line));
+        }
         if (r.elems.empty()) fail(file, line, "empty pattern");
-        for (auto slot : split_ws(parts.back())) {
+        if (r.elems.size() > 16) fail(file, line, "more than 16 elements");
+        for (auto slot : slots) {
             auto eq = slot.find('=');
             if (eq == std::string_view::npos) fail(file, line, "slot without '=': " + std::string(slot));
             auto key = slot.substr(0, eq);
