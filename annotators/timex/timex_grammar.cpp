@@ -94,7 +94,10 @@ ContextTest parse_context(Grammar& g, std::string_view spec) {
     for (auto item : split(spec, ',')) {
         if (item == "PUNCT") t.punct = true;
         else if (!item.empty() && item.front() == '@') t.classes.push_back(g.intern_class(item.substr(1)));
-        else if (!item.empty()) t.literals.emplace_back(item);
+        else if (!item.empty()) {
+            t.literals.emplace_back(item);
+            t.literal_ids.push_back(g.key_info(item).id);
+        }
     }
     return t;
 }
@@ -127,6 +130,7 @@ Elem parse_elem(Grammar& g, std::string_view s, const std::filesystem::path& fil
             auto keys = keys_of(alt);
             if (keys.size() != 1) fail(file, line, "a literal must be one token: " + std::string(alt));
             e.literals.push_back(keys.front());
+            e.literal_ids.push_back(g.key_info(keys.front()).id);
         }
     }
     return e;
@@ -187,9 +191,24 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             if (!e.optional) break;
         }
     }
+    for (auto& r : g.rules)
+        for (auto& e : r.elems)
+            for (int c : e.classes) {
+                if (c < 64) e.class_mask |= std::uint64_t{1} << c;
+                else e.mask_exact = false;
+            }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
     g.number_rules.erase(std::unique(g.number_rules.begin(), g.number_rules.end()), g.number_rules.end());
-    for (auto& [k, info] : g.keys) info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
+    for (auto& [k, info] : g.keys) {
+        info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
+        info.candidates = info.rules;
+        for (int id : info.entries) {
+            const auto& rs = g.class_rules[static_cast<std::size_t>(g.entries[static_cast<std::size_t>(id)].cls)];
+            info.candidates.insert(info.candidates.end(), rs.begin(), rs.end());
+        }
+        std::sort(info.candidates.begin(), info.candidates.end());
+        info.candidates.erase(std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
+    }
 }
 
 } // namespace
@@ -211,7 +230,9 @@ KeyInfo& Grammar::key_info(std::string_view key) {
     auto it = keys.find(key);
     if (it != keys.end()) return it->second;
     const std::string& owned = key_store.emplace_back(key);
-    return keys[std::string_view(owned)];
+    KeyInfo& info = keys[std::string_view(owned)];
+    info.id = static_cast<int>(keys.size() - 1);
+    return info;
 }
 
 std::shared_ptr<const Grammar> load_grammar_from(const std::filesystem::path& dir, std::string lang) {

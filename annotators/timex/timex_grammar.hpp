@@ -33,6 +33,9 @@ struct Elem {
     bool optional = false;
     std::vector<std::string> literals;  // alternatives: literal tokens ...
     std::vector<int> classes;           // ... and lexicon classes ("@unit1|@units|days")
+    std::vector<int> literal_ids;       // KeyInfo::id of each literal (integer compare)
+    std::uint64_t class_mask = 0;       // classes with id < 64, for a quick reject
+    bool mask_exact = true;             // every class has id < 64
     NumKind num = NumKind::integer;     // ElemKind::number
 };
 
@@ -41,6 +44,7 @@ struct Elem {
 struct ContextTest {
     std::vector<int> classes;
     std::vector<std::string> literals;
+    std::vector<int> literal_ids;
     bool punct = false;
     [[nodiscard]] bool empty() const { return classes.empty() && literals.empty() && !punct; }
 };
@@ -60,8 +64,10 @@ struct Rule {
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
+    int id = -1;
     std::vector<int> entries;
     std::vector<int> rules;
+    std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
 };
 
 struct Grammar {

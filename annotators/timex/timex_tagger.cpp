@@ -6,6 +6,7 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
+#include <deque>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -26,10 +27,12 @@ struct LexMatch {
     int ntok;
 };
 
+// No default initializers: a match path assigns every element's capture before it is read,
+// and zeroing these arrays for every candidate token showed up in profiles.
 struct Capture {
-    bool set = false;
-    int tb = 0, te = 0;
-    std::string value;
+    bool set;
+    int tb, te;
+    std::string_view value;  // into the grammar, the token keys or Run::m_scratch
 };
 
 using Captures = std::array<Capture, max_elems>;
@@ -37,7 +40,7 @@ using Captures = std::array<Capture, max_elems>;
 struct Best {
     int end = -1;
     int rule = -1;
-    Captures caps;
+    Captures caps;  // valid when end >= 0
 };
 
 int to_int(std::string_view s, int fallback = -1) {
@@ -154,10 +157,13 @@ private:
     std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
     std::vector<std::uint32_t> m_lex_begin;  // token -> first index in m_lex (size ntok + 1)
     std::vector<const KeyInfo*> m_keyinfo;   // token -> key info or nullptr
+    std::vector<int> m_keyid;                // token -> KeyInfo::id or -1
+    std::vector<std::uint64_t> m_clsmask;    // token -> classes (id < 64) of entries starting there
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     std::string m_last_quarter;
     std::vector<Timex> m_out;
+    mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
 
     [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
 
@@ -165,6 +171,8 @@ private:
         const int n = ntok();
         m_lex_begin.assign(static_cast<std::size_t>(n) + 1, 0);
         m_keyinfo.assign(static_cast<std::size_t>(n), nullptr);
+        m_keyid.assign(static_cast<std::size_t>(n), -1);
+        m_clsmask.assign(static_cast<std::size_t>(n), 0);
         for (int i = 0; i < n; ++i) {
             m_lex_begin[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(m_lex.size());
             const Token& t = m_toks[static_cast<std::size_t>(i)];
@@ -172,6 +180,7 @@ private:
             const KeyInfo* ki = m_g.find_key(t.key);
             m_keyinfo[static_cast<std::size_t>(i)] = ki;
             if (!ki) continue;
+            m_keyid[static_cast<std::size_t>(i)] = ki->id;
             for (int id : ki->entries) {
                 const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
                 const int len = static_cast<int>(e.keys.size());
@@ -183,7 +192,10 @@ private:
                 }
                 if (ok && !e.exact_first.empty())
                     ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
-                if (ok) m_lex.push_back({id, len});
+                if (ok) {
+                    m_lex.push_back({id, len});
+                    if (e.cls < 64) m_clsmask[static_cast<std::size_t>(i)] |= std::uint64_t{1} << e.cls;
+                }
             }
         }
         m_lex_begin[static_cast<std::size_t>(n)] = static_cast<std::uint32_t>(m_lex.size());
@@ -205,8 +217,10 @@ private:
         if (ti < 0 || ti >= ntok()) return t.punct;
         const Token& tok = m_toks[static_cast<std::size_t>(ti)];
         if (t.punct && tok.kind == TokKind::punct) return true;
-        for (const auto& l : t.literals)
-            if (tok.kind != TokKind::number && tok.key == l) return true;
+        const int kid = m_keyid[static_cast<std::size_t>(ti)];
+        if (kid >= 0)
+            for (int l : t.literal_ids)
+                if (l == kid) return true;
         for (int c : t.classes)
             if (has_class(ti, c)) return true;
         return false;
@@ -231,12 +245,12 @@ private:
                         const LexEntry& e2 = m_g.entries[static_cast<std::size_t>(lm2.entry)];
                         const int v2 = to_int(e2.value);
                         if (e2.cls == m_g.cls_num && v2 >= 1 && v2 <= 19) {
-                            yield(std::to_string(v + v2), jj + lm2.ntok);
+                            yield(std::string_view(m_scratch.emplace_back(std::to_string(v + v2))), jj + lm2.ntok);
                         }
                     }
                 }
             }
-            yield(e.value, j);
+            yield(std::string_view(e.value), j);
         }
     }
 
@@ -247,18 +261,21 @@ private:
         switch (e.kind) {
         case ElemKind::words:
             if (t.kind == TokKind::number) return;
-            for (const auto& l : e.literals)
-                if (t.key == l) {
-                    yield(std::string(t.key), ti + 1);
-                    break;
-                }
+            if (const int kid = m_keyid[static_cast<std::size_t>(ti)]; kid >= 0) {
+                for (int l : e.literal_ids)
+                    if (l == kid) {
+                        yield(t.key, ti + 1);
+                        break;
+                    }
+            }
             if (e.classes.empty()) return;
+            if (e.mask_exact && (m_clsmask[static_cast<std::size_t>(ti)] & e.class_mask) == 0) return;
             for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
                 const LexMatch& lm = m_lex[k];
                 const LexEntry& le = m_g.entries[static_cast<std::size_t>(lm.entry)];
                 for (int c : e.classes)
                     if (le.cls == c) {
-                        yield(le.value, ti + lm.ntok);
+                        yield(std::string_view(le.value), ti + lm.ntok);
                         break;
                     }
             }
@@ -274,32 +291,32 @@ private:
         const int v = (t.grouped || t.decimal) ? -1 : to_int(t.key);
         switch (e.num) {
         case NumKind::integer:
-            if (plain) yield(std::string(t.key), ti + 1);
+            if (plain) yield(t.key, ti + 1);
             return;
         case NumKind::year:
-            if (plain && t.digits == 4 && v >= 1000 && v <= 2099) yield(std::string(t.key), ti + 1);
+            if (plain && t.digits == 4 && v >= 1000 && v <= 2099) yield(t.key, ti + 1);
             return;
         case NumKind::day: {
             const bool sfx_ok = t.suffix.empty() || (t.suffix != "s");
             if (!t.grouped && !t.decimal && sfx_ok && t.digits <= 2 && v >= 1 && v <= 31)
-                yield(std::to_string(v), ti + 1);
+                yield(t.key, ti + 1);
             return;
         }
         case NumKind::hour:
-            if (plain && t.digits <= 2 && v >= 0 && v <= 24) yield(std::to_string(v), ti + 1);
+            if (plain && t.digits <= 2 && v >= 0 && v <= 24) yield(t.key, ti + 1);
             return;
         case NumKind::minute:
-            if (plain && t.digits == 2 && v >= 0 && v <= 59) yield(std::string(t.key), ti + 1);
+            if (plain && t.digits == 2 && v >= 0 && v <= 59) yield(t.key, ti + 1);
             return;
         case NumKind::year2:
-            if (plain && t.digits == 2) yield(std::string(t.key), ti + 1);
+            if (plain && t.digits == 2) yield(t.key, ti + 1);
             return;
         case NumKind::decade:
             if (!t.grouped && !t.decimal && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
-                yield(std::string(t.key), ti + 1);
+                yield(t.key, ti + 1);
             return;
         case NumKind::amount:
-            if (t.suffix.empty() && !t.grouped) yield(std::string(t.key), ti + 1);
+            if (t.suffix.empty() && !t.grouped) yield(t.key, ti + 1);
             return;
         }
     }
@@ -318,12 +335,12 @@ private:
             return;
         }
         const Elem& e = r.elems[ei];
-        elem_matches(e, ti, [&](std::string value, int next) {
+        elem_matches(e, ti, [&](std::string_view value, int next) {
             Capture& c = caps[ei];
             c.set = true;
             c.tb = ti;
             c.te = next;
-            c.value = std::move(value);
+            c.value = value;
             match_rule(r, ei + 1, next, start, caps, best);
             caps[ei].set = false;
         });
@@ -704,30 +721,19 @@ void Run::ranges(const Rule& r, const Captures& caps, int tb, int te) {
 
 std::vector<Timex> Run::run() {
     const int n = ntok();
-    std::vector<int> cand;
     Captures caps;
     int i = 0;
     while (i < n) {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
-        cand.clear();
-        if (t.kind == TokKind::number) {
-            cand.insert(cand.end(), m_g.number_rules.begin(), m_g.number_rules.end());
-        } else if (const KeyInfo* ki = m_keyinfo[static_cast<std::size_t>(i)]) {
-            cand.insert(cand.end(), ki->rules.begin(), ki->rules.end());
-            for (auto k = m_lex_begin[static_cast<std::size_t>(i)]; k < m_lex_begin[static_cast<std::size_t>(i) + 1]; ++k) {
-                const int cls = m_g.entries[static_cast<std::size_t>(m_lex[k].entry)].cls;
-                const auto& rs = m_g.class_rules[static_cast<std::size_t>(cls)];
-                cand.insert(cand.end(), rs.begin(), rs.end());
-            }
-        }
-        if (cand.empty()) {
+        const std::vector<int>* cand = nullptr;
+        if (t.kind == TokKind::number) cand = &m_g.number_rules;
+        else if (const KeyInfo* ki = m_keyinfo[static_cast<std::size_t>(i)]) cand = &ki->candidates;
+        if (!cand || cand->empty()) {
             ++i;
             continue;
         }
-        std::sort(cand.begin(), cand.end());
-        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
         Best best;
-        for (int ri : cand) {
+        for (int ri : *cand) {
             const Rule& r = m_g.rules[static_cast<std::size_t>(ri)];
             if (r.elems.size() > max_elems) continue;
             match_rule(r, 0, i, i, caps, best);
