@@ -191,6 +191,17 @@ void Gazetteer::load_language(const std::string& lang) {
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/stop_words.txt"))) {
         lex.stop_words.insert(fold(w));
     }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/conventions.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f[0] == "title_in_span") lex.title_in_span = field(f, 1) == "yes";
+        if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
+        lex.common_words.insert(w);
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
+        lex.misc_words.insert(fold(w));
+    }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/titles.txt"))) {
         std::size_t n = 0;
         lex.titles.insert(phrase_key(w, &n));

@@ -33,7 +33,11 @@ struct Lexicon {
     std::size_t title_max_tokens = 0;
     std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
+    std::unordered_set<std::string> common_words;  // lower-case words never listed as names
+    std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
     bool elision = false;                           // French: l', d' before names
+    bool title_in_span = false;                     // "général de Gaulle" is one mention
+    bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
 };
 
 enum CueRole : std::uint16_t {

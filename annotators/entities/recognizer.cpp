@@ -39,6 +39,9 @@ public:
           m_covered(tokens.size(), false) {}
 
     std::vector<Candidate> run() {
+        for (const auto& t : m_toks) {
+            if (t.shape == Shape::lower) m_lower_seen.insert(t.fold);
+        }
         mark_lines();
         mark_titles_and_honorifics();
         first_pass();
@@ -51,6 +54,11 @@ public:
 private:
     [[nodiscard]] const Token& tok(std::size_t i) const { return m_toks[i]; }
     [[nodiscard]] bool stop(std::size_t i) const { return m_lex.stop_words.count(tok(i).fold) != 0; }
+    // A word the language (or this article) writes in lower case: its capital may only mark a
+    // sentence start or a head-line.
+    [[nodiscard]] bool common(std::size_t i) const {
+        return m_lex.common_words.count(tok(i).fold) != 0 || m_lower_seen.count(tok(i).fold) != 0;
+    }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
         const auto it = m_lex.cues.find(tok(i).fold);
         return it == m_lex.cues.end() ? 0 : it->second;
@@ -108,6 +116,14 @@ private:
             }
             if (title_end == 0) continue;
             for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;
+            if (m_lex.title_in_span) {
+                // "général de Gaulle": the title and the name's particles stay in the mention
+                std::size_t k = title_end;
+                while (k < m_toks.size() && k - title_end < 2 && in(k_particles, tok(k).fold)) ++k;
+                if (k < m_toks.size() && tok(k).upper_initial() && m_span_start[k] < 0) {
+                    m_span_start[k] = static_cast<int>(i);
+                }
+            }
             // skip a nationality, "de l'OTSC", "of the", a comma
             std::size_t j = title_end;
             for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
@@ -178,6 +194,9 @@ private:
         if (type == EntityType::person && m_span_start[first] >= 0) {
             c.first = static_cast<std::size_t>(m_span_start[first]);
         }
+        // "Frédéric III", "Jean-Paul II"
+        if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
+        c.last = last;
         c.begin = tok(c.first).begin;
         c.end = tok(last - 1).end;
         c.type = type;
@@ -196,9 +215,14 @@ private:
         if (n == 0) return 0;
         const bool demonym = is_demonym_only(*list);
         if (!t.upper_initial() && !demonym) return 0;
-        if (t.upper_initial() && stop(i) && (t.sentence_start || n == 1)) return 0;
+        if (t.upper_initial() && stop(i) && n == 1) return 0;
         const int e = best_entry(*list);
         const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(e));
+        const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
+        // "Police said", "SALE": a town named like a common word, with no "in" before it.
+        if (n == 1 && small_place && common(i) && !(i > 0 && (cue(i - 1) & loc_before))) return 0;
+        // "President Clinton", "M. Dind": a title or honorific says person.
+        if (small_place && m_person_hint[i]) return 0;
         // A small town named like a given name, before a capital: a person ("Florence Arthaud").
         if (n == 1 && g.kind == EntryKind::city && m_gaz.is_given_name(t.fold) && i + 1 < m_toks.size() &&
             name_capital(i + 1)) {
@@ -267,6 +291,17 @@ private:
             if (name_capital(j)) {
                 roles |= cue(j);
                 ++j;
+                continue;
+            }
+            // "C. Lewis", "J.R. Ewing": an initial's dot
+            if (t.fold == "." && t.begin == tok(j - 1).end && tok(j - 1).fold.size() == 1 &&
+                j + 1 < m_toks.size() && name_capital(j + 1)) {
+                ++j;
+                continue;
+            }
+            if (t.fold == "&" && j + 1 < m_toks.size() && name_capital(j + 1)) {
+                roles |= org_tail;
+                j += 1;
                 continue;
             }
             // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
@@ -343,14 +378,20 @@ private:
                 return;
             }
         }
+        // French "le Conseil", "le Parlement": a bare cue word is a common noun there.
+        if (len == 1 && (head & (org_head | loc_head | misc_head)) && !m_lex.bare_cue_is_name) return;
         if ((tail & org_tail) || (head & org_head)) return emit(s, e, EntityType::organization, Form::name, -1, 0.7);
         if ((tail & loc_tail) || (head & loc_head)) return emit(s, e, EntityType::location, Form::name, -1, 0.7);
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
+        if (len == 1 && m_lex.misc_words.count(tok(s).fold)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
+        if (len >= 2 && m_gaz.is_given_name(tok(s).fold) && !country_inside(s, e)) {
+            return emit(s, e, EntityType::person, Form::name, -1, 0.7);
+        }
         if (allow_split && split_on_gazetteer(s, e)) return;
-        if (len >= 2 && m_gaz.is_given_name(tok(s).fold)) return emit(s, e, EntityType::person, Form::name, -1, 0.7);
         const Token& t = tok(s);
-        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6) {
+        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s)) {
             return emit(s, e, EntityType::organization, Form::name, -1, 0.5, true);
         }
         if (e < m_toks.size() && (cue(e) & per_after)) return emit(s, e, EntityType::person, Form::name, -1, 0.6, len == 1);
@@ -381,6 +422,30 @@ private:
         }
         if (k < e) type_sequence(k, e, false);
         return true;
+    }
+
+    [[nodiscard]] bool roman(std::size_t i) const {
+        const Token& t = tok(i);
+        if (t.shape != Shape::all_caps || t.fold.size() > 5) return false;
+        return t.fold.find_first_not_of("ivx") == std::string::npos;
+    }
+
+    [[nodiscard]] bool country_inside(std::size_t s, std::size_t e) const {
+        for (std::size_t k = s; k < e; ++k) {
+            auto [n, list] = m_gaz.longest_match(m_toks, k, e - k);
+            if (n == 0) continue;
+            for (auto x : *list) if (m_gaz.entry(x).kind == EntryKind::country) return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] int numbers_in_line(std::size_t i) const {
+        std::size_t b = i, e = i;
+        while (b > 0 && !tok(b).line_start) --b;
+        while (e + 1 < m_toks.size() && !tok(e + 1).line_start) ++e;
+        int n = 0;
+        for (std::size_t k = b; k <= e; ++k) n += tok(k).shape == Shape::number ? 1 : 0;
+        return n;
     }
 
     [[nodiscard]] std::string join_folds(std::size_t s, std::size_t e) const {
@@ -419,8 +484,33 @@ private:
                 }
             }
         }
+        // Sports results: a name followed by a score in a line of scores is a team
+        // ("Surrey 429-7", "Derbyshire 471"); its other mentions are the team too.
+        for (const auto& c : m_out) {
+            if (c.form != Form::name || c.last >= m_toks.size()) continue;
+            const bool score_after = tok(c.last).shape == Shape::number && !tok(c.last).line_start &&
+                                     tok(c.last).fold.size() <= 7 && numbers_in_line(c.last) >= 2;
+            const bool versus = c.first > 0 && (tok(c.first - 1).fold == "v" || tok(c.first - 1).fold == "vs");
+            if ((score_after || versus) && c.type != EntityType::person) {
+                known[join_folds(c.name_first, c.last)] = EntityType::organization;
+            }
+        }
         std::vector<Candidate> kept;
         for (auto& c : m_out) {
+            if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
+                const std::string key = join_folds(c.name_first, c.last);
+                if (auto it = known.find(key); it != known.end() && it->second == EntityType::organization) {
+                    c.type = EntityType::organization;
+                    c.weak = false;
+                }
+            }
+            // "Clinton" after "Bill Clinton": the person, not the town.
+            if (c.entry >= 0 && c.last - c.name_first == 1 && c.type == EntityType::location &&
+                person_parts.count(tok(c.name_first).fold) &&
+                m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind != EntryKind::country) {
+                c.type = EntityType::person;
+                c.entry = -1;
+            }
             if (c.weak) {
                 const std::string key = join_folds(c.name_first, c.last);
                 if (auto it = known.find(key); it != known.end()) {
@@ -430,7 +520,7 @@ private:
                     c.type = EntityType::person;
                     c.weak = false;
                 } else if (c.last - c.name_first == 1 && tok(c.name_first).sentence_start &&
-                           !m_gaz.is_given_name(key)) {
+                           (common(c.name_first) || m_lex.common_words.empty()) && !m_gaz.is_given_name(key)) {
                     for (std::size_t k = c.first; k < c.last; ++k) m_covered[k] = false;
                     continue;  // a sentence-initial capital with nothing else saying "name"
                 }
@@ -474,6 +564,7 @@ private:
     std::vector<bool> m_in_title;   // words of a title phrase ("Secretary of State") are no name
     std::vector<bool> m_covered;
     std::vector<Candidate> m_out;
+    std::unordered_set<std::string> m_lower_seen;
 }; // class Recognizer
 
 } // namespace

@@ -17,3 +17,8 @@ cp "$here/package.json" "$cache/package.json"
 (cd "$cache" && npm install --no-audit --no-fund --no-package-lock --silent)
 NODE_PATH="$cache/node_modules" node "$here/build_gazetteer.js" "$repo/data/gazetteer" "$mo" /usr/share/locale/en/LC_MESSAGES/geonames.mo
 echo "gazetteer written to $repo/data/gazetteer"
+if [ -f /usr/share/dict/american-english ]; then
+  python3 "$here/common_words.py" /usr/share/dict/american-english "$repo/lang/en/entities/common_words.txt"
+else
+  echo "wamerican is missing (apt-get install wamerican): lang/en/entities/common_words.txt left as is" >&2
+fi
