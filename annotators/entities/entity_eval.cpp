@@ -15,6 +15,7 @@
 #include <rapidjson/writer.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -117,6 +118,12 @@ int main(int argc, char** argv) {
             w.String(text.data() + c.begin, c.end - c.begin);
             w.Key("type");
             w.String(type);
+            if (std::getenv("ENTITY_EVAL_DEBUG")) {
+                w.Key("weak");
+                w.Bool(c.weak);
+                w.Key("conf");
+                w.Double(c.confidence);
+            }
             w.EndObject();
         }
         w.EndArray();

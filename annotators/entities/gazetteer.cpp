@@ -195,6 +195,7 @@ void Gazetteer::load_language(const std::string& lang) {
         const auto f = split_tabs(line);
         if (f[0] == "title_in_span") lex.title_in_span = field(f, 1) == "yes";
         if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
+        if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);

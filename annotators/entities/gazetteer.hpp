@@ -38,6 +38,7 @@ struct Lexicon {
     bool elision = false;                           // French: l', d' before names
     bool title_in_span = false;                     // "général de Gaulle" is one mention
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
+    bool unknown_single_is_person = true;           // a lone unexplained capital: surname or nothing
 };
 
 enum CueRole : std::uint16_t {

@@ -101,6 +101,7 @@ private:
                 if (j < m_toks.size() && tok(j).fold == "." && tok(j).begin == tok(i).end) ++j;
                 else if (tok(i).fold.size() == 1) continue;  // "M" alone is not "M."
                 if (j < m_toks.size() && tok(j).upper_initial() && !m_caps_line[j]) {
+                    for (std::size_t k = i; k < j; ++k) m_in_title[k] = true;  // "MM." is no acronym
                     m_person_hint[j] = true;
                     if (h->second) m_span_start[j] = static_cast<int>(i);
                 }
@@ -220,7 +221,10 @@ private:
         const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(e));
         const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
         // "Police said", "SALE": a town named like a common word, with no "in" before it.
-        if (n == 1 && small_place && common(i) && !(i > 0 && (cue(i - 1) & loc_before))) return 0;
+        if (n == 1 && small_place && (common(i) || (cue(i) & ~(per_after | loc_before))) &&
+            !(i > 0 && (cue(i - 1) & loc_before))) {
+            return 0;
+        }
         // "President Clinton", "M. Dind": a title or honorific says person.
         if (small_place && m_person_hint[i]) return 0;
         // A small town named like a given name, before a capital: a person ("Florence Arthaud").
@@ -282,7 +286,16 @@ private:
 
     // Capitalised sequence starting at i; returns the tokens used.
     std::size_t try_sequence(std::size_t i) {
-        if (!name_capital(i)) return 0;
+        // An initial ("A. Hollioake", "I. Austin") or a place name that starts with a stop word
+        // ("New York Stock Exchange") may start a name although the word alone would not.
+        const bool initial = tok(i).shape == Shape::all_caps && tok(i).fold.size() == 1 && !m_caps_line[i] &&
+                             i + 2 < m_toks.size() && tok(i + 1).fold == "." && tok(i + 1).begin == tok(i).end &&
+                             name_capital(i + 2);
+        const bool place_start = tok(i).upper_initial() && !m_caps_line[i] && !m_in_title[i] &&
+                                 m_gaz.longest_match(m_toks, i, 8).first >= 2;
+        if (!name_capital(i) && !initial && !place_start) return 0;
+        // "Three Russian", "Seven Iraqis": a sentence-initial common word is not part of the name.
+        if (tok(i).sentence_start && common(i) && !place_start && !initial) return 0;
         std::size_t j = i + 1;
         std::uint16_t roles = cue(i) & (org_head | loc_head | misc_head | org_tail | loc_tail | misc_tail);
         while (j < m_toks.size()) {
@@ -373,6 +386,8 @@ private:
         if (auto [n, list] = m_gaz.longest_match(m_toks, s, e - s); n == len) {
             const int entry = best_entry(*list);
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(entry));
+            const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
+            if (small_place && m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
             if (g.kind != EntryKind::demonym) {
                 emit(s, e, type_of(g), Form::name, entry, 0.9);
                 return;
@@ -385,6 +400,18 @@ private:
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (len == 1 && m_lex.misc_words.count(tok(s).fold)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
+        // person's name follows it ("Australian Tom Moody").
+        if (len >= 2) {
+            if (const auto* list = m_gaz.find(tok(s).fold); list && is_demonym_only(*list)) {
+                if (m_gaz.is_given_name(tok(s + 1).fold) && allow_split) {
+                    emit(s, s + 1, EntityType::location, Form::demonym, best_entry(*list), 0.6);
+                    type_sequence(s + 1, e, false);
+                    return;
+                }
+                return emit(s, e, EntityType::misc, Form::name, -1, 0.6);
+            }
+        }
         // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
         if (len >= 2 && m_gaz.is_given_name(tok(s).fold) && !country_inside(s, e)) {
             return emit(s, e, EntityType::person, Form::name, -1, 0.7);
@@ -403,16 +430,37 @@ private:
 
     bool split_on_gazetteer(std::size_t s, std::size_t e) {
         std::vector<std::pair<std::size_t, std::size_t>> hits;
+        std::size_t covered = 0;
         for (std::size_t k = s; k < e;) {
             auto [n, list] = m_gaz.longest_match(m_toks, k, e - k);
             if (n > 0 && !is_demonym_only(*list)) {
                 hits.emplace_back(k, n);
+                covered += n;
                 k += n;
             } else {
                 ++k;
             }
         }
         if (hits.empty()) return false;
+        // A place with other capitalised words and no list of places: a team, company or
+        // paper named after it ("Real Madrid", "Greenock Morton", "China Daily"), unless the rest
+        // is a person's name ("Ariel Cruz": a small town last).
+        if (covered < e - s && hits.size() == 1) {
+            const auto [at, n] = hits.front();
+            const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find(join_folds(at, at + n)))));
+            const bool big = g.kind == EntryKind::country || g.kind == EntryKind::organisation ||
+                             g.kind == EntryKind::agency || g.population >= 1'000'000;
+            const bool rest_is_person = at > s && m_gaz.is_given_name(tok(s).fold);
+            if (!rest_is_person && (at == s || (at + n == e && big))) {
+                if (g.kind == EntryKind::organisation || g.kind == EntryKind::agency) return false;
+                emit(s, e, EntityType::organization, Form::name, -1, 0.5);
+                return true;
+            }
+            if (at + n == e && !big) {
+                emit(s, e, EntityType::person, Form::name, -1, 0.5);
+                return true;
+            }
+        }
         std::size_t k = s;
         for (auto [at, n] : hits) {
             if (at > k) type_sequence(k, at, false);
@@ -519,8 +567,9 @@ private:
                 } else if (c.last - c.name_first == 1 && person_parts.count(key)) {
                     c.type = EntityType::person;
                     c.weak = false;
-                } else if (c.last - c.name_first == 1 && tok(c.name_first).sentence_start &&
-                           (common(c.name_first) || m_lex.common_words.empty()) && !m_gaz.is_given_name(key)) {
+                } else if (c.last - c.name_first == 1 && !m_gaz.is_given_name(key) && c.type == EntityType::person &&
+                           (common(c.name_first) || !m_lex.unknown_single_is_person ||
+                            (tok(c.name_first).sentence_start && m_lex.common_words.empty()))) {
                     for (std::size_t k = c.first; k < c.last; ++k) m_covered[k] = false;
                     continue;  // a sentence-initial capital with nothing else saying "name"
                 }
