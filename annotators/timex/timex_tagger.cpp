@@ -21,6 +21,7 @@ using date::sys_days;
 using date::year_month_day;
 
 constexpr std::size_t max_elems = 16;
+constexpr int window = 14;  // tokens a rule match may span at most
 
 struct LexMatch {
     int entry;
@@ -142,6 +143,7 @@ class Run {
 public:
     Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
+        m_toks.reserve(text.size() / 4 + 16);
         tokenize(text, m_toks, m_norm);
         index_lexicon();
     }
@@ -732,10 +734,27 @@ std::vector<Timex> Run::run() {
             ++i;
             continue;
         }
+        // Quick reject: every required word element must find its class or literal somewhere
+        // in the next few tokens (a match cannot be longer than the window).
+        std::uint64_t win_mask = 0, win_lits = 0;
+        const int win_end = std::min(n, i + window);
+        for (int k = i; k < win_end; ++k) {
+            win_mask |= m_clsmask[static_cast<std::size_t>(k)];
+            const int kid = m_keyid[static_cast<std::size_t>(k)];
+            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
+        }
+        auto present = [&](const Elem& e) { return (win_mask & e.class_mask) || (win_lits & e.literal_bits); };
         Best best;
         for (int ri : *cand) {
             const Rule& r = m_g.rules[static_cast<std::size_t>(ri)];
             if (r.elems.size() > max_elems) continue;
+            bool possible = true;
+            for (int ei : r.required)
+                if (!present(r.elems[static_cast<std::size_t>(ei)])) {
+                    possible = false;
+                    break;
+                }
+            if (!possible) continue;
             match_rule(r, 0, i, i, caps, best);
         }
         if (best.end <= i) {
