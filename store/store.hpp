@@ -20,6 +20,10 @@ struct StoreCounts {
     std::int64_t timexes = 0;
     std::int64_t entity_mentions = 0;
     std::int64_t event_mentions = 0;
+    // Distinct entities (by resolution key) per type.
+    std::int64_t persons = 0;
+    std::int64_t organizations = 0;
+    std::int64_t locations = 0;
 };
 
 class Store {

@@ -46,7 +46,7 @@ struct NodeProps {
     std::string thread;        // story thread id
     // entities
     std::vector<std::string> aliases;   // every surface form seen, sorted
-    std::string kb_id;                  // gazetteer id where linked
+    std::string kb_id;                  // gazetteer id where linked; for articles, the article id
     std::string country;                // ISO 3166-1 alpha-2 where known
     std::optional<double> latitude, longitude;
     // articles

@@ -1,0 +1,48 @@
+#include "cli/commands_list.hpp"
+#include "cli/import_job.hpp"
+#include "importers/publication_date.hpp"
+
+#include <iostream>
+
+namespace storyline::cli {
+namespace {
+
+class ImportCommand final : public Command {
+public:
+    std::string_view name() const override { return "import"; }
+    std::string_view description() const override {
+        return "Import article files or folders (recursively) into the database";
+    }
+    void setup(CLI::App& app) override {
+        app.add_option("paths", m_opts.inputs, "Files or folders to import (folders are walked recursively)")
+            ->required();
+        app.add_option("--db", m_opts.db, "Database file (created if missing)")->capture_default_str();
+        app.add_option("--lang", m_opts.lang, "Language of the articles: auto (detect), or a code such as fr, en")
+            ->capture_default_str();
+        app.add_option("--date", m_opts.date, "Publication date (YYYY-MM-DD) for articles that carry none")
+            ->check(CLI::Validator(valid_date, "YYYY-MM-DD", "date"));
+        app.add_flag("-q,--quiet", m_opts.quiet, "No progress line");
+        app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
+        app.footer("Exit status: 0 when every file was imported, 1 when some failed (each is named on stderr), 2 on usage errors.\n"
+                   "Importing the same files again reports them unchanged; a changed file replaces its old annotations.");
+    }
+    int run() override {
+        const ImportSummary s = run_import(m_opts, std::cerr);
+        print_summary(s, m_opts.db, std::cout);
+        return s.clean() ? ExitCode::ok : ExitCode::partial_failure;
+    }
+
+    static std::string valid_date(std::string& v) {
+        const auto d = normalise_publication_date(v);
+        return d && d->size() == 10 ? std::string() : "expected a calendar date YYYY-MM-DD, got '" + v + "'";
+    }
+
+private:
+    ImportOptions m_opts;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_import_command() { return std::make_unique<ImportCommand>(); }
+
+} // namespace storyline::cli

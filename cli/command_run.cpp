@@ -1,0 +1,53 @@
+#include "cli/commands_list.hpp"
+#include "cli/export_job.hpp"
+#include "cli/import_job.hpp"
+#include "exporters/registry.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace storyline::cli {
+namespace {
+
+// The one-shot job: import, then the Gephi and timeline exports into one folder.
+class RunCommand final : public Command {
+public:
+    std::string_view name() const override { return "run"; }
+    std::string_view description() const override {
+        return "Import PATHs into DIR/storyline.db, then write DIR/graph.graphml and DIR/timeline.json";
+    }
+    void setup(CLI::App& app) override {
+        app.add_option("paths", m_import.inputs, "Files or folders to import")->required();
+        app.add_option("-o,--output", m_dir, "Output folder")->required();
+        app.add_option("--db", m_import.db, "Database file (default: DIR/storyline.db)");
+        app.add_option("--lang", m_import.lang, "Language: auto, or a code such as fr, en")->capture_default_str();
+        app.add_option("--date", m_import.date, "Publication date (YYYY-MM-DD) for articles that carry none");
+        app.add_option("--title", m_options.title, "Title of the graph / timeline")->capture_default_str();
+        app.add_flag("-q,--quiet", m_import.quiet, "No progress line");
+    }
+    int run() override {
+        std::filesystem::create_directories(m_dir);
+        if (m_import.db.empty() || m_import.db == "storyline.db") m_import.db = (std::filesystem::path(m_dir) / "storyline.db").string();
+        const ImportSummary s = run_import(m_import, std::cerr);
+        print_summary(s, m_import.db, std::cout);
+        const StoryGraph graph = load_graph(m_import.db);
+        for (const auto& [format, file] : {std::pair{"graphml", "graph.graphml"}, std::pair{"timeline", "timeline.json"}}) {
+            const auto path = (std::filesystem::path(m_dir) / file).string();
+            write_export(*exporter_by_name(format), graph, m_options, path);
+            std::cout << "Wrote " << path << '\n';
+        }
+        std::cout << "Graph: " << describe_graph(graph) << '\n';
+        return s.clean() ? ExitCode::ok : ExitCode::partial_failure;
+    }
+
+private:
+    ImportOptions m_import;
+    std::string m_dir;
+    ExportOptions m_options;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_run_command() { return std::make_unique<RunCommand>(); }
+
+} // namespace storyline::cli

@@ -1,0 +1,78 @@
+#include "cli/export_job.hpp"
+
+#include "annotators/entities/entity_annotator.hpp"
+#include "core/graph/graph_builder.hpp"
+#include "store/store.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace storyline::cli {
+
+StoryGraph load_graph(const std::string& db) {
+    if (!std::filesystem::exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
+    auto store = open_store(db);
+    GraphBuilder builder([](const std::string& kb_id) -> std::optional<PlaceFacts> {
+        auto place = lookup_place(kb_id);
+        if (!place) return std::nullopt;
+        PlaceFacts facts{place->name, place->country, std::nullopt, std::nullopt};
+        // Organisations share the look-up but have no coordinates (0, 0 means "none" there).
+        if (place->latitude != 0.0 || place->longitude != 0.0) {
+            facts.latitude = place->latitude;
+            facts.longitude = place->longitude;
+        }
+        return facts;
+    });
+    store->for_each_document([&](const Document& doc) {
+        std::vector<std::string> urls;
+        for (const auto& key : store->sources_of(doc.article.id)) urls.push_back(key);
+        builder.add(doc, urls);
+    });
+    return builder.build();
+}
+
+void write_export(const Exporter& exporter, const StoryGraph& graph, const ExportOptions& options, const std::string& path) {
+    if (path == "-") {
+        exporter.write(graph, std::cout, options);
+        std::cout.flush();
+        return;
+    }
+    const std::filesystem::path target(path);
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+    const std::filesystem::path tmp = target.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error(path + ": cannot write");
+        exporter.write(graph, out, options);
+        out.flush();
+        if (!out) throw std::runtime_error(path + ": write failed (disk full?)");
+    }
+    std::filesystem::rename(tmp, target);
+}
+
+std::string describe_graph(const StoryGraph& graph) {
+    std::map<std::string, int> kinds, relations;
+    const auto& g = graph.impl();
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) ++kinds[to_string(g[*it].kind)];
+    for (auto [it, end] = boost::edges(g); it != end; ++it) ++relations[to_string(g[*it].relation)];
+    std::ostringstream s;
+    s << graph.node_count() << " nodes (";
+    bool first = true;
+    for (const auto& [k, n] : kinds) {
+        s << (first ? "" : ", ") << n << ' ' << k;
+        first = false;
+    }
+    s << "), " << graph.edge_count() << " edges (";
+    first = true;
+    for (const auto& [r, n] : relations) {
+        s << (first ? "" : ", ") << n << ' ' << r;
+        first = false;
+    }
+    s << ")";
+    return s.str();
+}
+
+} // namespace storyline::cli

@@ -1,0 +1,255 @@
+#include "cli/import_job.hpp"
+
+#include "annotators/pipeline.hpp"
+#include "importers/import_bytes.hpp"
+#include "core/util/bounded_queue.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace storyline::cli {
+namespace {
+
+constexpr std::size_t batch_size = 512;
+constexpr std::size_t queue_depth_per_worker = 32;
+constexpr auto progress_interval = std::chrono::milliseconds(200);
+
+std::string lower_extension(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    if (!ext.empty()) ext.erase(0, 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool read_file(const std::filesystem::path& p, std::string& bytes, std::string& error) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+        error = "cannot open file";
+        return false;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) {
+        error = "read error";
+        return false;
+    }
+    bytes = std::move(buf).str();
+    return true;
+}
+
+class Progress {
+public:
+    explicit Progress(bool enabled) : m_enabled(enabled && ::isatty(2)) {}
+    void update(std::size_t done, std::size_t total, const std::string& path) {
+        if (!m_enabled) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last < progress_interval && done != total) return;
+        m_last = now;
+        std::string shown = path.size() > 60 ? "…" + path.substr(path.size() - 59) : path;
+        std::cerr << "\r\033[K[" << done << "/" << total << "] " << shown << std::flush;
+    }
+    void finish() {
+        if (m_enabled) std::cerr << "\r\033[K" << std::flush;
+    }
+
+private:
+    bool m_enabled;
+    std::chrono::steady_clock::time_point m_last{};
+};
+
+} // namespace
+
+std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& errors) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        const fs::path root(input);
+        const auto status = fs::status(root, ec);
+        if (ec || !fs::exists(status)) {
+            errors.push_back(input + ": no such file or folder");
+            continue;
+        }
+        if (fs::is_regular_file(status)) {
+            files.push_back(root);
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            errors.push_back(input + ": not a regular file or folder");
+            continue;
+        }
+        // Directory symlinks are not followed, so a symlink loop cannot trap the walk.
+        fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+        if (ec) {
+            errors.push_back(input + ": cannot read folder: " + ec.message());
+            continue;
+        }
+        while (it != end) {
+            const fs::path p = it->path();
+            std::error_code entry_ec;
+            const bool hidden = p.filename().string().starts_with(".");
+            if (it->is_directory(entry_ec)) {
+                if (hidden) it.disable_recursion_pending();
+                else if (::access(p.c_str(), R_OK | X_OK) != 0) {
+                    errors.push_back(p.string() + ": cannot read folder: permission denied");
+                    it.disable_recursion_pending();
+                }
+            } else if (!hidden && it->is_regular_file(entry_ec)) {
+                files.push_back(p);
+            }
+            it.increment(ec);
+            if (ec) {
+                errors.push_back(p.string() + ": " + ec.message());
+                ec.clear();
+            }
+        }
+    }
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
+ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
+    const auto started = std::chrono::steady_clock::now();
+    ImportSummary summary;
+    std::vector<std::string> walk_errors;
+    const auto files = collect_inputs(options.inputs, walk_errors);
+    for (const auto& e : walk_errors) {
+        log << "storyline import: " << e << '\n';
+        ++summary.failed_files;
+    }
+    // Three stages: this thread reads and parses files, N workers annotate, one writer owns the
+    // database. Queues are bounded, so memory stays flat however large the input is. The reader
+    // checks "unchanged" through its own connection (WAL lets it read while the writer writes).
+    auto writer_store = open_store(options.db);
+    auto reader_store = open_store(options.db);
+    const Pipeline pipeline;
+    const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    BoundedQueue<Document> to_annotate(queue_depth_per_worker * workers_n);
+    BoundedQueue<Document> to_write(queue_depth_per_worker * workers_n);
+    std::mutex log_mutex;
+
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < workers_n; ++w) {
+        workers.emplace_back([&] {
+            while (auto doc = to_annotate.pop()) {
+                try {
+                    pipeline.annotate(*doc);
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(log_mutex);
+                    log << "storyline import: " << doc->article.source_key << ": annotation failed: " << e.what()
+                        << " (skipped)\n";
+                    continue;
+                }
+                to_write.push(std::move(*doc));
+            }
+        });
+    }
+    ImportSummary written;
+    std::exception_ptr writer_error;
+    std::thread writer([&] {
+        try {
+            std::size_t in_batch = 0;
+            writer_store->begin_batch();
+            while (auto doc = to_write.pop()) {
+                writer_store->put(*doc);
+                written.timexes += static_cast<std::int64_t>(doc->timexes.size());
+                written.entities += static_cast<std::int64_t>(doc->entities.size());
+                written.events += static_cast<std::int64_t>(doc->events.size());
+                if (++in_batch >= batch_size) {
+                    writer_store->commit_batch();
+                    writer_store->begin_batch();
+                    in_batch = 0;
+                }
+            }
+            writer_store->commit_batch();
+        } catch (...) {
+            writer_error = std::current_exception();
+            to_write.close();
+            to_annotate.close();
+        }
+    });
+
+    Progress progress(!options.quiet);
+    for (std::size_t i = 0; i < files.size() && !writer_error; ++i) {
+        const auto& path = files[i];
+        progress.update(i + 1, files.size(), path.string());
+        ++summary.files;
+        SourceInfo src;
+        src.path = path.string();
+        src.extension = lower_extension(path);
+        src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
+        src.forced_date = options.date;
+        std::string bytes, error;
+        auto report = [&](const std::string& where, const std::string& reason) {
+            std::lock_guard lock(log_mutex);
+            log << "storyline import: " << src.path << (where.empty() ? "" : " (" + where + ")") << ": " << reason
+                << " (skipped)\n";
+        };
+        if (!read_file(path, bytes, error)) {
+            report("", error);
+            ++summary.failed_files;
+            continue;
+        }
+        FileImport imported;
+        try {
+            imported = import_bytes(bytes, src);
+        } catch (const ImportError& e) {
+            report("", e.what());
+            ++summary.failed_files;
+            continue;
+        }
+        for (const auto& issue : imported.result.issues) {
+            report(issue.where, issue.reason);
+            ++summary.record_issues;
+        }
+        for (auto& article : imported.result.articles) {
+            const SourceState state = reader_store->source_state(article.source_key, article.content_hash);
+            if (state == SourceState::unchanged) {
+                ++summary.articles_unchanged;
+                continue;
+            }
+            (state == SourceState::fresh ? summary.articles_new : summary.articles_changed)++;
+            summary.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
+            Document doc;
+            doc.article = std::move(article);
+            if (!to_annotate.push(std::move(doc))) break;
+        }
+    }
+    to_annotate.close();
+    for (auto& w : workers) w.join();
+    to_write.close();
+    writer.join();
+    progress.finish();
+    if (writer_error) std::rethrow_exception(writer_error);
+    summary.timexes = written.timexes;
+    summary.entities = written.entities;
+    summary.events = written.events;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+void print_summary(const ImportSummary& s, const std::string& db, std::ostream& out) {
+    out << "Imported into " << db << ": " << s.files << " files read; articles " << s.articles_new << " new, "
+        << s.articles_changed << " changed, " << s.articles_unchanged << " unchanged; " << s.failed_files
+        << " files failed";
+    if (s.record_issues) out << ", " << s.record_issues << " records skipped";
+    out << ".\n";
+    if (s.text_bytes > 0 && s.seconds > 0) {
+        const double mb = static_cast<double>(s.text_bytes) / 1e6;
+        out << "Annotated " << mb << " MB of article text in " << s.seconds << " s (" << mb / s.seconds << " MB/s).\n";
+    }
+    auto store = open_store(db);
+    const auto c = store->counts();
+    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources), " << c.event_mentions
+        << " event mentions, " << c.persons << " persons, " << c.organizations << " organisations, " << c.locations
+        << " places, " << c.timexes << " temporal expressions.\n";
+}
+
+} // namespace storyline::cli

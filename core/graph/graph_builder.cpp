@@ -1,0 +1,287 @@
+#include "core/graph/graph_builder.hpp"
+
+#include "core/text/utf8.hpp"
+#include "core/util/hash.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace storyline {
+namespace {
+
+constexpr std::size_t label_limit = 90;
+
+NodeKind kind_of(EntityType t) {
+    switch (t) {
+    case EntityType::person: return NodeKind::person;
+    case EntityType::organization: return NodeKind::organization;
+    case EntityType::location: return NodeKind::location;
+    case EntityType::misc: return NodeKind::misc;
+    }
+    return NodeKind::misc;
+}
+
+const char* prefix_of(EntityType t) {
+    switch (t) {
+    case EntityType::person: return "per";
+    case EntityType::organization: return "org";
+    case EntityType::location: return "loc";
+    case EntityType::misc: return "misc";
+    }
+    return "misc";
+}
+
+std::string shorten(const std::string& s, std::size_t limit) {
+    if (s.size() <= limit) return s;
+    std::size_t cut = s.rfind(' ', limit);
+    if (cut == std::string::npos || cut < limit / 2) cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "…";
+}
+
+// The most frequent key of a count map; ties go to the longest, then the smallest string.
+std::string most_frequent(const std::map<std::string, int>& counts) {
+    std::string best;
+    int best_n = -1;
+    for (const auto& [s, n] : counts) {
+        if (n > best_n || (n == best_n && s.size() > best.size())) {
+            best = s;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::size_t find(std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+};
+
+} // namespace
+
+std::string article_node_id(const std::string& article_id) {
+    // Content-derived article ids are already node ids; record ids ("10718", "ftib:…") are hashed
+    // into the same shape so that they are valid XML NMTOKENs and TimelineJS slugs.
+    const bool own = article_id.size() == 16 && article_id.starts_with("art-") &&
+                     article_id.find_first_not_of("0123456789abcdef", 4) == std::string::npos;
+    return own ? article_id : stable_id("art", article_id);
+}
+
+std::string entity_key_of(const EntityMention& m, std::string_view text) {
+    if (!m.key.empty()) return m.key;
+    return fold(squeeze_spaces(m.span.in(text)));
+}
+
+std::string entity_node_id(const EntityMention& m, std::string_view text) {
+    return stable_id(prefix_of(m.type), std::string(to_string(m.type)) + ":" + entity_key_of(m, text));
+}
+
+GraphBuilder::GraphBuilder(PlaceLookup places) : m_places(std::move(places)) {}
+
+void GraphBuilder::add(const Document& doc, const std::vector<std::string>& source_urls) {
+    const Article& a = doc.article;
+    const std::string_view text = a.text;
+    NodeProps art;
+    art.id = article_node_id(a.id);
+    art.kb_id = a.id;
+    art.kind = NodeKind::article;
+    art.label = a.title.empty() ? shorten(squeeze_spaces(text.substr(0, 200)), label_limit) : a.title;
+    art.title = a.title;
+    art.url = a.url;
+    art.lang = a.lang;
+    art.published = a.published.value;
+    art.source_key = a.source_key;
+    art.sources = static_cast<int>(std::max<std::size_t>(1, source_urls.size()));
+    art.aliases = source_urls;
+    m_articles.push_back(std::move(art));
+    const std::string art_id = m_articles.back().id;
+
+    std::vector<std::string> mention_nodes;
+    mention_nodes.reserve(doc.entities.size());
+    for (const auto& m : doc.entities) {
+        const std::string id = entity_node_id(m, text);
+        mention_nodes.push_back(id);
+        auto& agg = m_entities[id];
+        agg.kind = kind_of(m.type);
+        ++agg.surfaces[squeeze_spaces(m.span.in(text))];
+        if (!m.canonical.empty()) ++agg.canonical[m.canonical];
+        if (!m.kb_id.empty()) agg.kb_id = m.kb_id;
+        agg.articles.insert(art_id);
+        agg.provenance.push_back(Provenance{a.id, m.span, m.confidence});
+        ++m_article_mentions[{art_id, id}];
+    }
+    auto ids = [&](const std::vector<int>& idx) {
+        std::vector<std::string> out;
+        for (int i : idx) {
+            if (i >= 0 && static_cast<std::size_t>(i) < mention_nodes.size()) out.push_back(mention_nodes[static_cast<std::size_t>(i)]);
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    };
+    for (const auto& ev : doc.events) {
+        EventRec r;
+        r.article_id = a.id;
+        r.trigger = ev.trigger;
+        r.type = ev.type;
+        r.lemma = ev.lemma;
+        r.summary = ev.summary;
+        r.time_value = ev.time_value;
+        r.time_source = to_string(ev.time_source);
+        r.modality = to_string(ev.modality);
+        r.confidence = ev.confidence;
+        r.agents = ids(ev.agents);
+        r.targets = ids(ev.targets);
+        r.places = ids(ev.places);
+        m_events.push_back(std::move(r));
+    }
+}
+
+StoryGraph GraphBuilder::build() {
+    StoryGraph g;
+    // Nodes are added in id order so that vertex numbering, and so every export, is canonical.
+    std::vector<NodeProps> nodes;
+    for (auto& art : m_articles) nodes.push_back(art);
+
+    for (auto& [id, agg] : m_entities) {
+        NodeProps n;
+        n.id = id;
+        n.kind = agg.kind;
+        n.label = agg.canonical.empty() ? most_frequent(agg.surfaces) : most_frequent(agg.canonical);
+        for (const auto& [s, count] : agg.surfaces) n.aliases.push_back(s);
+        n.kb_id = agg.kb_id;
+        n.sources = static_cast<int>(agg.articles.size());
+        n.mentions = static_cast<int>(agg.provenance.size());
+        std::sort(agg.provenance.begin(), agg.provenance.end());
+        n.provenance = agg.provenance;
+        n.confidence = std::accumulate(n.provenance.begin(), n.provenance.end(), 0.0,
+                                       [](double acc, const Provenance& p) { return std::max(acc, p.confidence); });
+        if (m_places && !agg.kb_id.empty()) {
+            if (auto facts = m_places(agg.kb_id)) {
+                if (!facts->name.empty()) n.label = facts->name;
+                n.country = facts->country;
+                n.latitude = facts->latitude;
+                n.longitude = facts->longitude;
+            }
+        }
+        nodes.push_back(std::move(n));
+    }
+
+    // Merge event mentions: same type, the same known date, and at least one shared participant
+    // or place. Mentions without a usable date stay single events.
+    std::sort(m_events.begin(), m_events.end(), [](const EventRec& a, const EventRec& b) {
+        return std::tie(a.article_id, a.trigger) < std::tie(b.article_id, b.trigger);
+    });
+    UnionFind uf(m_events.size());
+    std::map<std::string, std::vector<std::size_t>> by_type_date;
+    for (std::size_t i = 0; i < m_events.size(); ++i) {
+        const auto& e = m_events[i];
+        if (interval_from_timex(e.time_value).known()) by_type_date[e.type + "|" + e.time_value].push_back(i);
+    }
+    for (const auto& [key, members] : by_type_date) {
+        std::map<std::string, std::size_t> first_with;
+        for (std::size_t i : members) {
+            const auto& e = m_events[i];
+            for (const auto* list : {&e.agents, &e.targets, &e.places}) {
+                for (const auto& ent : *list) {
+                    auto [it, inserted] = first_with.emplace(ent, i);
+                    if (!inserted) uf.unite(it->second, i);
+                }
+            }
+        }
+    }
+    std::map<std::size_t, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < m_events.size(); ++i) groups[uf.find(i)].push_back(i);
+
+    struct EventNode {
+        std::string id;
+        std::vector<std::size_t> members;
+    };
+    std::vector<EventNode> events;
+    for (const auto& [root, members] : groups) {
+        const auto& first = m_events[members.front()];
+        NodeProps n;
+        n.id = stable_id("evt", first.article_id + ":" + std::to_string(first.trigger.begin));
+        n.kind = NodeKind::event;
+        n.label = shorten(first.summary, label_limit);
+        n.summary = first.summary;
+        n.event_type = first.type;
+        n.date = first.time_value;
+        n.when = interval_from_timex(first.time_value);
+        n.time_source = first.time_source;
+        n.modality = first.modality;
+        std::set<std::string> arts;
+        double miss = 1.0;
+        for (std::size_t i : members) {
+            arts.insert(m_events[i].article_id);
+            miss *= 1.0 - m_events[i].confidence;
+            n.provenance.push_back(Provenance{m_events[i].article_id, m_events[i].trigger, m_events[i].confidence});
+        }
+        std::sort(n.provenance.begin(), n.provenance.end());
+        n.sources = static_cast<int>(arts.size());
+        n.mentions = static_cast<int>(members.size());
+        n.confidence = 1.0 - miss;
+        events.push_back(EventNode{n.id, members});
+        nodes.push_back(std::move(n));
+    }
+
+    std::sort(nodes.begin(), nodes.end(), [](const NodeProps& a, const NodeProps& b) { return a.id < b.id; });
+    for (auto& n : nodes) g.add_node(std::move(n));
+
+    auto v = [&](const std::string& id) { return *g.find(id); };
+    for (const auto& [key, count] : m_article_mentions) g.add_edge(v(key.first), v(key.second), Relation::mentions, count);
+    for (const auto& ev : events) {
+        const Vertex ve = v(ev.id);
+        for (std::size_t i : ev.members) {
+            const auto& r = m_events[i];
+            const Provenance prov{r.article_id, r.trigger, r.confidence};
+            g.add_edge(ve, v(article_node_id(r.article_id)), Relation::reported_by, 1.0, prov);
+            for (const auto& a : r.agents) g.add_edge(v(a), ve, Relation::agent, 1.0, prov);
+            for (const auto& t : r.targets) g.add_edge(ve, v(t), Relation::target, 1.0, prov);
+            for (const auto& p : r.places) g.add_edge(ve, v(p), Relation::located_in, 1.0, prov);
+            // Participants of one event co-occur (edge from the smaller id, so it is undirected in effect).
+            std::vector<std::string> people = r.agents;
+            people.insert(people.end(), r.targets.begin(), r.targets.end());
+            std::sort(people.begin(), people.end());
+            people.erase(std::unique(people.begin(), people.end()), people.end());
+            for (std::size_t x = 0; x < people.size(); ++x) {
+                for (std::size_t y = x + 1; y < people.size(); ++y) g.add_edge(v(people[x]), v(people[y]), Relation::co_occurs, 1.0);
+            }
+        }
+    }
+
+    // Chronology: each dated event points to the earliest events that start after it ends.
+    std::vector<Vertex> dated;
+    for (const auto& ev : events) {
+        const Vertex ve = v(ev.id);
+        if (g.node(ve).when.known()) dated.push_back(ve);
+    }
+    std::sort(dated.begin(), dated.end(), [&](Vertex a, Vertex b) {
+        const auto& na = g.node(a);
+        const auto& nb = g.node(b);
+        return std::tie(na.when.first, na.when.last, na.id) < std::tie(nb.when.first, nb.when.last, nb.id);
+    });
+    for (std::size_t i = 0; i < dated.size(); ++i) {
+        const auto& ni = g.node(dated[i]);
+        std::optional<date::sys_days> next_start;
+        for (std::size_t j = i + 1; j < dated.size(); ++j) {
+            const auto& nj = g.node(dated[j]);
+            if (!ni.when.before(nj.when)) continue;
+            if (next_start && nj.when.first != *next_start) break;
+            next_start = nj.when.first;
+            g.add_edge(dated[i], dated[j], Relation::before, 1.0);
+        }
+    }
+    return g;
+}
+
+} // namespace storyline

@@ -1,0 +1,61 @@
+#pragma once
+// Builds the story graph from annotated documents: article, entity and event nodes, mentions
+// resolved to entities by their key, event mentions of the same real event merged across
+// articles, and chronology edges. Keeps only what the graph needs from each document, so memory
+// grows with the graph, not with the text.
+#include "core/graph/story_graph.hpp"
+#include "core/model/annotation.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace storyline {
+
+struct PlaceFacts {
+    std::string name, country;
+    std::optional<double> latitude, longitude;
+};
+using PlaceLookup = std::function<std::optional<PlaceFacts>(const std::string& kb_id)>;
+
+class GraphBuilder {
+public:
+    explicit GraphBuilder(PlaceLookup places = {});
+    // Documents may come in any order; the graph depends only on their content.
+    void add(const Document& doc, const std::vector<std::string>& source_urls = {});
+    [[nodiscard]] StoryGraph build();
+
+private:
+    struct EntityAgg {
+        NodeKind kind = NodeKind::misc;
+        std::map<std::string, int> surfaces;   // surface form → count
+        std::map<std::string, int> canonical;  // proposed display names → count
+        std::string kb_id;
+        std::set<std::string> articles;
+        std::vector<Provenance> provenance;
+    };
+    struct EventRec {
+        std::string article_id;
+        Span trigger;
+        std::string type, lemma, summary, time_value, time_source, modality;
+        double confidence = 0.5;
+        std::vector<std::string> agents, targets, places;   // entity node ids
+    };
+    PlaceLookup m_places;
+    std::vector<NodeProps> m_articles;
+    std::map<std::string, EntityAgg> m_entities;                        // by node id
+    std::map<std::pair<std::string, std::string>, int> m_article_mentions;   // (article, entity) → count
+    std::vector<EventRec> m_events;
+}; // class GraphBuilder
+
+// The node id of an article: its own id when that is a content-derived "art-…" id, else a hash of it.
+std::string article_node_id(const std::string& article_id);
+// The resolution key of a mention: its own key, else its folded surface form.
+std::string entity_key_of(const EntityMention& m, std::string_view text);
+// The node id of the entity a mention resolves to ("per-…", "org-…", "loc-…", "misc-…").
+std::string entity_node_id(const EntityMention& m, std::string_view text);
+
+} // namespace storyline

@@ -1,0 +1,13 @@
+#pragma once
+// Language identification by function words: each language folder lists its most frequent
+// short words (lang/<code>/function_words.txt); the language whose words cover most tokens wins.
+// Adding a language is adding its list.
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+// ISO 639-1 code, or "" when the text is too short or no language scores.
+std::string identify_language(std::string_view text);
+
+} // namespace storyline

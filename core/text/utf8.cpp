@@ -1,0 +1,178 @@
+#include "core/text/utf8.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <vector>
+
+namespace storyline {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    constexpr char32_t bad = 0xFFFD;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) { ++i; return b0; }
+    int len = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
+    else { ++i; return bad; }
+    if (i + static_cast<std::size_t>(len) > s.size()) { ++i; return bad; }
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) { ++i; return bad; }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and out-of-range values are malformed.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return bad;
+    }
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t at = i;
+        if (next_code_point(s, i) == 0xFFFD) {
+            // A real U+FFFD in the text is three bytes; a malformed byte advances by one.
+            if (i - at != 3) return false;
+        }
+    }
+    return true;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string repair_utf8(std::string_view s) {
+    if (valid_utf8(s)) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) append_utf8(out, next_code_point(s, i));
+    return out;
+}
+
+namespace {
+
+// ICU's answer for one code point: NFD, marks dropped, case-folded, punctuation unified.
+std::string fold_code_point_icu(char32_t cp) {
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) return "'";
+    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014) return "-";
+    if (is_space(cp)) return " ";
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    std::string out;
+    if (U_FAILURE(status)) {
+        append_utf8(out, cp);
+        return out;
+    }
+    icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+    decomposed.foldCase();
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) != U_NON_SPACING_MARK) append_utf8(out, static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+// Folded forms of the code points news text mostly uses (Latin, Greek, Cyrillic, general
+// punctuation), computed once with ICU: the hot path then costs a table look-up per character.
+constexpr char32_t fold_table_size = 0x2100;
+
+const std::vector<std::string>& fold_table() {
+    static const std::vector<std::string> table = [] {
+        std::vector<std::string> t(fold_table_size);
+        for (char32_t cp = 0x80; cp < fold_table_size; ++cp) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+            t[cp] = fold_code_point_icu(cp);
+        }
+        return t;
+    }();
+    return table;
+}
+
+} // namespace
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const std::vector<std::string>* table = nullptr;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : (c == '\t' || c == '\n' || c == '\r' ? ' ' : c));
+            ++i;
+            continue;
+        }
+        const char32_t cp = next_code_point(s, i);
+        if (cp < fold_table_size) {
+            if (!table) table = &fold_table();
+            out += (*table)[cp];
+        } else {
+            out += fold_code_point_icu(cp);
+        }
+    }
+    return out;
+}
+
+bool is_space(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool is_upper(char32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return u_isupper(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+std::string squeeze_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t at = i;
+        const char32_t cp = next_code_point(s, i);
+        if (is_space(cp)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out.append(s.substr(at, i - at));
+    }
+    return out;
+}
+
+} // namespace storyline

@@ -1,0 +1,26 @@
+#pragma once
+// UTF-8 helpers shared by every stage. All text in Storyline is UTF-8.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+[[nodiscard]] bool valid_utf8(std::string_view s);
+// Decodes the code point at s[i] and advances i; malformed bytes decode as U+FFFD, one byte each.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+// Replaces malformed sequences by U+FFFD (importers call this on anything they did not convert).
+[[nodiscard]] std::string repair_utf8(std::string_view s);
+// Case- and accent-insensitive form for keys and look-ups: NFD, combining marks dropped,
+// case-folded, typographic apostrophes and dashes unified.
+[[nodiscard]] std::string fold(std::string_view s);
+// Unicode white space, including no-break and thin spaces (U+00A0, U+2009, U+202F ...).
+[[nodiscard]] bool is_space(char32_t cp);
+[[nodiscard]] bool is_upper(char32_t cp);
+[[nodiscard]] bool is_letter(char32_t cp);
+[[nodiscard]] bool is_digit(char32_t cp);
+// Collapses runs of white space to one ASCII space and trims both ends.
+[[nodiscard]] std::string squeeze_spaces(std::string_view s);
+
+} // namespace storyline

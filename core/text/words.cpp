@@ -1,0 +1,45 @@
+#include "core/text/words.hpp"
+
+#include "core/text/utf8.hpp"
+
+namespace storyline {
+
+std::vector<Word> words_in(std::string_view text, Span range) {
+    std::vector<Word> out;
+    std::size_t i = range.begin;
+    const std::size_t end = std::min<std::size_t>(range.end, text.size());
+    while (i < end) {
+        std::size_t at = i;
+        char32_t cp = next_code_point(text, i);
+        if (!is_letter(cp) && !is_digit(cp)) continue;
+        Word w;
+        w.span.begin = static_cast<std::uint32_t>(at);
+        w.capitalised = is_upper(cp);
+        std::size_t last = i;
+        while (i < end) {
+            std::size_t j = i;
+            cp = next_code_point(text, j);
+            if (is_letter(cp) || is_digit(cp)) {
+                i = j;
+                last = j;
+                continue;
+            }
+            if (cp == '-' || cp == 0x2010 || cp == 0x2011) {
+                std::size_t k = j;
+                if (k < end) {
+                    const char32_t after = next_code_point(text, k);
+                    if (is_letter(after) || is_digit(after)) {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        w.span.end = static_cast<std::uint32_t>(last);
+        out.push_back(w);
+    }
+    return out;
+}
+
+} // namespace storyline

@@ -1,0 +1,18 @@
+#pragma once
+// Word tokens of a text span: runs of letters and digits, joined by inner hyphens
+// ("Kassym-Jomart"); apostrophes split elisions ("l'OTSC" → "l", "OTSC").
+#include "core/model/span.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace storyline {
+
+struct Word {
+    Span span;
+    bool capitalised = false;   // first letter upper case
+};
+
+std::vector<Word> words_in(std::string_view text, Span range);
+
+} // namespace storyline

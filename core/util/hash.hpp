@@ -1,0 +1,16 @@
+#pragma once
+// Content hashes and the stable ids derived from them: the same input gives the same ids on
+// every machine and every run.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
+// 16 lower-case hex digits of hash64.
+std::string hash_hex(std::string_view bytes);
+// "<prefix>-<12 hex digits>": NMTOKEN-safe (GraphML ids) and slug-safe (TimelineJS ids).
+std::string stable_id(std::string_view prefix, std::string_view content);
+
+} // namespace storyline

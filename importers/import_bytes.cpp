@@ -1,0 +1,40 @@
+#include "importers/import_bytes.hpp"
+
+#include "core/lang/language_id.hpp"
+#include "core/util/hash.hpp"
+#include "importers/registry.hpp"
+
+namespace storyline {
+
+void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::size_t records) {
+    a.content_hash = hash_hex(a.title + '\x1f' + a.text);
+    const bool own_id = !a.id.empty();
+    // Content-derived id unless the record carries its own: the same article under two paths
+    // (or two outlets) is one article with two sources.
+    if (!own_id) a.id = "art-" + a.content_hash.substr(0, 12);
+    if (a.source_key.empty()) {
+        a.source_key = src.path;
+        // Records of a multi-record file are keyed by their own id when they have one, so that
+        // inserting a line does not make every later record look changed.
+        if (records > 1) a.source_key += "#" + (own_id ? a.id : std::to_string(record + 1));
+    }
+    if (!src.forced_lang.empty()) a.lang = src.forced_lang;
+    if (a.lang.empty()) a.lang = identify_language(a.title + "\n" + a.text);
+    if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
+}
+
+FileImport import_bytes(std::string_view bytes, const SourceInfo& src) {
+    if (bytes.empty()) throw ImportError("empty file");
+    const Importer* importer = pick_importer(bytes, src);
+    if (!importer) throw ImportError("unknown format (no importer recognises this file)");
+    FileImport out{std::string(importer->name()), importer->parse(bytes, src)};
+    auto& articles = out.result.articles;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        articles[i].format = out.format;
+        finish_article(articles[i], src, i, articles.size());
+    }
+    if (articles.empty() && out.result.issues.empty()) throw ImportError("no article text found");
+    return out;
+}
+
+} // namespace storyline

@@ -1,0 +1,50 @@
+#pragma once
+// The embedded store: one SQLite file (WAL mode), schema versioned by PRAGMA user_version.
+#include "store/store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace storyline {
+
+class SqliteStore final : public Store {
+public:
+    // Opens or creates the file and applies pending migrations. Throws StoreError with the path
+    // and the reason (not a database, newer schema, busy).
+    explicit SqliteStore(const std::string& path);
+    ~SqliteStore() override;
+
+    SourceState source_state(const std::string& source_key, const std::string& content_hash) override;
+    void begin_batch() override;
+    void put(const Document& doc) override;
+    void commit_batch() override;
+    void rollback_batch() override;
+    void for_each_document(const std::function<void(const Document&)>& fn) override;
+    std::vector<std::string> sources_of(const std::string& article_id) override;
+    StoreCounts counts() override;
+
+private:
+    void migrate();
+    void delete_article(const std::string& article_id);
+    void insert_annotations(const Document& doc);
+
+    // Statements are prepared once per connection: parsing SQL per article cost more than the
+    // inserts themselves.
+    SQLite::Statement& statement(const char* sql);
+
+    std::string m_path;
+    SQLite::Database m_db;
+    std::unique_ptr<SQLite::Transaction> m_tx;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
+}; // class SqliteStore
+
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace storyline

@@ -1,0 +1,42 @@
+#include "core/text/utf8.hpp"
+#include "core/text/words.hpp"
+#include "core/util/hash.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace storyline;
+
+TEST(test_utf8, validity_and_repair) {
+    EXPECT_TRUE(valid_utf8("déjà vu «ok»"));
+    EXPECT_FALSE(valid_utf8("caf\xE9"));
+    EXPECT_FALSE(valid_utf8("\xC0\xAF"));   // overlong
+    EXPECT_EQ(repair_utf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
+}
+
+TEST(test_utf8, fold_drops_case_accents_and_unifies_apostrophes) {
+    EXPECT_EQ(fold("Tokaïev"), "tokaiev");
+    EXPECT_EQ(fold("l’OTSC"), "l'otsc");
+    EXPECT_EQ(fold("ÉTATS-UNIS"), "etats-unis");
+}
+
+TEST(test_utf8, squeeze_handles_no_break_and_thin_spaces) {
+    EXPECT_EQ(squeeze_spaces("  a\u00A0\u202F b\n"), "a b");
+}
+
+TEST(test_words, hyphens_join_and_apostrophes_split) {
+    const std::string text = "Kassym-Jomart l’OTSC d'Almaty 2 000";
+    const auto words = words_in(text, Span{0, static_cast<std::uint32_t>(text.size())});
+    std::vector<std::string> got;
+    for (const auto& w : words) got.emplace_back(w.span.in(text));
+    EXPECT_EQ(got, (std::vector<std::string>{"Kassym-Jomart", "l", "OTSC", "d", "Almaty", "2", "000"}));
+    EXPECT_TRUE(words[0].capitalised);
+    EXPECT_FALSE(words[1].capitalised);
+}
+
+TEST(test_hash, stable_ids_are_deterministic_and_slug_safe) {
+    EXPECT_EQ(stable_id("evt", "x"), stable_id("evt", "x"));
+    EXPECT_NE(stable_id("evt", "x"), stable_id("evt", "y"));
+    const auto id = stable_id("per", "Putin");
+    EXPECT_EQ(id.size(), 16u);
+    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string::npos);
+}

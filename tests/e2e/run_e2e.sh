@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# End-to-end: the storyline CLI on fixtures/, then the real clients on every export.
+# usage: run_e2e.sh STORYLINE_BINARY SOURCE_DIR
+set -euo pipefail
+BIN="$1"
+SRC="$2"
+SHARED="$SRC/../shared"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+step "run on fixtures/articles"
+"$BIN" run "$SRC/fixtures/articles" -o "$WORK/out" -q >"$WORK/run.log" 2>&1 || { cat "$WORK/run.log"; fail "storyline run exited $?"; }
+cat "$WORK/run.log"
+for f in storyline.db graph.graphml timeline.json; do [ -s "$WORK/out/$f" ] || fail "missing $f"; done
+
+step "graph content"
+python3 "$SRC/tests/e2e/check_fixture_graph.py" "$WORK/out/graph.graphml" "$WORK/out/timeline.json"
+
+step "second import: everything unchanged, exports byte-identical"
+"$BIN" import "$SRC/fixtures/articles" --db "$WORK/out/storyline.db" -q >"$WORK/import2.log" 2>&1 || { cat "$WORK/import2.log"; fail "re-import failed"; }
+grep -q " 0 new, 0 changed, " "$WORK/import2.log" || { cat "$WORK/import2.log"; fail "re-import was not all unchanged"; }
+"$BIN" export graphml --db "$WORK/out/storyline.db" -o "$WORK/again.graphml" 2>/dev/null
+"$BIN" export timeline --db "$WORK/out/storyline.db" -o "$WORK/again.json" 2>/dev/null
+cmp "$WORK/out/graph.graphml" "$WORK/again.graphml" || fail "graphml differs across runs"
+cmp "$WORK/out/timeline.json" "$WORK/again.json" || fail "timeline differs across runs"
+"$BIN" run "$SRC/fixtures/articles" -o "$WORK/fresh" -q >/dev/null 2>&1
+cmp "$WORK/out/graph.graphml" "$WORK/fresh/graph.graphml" || fail "graphml differs between two fresh databases"
+cmp "$WORK/out/timeline.json" "$WORK/fresh/timeline.json" || fail "timeline differs between two fresh databases"
+
+step "bad files are reported by name and skipped, exit 1"
+mkdir -p "$WORK/mixed"
+cp "$SRC/fixtures/articles/en/csto-withdrawal-begins.md" "$WORK/mixed/good.md"
+: >"$WORK/mixed/empty.txt"
+head -c 2048 /dev/urandom >"$WORK/mixed/binary.txt"
+printf 'Titre\n\nL\xe9gislatives : la r\xe9forme est adopt\xe9e.\n' >"$WORK/mixed/latin1.txt"
+set +e
+"$BIN" import "$WORK/mixed" --db "$WORK/mixed.db" -q >"$WORK/mixed.out" 2>"$WORK/mixed.err"
+code=$?
+set -e
+cat "$WORK/mixed.err"
+[ "$code" = 1 ] || fail "expected exit 1 with bad files, got $code"
+for f in empty.txt binary.txt; do grep -q "$f" "$WORK/mixed.err" || fail "$f not reported"; done
+grep -q "1 new" "$WORK/mixed.out" || { cat "$WORK/mixed.out"; fail "the good file was not imported"; }
+
+step "usage errors exit 2"
+set +e
+"$BIN" import >/dev/null 2>&1; [ $? = 2 ] || fail "import without paths should exit 2"
+"$BIN" export nosuchformat >/dev/null 2>&1; [ $? = 2 ] || fail "unknown export format should exit 2"
+"$BIN" import "$WORK/mixed" --date 2022-02-31 >/dev/null 2>&1; [ $? = 2 ] || fail "impossible --date should exit 2"
+set -e
+"$BIN" --help | grep -q "import" || fail "--help lists no verbs"
+for verb in run import export annotate stats; do "$BIN" "$verb" --help >/dev/null || fail "$verb --help"; done
+
+step "annotate writes the scorers' format"
+printf '{"id":"d1","lang":"fr","dct":"2022-01-14","text":"Poutine a déclaré jeudi que les troupes partiraient."}\n' \
+  | "$BIN" annotate >"$WORK/ann.jsonl"
+python3 - "$WORK/ann.jsonl" <<'PY'
+import json, sys
+doc = json.loads(open(sys.argv[1]).readline())
+assert doc["id"] == "d1", doc
+for k in ("timex", "entities", "events"):
+    assert isinstance(doc[k], list), k
+text = "Poutine a déclaré jeudi que les troupes partiraient.".encode()
+for k in ("timex", "entities", "events"):
+    for x in doc[k]:
+        assert text[x["start"]:x["end"]].decode() == x["text"], x
+print("annotate: ok", {k: len(doc[k]) for k in ("timex", "entities", "events")})
+PY
+
+step "the raw seed (no document date) gets no invented full dates"
+python3 - "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.raw.txt" >"$WORK/raw.jsonl" <<'PY'
+import json, sys
+print(json.dumps({"id": "raw", "lang": "fr", "text": open(sys.argv[1], encoding="utf-8").read()}))
+PY
+"$BIN" annotate "$WORK/raw.jsonl" >"$WORK/raw-ann.jsonl"
+python3 - "$WORK/raw-ann.jsonl" <<'PY'
+import json, re, sys
+doc = json.loads(open(sys.argv[1]).readline())
+full = [t for t in doc["timex"] if re.match(r"^\d{4}-\d{2}-\d{2}", t["value"])]
+assert not full, "invented dates without a document date: %r" % full
+assert any(t["value"].startswith("XXXX") for t in doc["timex"]), "expected underspecified values"
+print("raw seed: %d timexes, none fully specified" % len(doc["timex"]))
+PY
+
+if [ -d "$SHARED/tools" ]; then
+  step "real clients: GraphML (XSD, networkx, igraph) and TimelineJS3 (schema + headless Chromium)"
+  bash "$SHARED/tools/check_graphml.sh" "$WORK/out/graph.graphml"
+  bash "$SHARED/tools/check_timeline.sh" "$WORK/out/timeline.json" "$WORK/timeline.png"
+else
+  echo "SKIP: $SHARED/tools not found, real-client checks not run"
+fi
+echo "e2e: all checks passed"

@@ -1,0 +1,42 @@
+#include "exporters/graphml_exporter.hpp"
+#include "exporters/xml_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace storyline;
+
+TEST(test_xml_writer, escapes_specials_and_control_characters) {
+    EXPECT_EQ(xml_escaped("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+    EXPECT_EQ(xml_escaped(std::string("x\x01y")), "x\xEF\xBF\xBDy");
+    EXPECT_EQ(xml_escaped("bad\xE9"), "bad\xEF\xBF\xBD");
+    EXPECT_EQ(xml_escaped("tab\tnl\n"), "tab\tnl\n");
+}
+
+TEST(test_graphml, nodes_edges_and_keys_are_written_in_order) {
+    StoryGraph g;
+    NodeProps p;
+    p.id = "per-1";
+    p.kind = NodeKind::person;
+    p.label = "Putin <\"Poutine\">";
+    const auto v1 = g.add_node(p);
+    NodeProps e;
+    e.id = "evt-1";
+    e.kind = NodeKind::event;
+    e.label = "withdrawal";
+    e.date = "2022-W01";
+    e.when = interval_from_timex("2022-W01");
+    const auto v2 = g.add_node(e);
+    g.add_edge(v1, v2, Relation::agent, 2.0);
+    std::ostringstream out;
+    GraphmlExporter().write(g, out, ExportOptions{});
+    const std::string xml = out.str();
+    EXPECT_NE(xml.find("<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"), std::string::npos);
+    EXPECT_NE(xml.find("Putin &lt;&quot;Poutine&quot;&gt;"), std::string::npos);
+    EXPECT_NE(xml.find("<data key=\"start\">2022-01-03</data>"), std::string::npos);
+    EXPECT_NE(xml.find("<data key=\"end\">2022-01-09</data>"), std::string::npos);
+    EXPECT_NE(xml.find("<edge id=\"e0\" source=\"per-1\" target=\"evt-1\"><data key=\"e_weight\">2</data><data key=\"relation\">agent</data>"),
+              std::string::npos);
+    EXPECT_LT(xml.find("id=\"evt-1\""), xml.find("id=\"per-1\""));   // nodes sorted by id
+}

@@ -1,0 +1,67 @@
+#include "importers/import_bytes.hpp"
+#include "importers/text_importer.hpp"
+#include "tests/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace storyline;
+
+namespace {
+SourceInfo txt(const std::string& path = "a.txt") { return SourceInfo{path, "txt", "", ""}; }
+} // namespace
+
+TEST(test_text_importer, blog_boilerplate_and_repeated_title_are_dropped) {
+    test_support::use_source_resources();
+    const std::string raw =
+        "REBLOG\r\n\r\nLe titre de l'article\r\n\r\nLe titre de l'article\r\n\r\nPremier paragraphe.\r\n\r\n"
+        "Second paragraphe.\r\n\r\nSOURCE\r\n\r\nCatégories :REBLOG\r\n\r\n1 réponse »\r\n\r\nLaisser un commentaire";
+    const auto r = TextImporter().parse(raw, txt());
+    ASSERT_EQ(r.articles.size(), 1u);
+    EXPECT_EQ(r.articles[0].title, "Le titre de l'article");
+    EXPECT_EQ(r.articles[0].text, "Premier paragraphe.\n\nSecond paragraphe.");
+}
+
+TEST(test_text_importer, front_matter_gives_title_date_and_language) {
+    test_support::use_source_resources();
+    const std::string md = "---\ntitle: \"Troops leave\"\ndate: 2022-01-14\nlang: en\nurl: https://example.org/a\n---\nBody text.\n";
+    const auto r = import_bytes(md, SourceInfo{"a.md", "md", "", ""});
+    ASSERT_EQ(r.result.articles.size(), 1u);
+    const Article& a = r.result.articles[0];
+    EXPECT_EQ(a.title, "Troops leave");
+    EXPECT_EQ(a.published.value, "2022-01-14");
+    EXPECT_EQ(a.published.source, "front-matter");
+    EXPECT_EQ(a.lang, "en");
+    EXPECT_EQ(a.url, "https://example.org/a");
+    EXPECT_EQ(a.text, "Body text.");
+}
+
+TEST(test_text_importer, bad_inputs_are_rejected_with_a_reason) {
+    test_support::use_source_resources();
+    EXPECT_THROW(import_bytes("", txt()), ImportError);
+    try {
+        import_bytes(std::string("ab\0cd", 5), txt());
+        FAIL();
+    } catch (const ImportError& e) {
+        EXPECT_NE(std::string(e.what()).find("binary"), std::string::npos);
+    }
+    EXPECT_THROW(import_bytes("caf\xE9 cr\xE8me", txt()), ImportError);
+    EXPECT_THROW(import_bytes("\n  \n\t\n", txt()), ImportError);
+}
+
+TEST(test_text_importer, language_is_identified_when_not_given) {
+    test_support::use_source_resources();
+    const auto fr = import_bytes("Titre\n\nLe gouvernement a confirmé que les troupes sont dans le pays et que la mission est finie.", txt());
+    EXPECT_EQ(fr.result.articles[0].lang, "fr");
+    const auto en = import_bytes("Title\n\nThe government said that the troops were in the country and that it was over.", txt());
+    EXPECT_EQ(en.result.articles[0].lang, "en");
+    const auto forced = import_bytes("Title\n\nThe government said that the troops were in the country.", SourceInfo{"a.txt", "txt", "fr", ""});
+    EXPECT_EQ(forced.result.articles[0].lang, "fr");
+}
+
+TEST(test_text_importer, ids_come_from_content) {
+    test_support::use_source_resources();
+    const auto a = import_bytes("T\n\nSame body here with the words.", txt("x/a.txt"));
+    const auto b = import_bytes("T\n\nSame body here with the words.", txt("y/b.txt"));
+    EXPECT_EQ(a.result.articles[0].id, b.result.articles[0].id);
+    EXPECT_NE(a.result.articles[0].source_key, b.result.articles[0].source_key);
+}
