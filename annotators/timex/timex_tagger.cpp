@@ -821,6 +821,10 @@ std::vector<Timex> Run::run() {
             continue;
         }
         const Rule& r = m_g.rules[static_cast<std::size_t>(best.rule)];
+        if (r.type == "NONE") {  // a blocking rule: "de 37 ans" is an age, not a duration
+            i = best.end;
+            continue;
+        }
         const std::size_t before = m_out.size();
         emit(r, best.caps, i, best.end);
         if (m_out.size() > before) ranges(r, best.caps, i, best.end);
