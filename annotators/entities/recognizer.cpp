@@ -224,6 +224,7 @@ private:
     // Gazetteer phrase at i, if one is acceptable there.
     std::size_t try_gazetteer(std::size_t i) {
         const Token& t = tok(i);
+        if (!m_info[i] && t.upper_initial() && hyphen_demonym(i)) return 1;
         // Lower-case words start no gazetteer name but a demonym ("russes").
         if (!t.upper_initial() && !(m_info[i] && m_info[i]->demonym)) return 0;
         auto [n, list] = match(i, 12);
@@ -262,6 +263,20 @@ private:
             emit(i, i + n, type_of(g), Form::name, e, 0.9);
         }
         return n;
+    }
+
+    // "Russian-led", "U.S.-based": a nationality joined to a lower-case word.
+    bool hyphen_demonym(std::size_t i) {
+        const Token& t = tok(i);
+        const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+        const auto dash = surface.rfind('-');
+        if (dash == std::string_view::npos || dash == 0 || dash + 1 >= surface.size()) return false;
+        if (!(surface[dash + 1] >= 'a' && surface[dash + 1] <= 'z')) return false;
+        const auto* head = m_gaz.find(fold(surface.substr(0, dash)));
+        if (!head) return false;
+        const int e = best_entry(*head);
+        emit(i, i + 1, EntityType::location, Form::demonym, e, 0.5);
+        return true;
     }
 
     // Lower-case French organisation or place heads: "ministère russe de la Défense",
