@@ -477,8 +477,7 @@ private:
         if (covered < e - s && hits.size() == 1) {
             const auto [at, n] = hits.front();
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find(join_folds(at, at + n)))));
-            const bool big = g.kind == EntryKind::country || g.kind == EntryKind::organisation ||
-                             g.kind == EntryKind::agency || g.population >= 1'000'000;
+            const bool big = g.kind != EntryKind::city || g.population >= 1'000'000;
             const bool rest_is_person = at > s && given(s);
             if (!rest_is_person && (at == s || (at + n == e && big))) {
                 if (g.kind == EntryKind::organisation || g.kind == EntryKind::agency) return false;
@@ -555,7 +554,7 @@ private:
         for (const auto& c : m_out) {
             if (c.form != Form::name || c.weak) continue;
             known.emplace(join_folds(c.name_first, c.last), c.type);
-            if (c.type == EntityType::person) {
+            if (c.type == EntityType::person && c.confidence >= 0.6) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
                     if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(tok(k).fold);
                 }
@@ -568,7 +567,11 @@ private:
             const bool score_after = tok(c.last).shape == Shape::number && !tok(c.last).line_start &&
                                      tok(c.last).fold.size() <= 7 && numbers_in_line(c.last) >= 2;
             const bool versus = c.first > 0 && (tok(c.first - 1).fold == "v" || tok(c.first - 1).fold == "vs");
-            if ((score_after || versus) && c.type != EntityType::person) {
+            const bool place_like = c.entry < 0 || m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind == EntryKind::city ||
+                                    m_gaz.entry(static_cast<std::uint32_t>(c.entry)).region_kind == "county";
+            // National sides keep their country ("England 326"); head-line tables are left alone.
+            if ((score_after || versus) && (c.type != EntityType::person || c.weak) && place_like &&
+                !m_caps_line[c.name_first]) {
                 known[join_folds(c.name_first, c.last)] = EntityType::organization;
             }
         }
