@@ -45,9 +45,10 @@ int HtmlImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
 ImportResult HtmlImporter::parse(std::string_view bytes, const SourceInfo&) const {
     require_utf8_text(bytes);
     const html::Dom dom(bytes);
-    html::PageMetadata meta = html::read_page_metadata(dom.root());
     Article a;
-    a.text = html::extract_main_text(dom.root());
+    const GumboNode* container = nullptr;
+    a.text = html::extract_main_text(dom.root(), &container);
+    html::PageMetadata meta = html::read_page_metadata(dom.root(), container);
     if (a.text.empty() && meta.title.empty()) throw ImportError("no text in the HTML page");
     a.title = std::move(meta.title);
     a.published = std::move(meta.published);

@@ -45,6 +45,8 @@ class Extractor {
 public:
     explicit Extractor(const GumboNode* root) : m_root(root) {}
 
+    [[nodiscard]] const GumboNode* top() const { return m_top; }
+
     std::string run() {
         const GumboNode* body = find_body(m_root);
         if (!body) return {};
@@ -63,6 +65,7 @@ public:
                 top = node;
             }
         }
+        m_top = top;
         std::vector<std::string> blocks;
         if (!top) {
             emit(body, blocks, 0);
@@ -282,11 +285,17 @@ private:
     const GumboNode* m_root;
     std::unordered_map<const GumboNode*, Info> m_info;
     std::vector<const GumboNode*> m_scored;
+    const GumboNode* m_top = nullptr;
     std::size_t m_page_ptext = 0;
 };
 
 } // namespace
 
-std::string extract_main_text(const GumboNode* root) { return Extractor(root).run(); }
+std::string extract_main_text(const GumboNode* root, const GumboNode** container) {
+    Extractor e(root);
+    std::string text = e.run();
+    if (container) *container = e.top();
+    return text;
+}
 
 } // namespace storyline::html

@@ -11,6 +11,7 @@ namespace storyline::html {
 // around them (length, commas, link density, class/id hints from data/importers/html_hints.txt),
 // the best container and its good siblings are kept, then link lists and boilerplate lines
 // (lang/*/boilerplate.txt) are dropped. Empty when the page holds no text.
-std::string extract_main_text(const GumboNode* root);
+// `container`, when given, receives the element the text was mostly taken from (null if none).
+std::string extract_main_text(const GumboNode* root, const GumboNode** container = nullptr);
 
 } // namespace storyline::html

@@ -6,12 +6,15 @@
 #include "importers/html_hints.hpp"
 #include "importers/publication_date.hpp"
 
+#include <date/date.h>
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace storyline::html {
@@ -52,7 +55,10 @@ struct Collected {
     std::array<std::string, published_keys.size()> meta_dates;
     std::string time_published, time_first;   // <time> marked as published / first usable one
     std::string byline, date_line;            // after a byline word / in a date-line element
+    std::string bare_date;                    // a short block that is nothing but a date
     bool month_first = false;
+    std::vector<std::string> zoned;   // every machine-readable timestamp seen (for local days)
+    std::unordered_set<const GumboNode*> around_main;   // the main-text container and its ancestors
 };
 
 bool json_type_is_article(const rapidjson::Value& v) {
@@ -123,10 +129,13 @@ JsonLdFacts read_json_ld(const std::vector<std::string>& scripts) {
     return f;
 }
 
-bool in_nodate_region(const GumboNode* n) {
+bool in_nodate_region(const GumboNode* n, const std::unordered_set<const GumboNode*>& around_main) {
     for (const GumboNode* p = n; p && is_element(p); p = p->parent) {
         const GumboTag t = tag(p);
+        // Page-wide classes ("single has-sidebar") describe the layout, not this region.
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN) return false;
         if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return true;
+        if (around_main.count(p)) return false;   // what holds the article is not a sidebar
         if (nodate_hints().matches(class_and_id(p))) return true;
     }
     return false;
@@ -181,7 +190,7 @@ void collect(const GumboNode* root, Collected& c) {
             else if ((key == "content-language" || key == "language" || key == "og:locale") && c.meta_lang.empty())
                 c.meta_lang = lower(content);
             else if (key == "author" && c.author.empty()) c.author = squeeze_spaces(content);
-            else if (!in_body || !in_nodate_region(n)) {
+            else if (!in_body || !in_nodate_region(n, c.around_main)) {
                 for (std::size_t i = 0; i < published_keys.size(); ++i) {
                     if (key == published_keys[i] && c.meta_dates[i].empty()) c.meta_dates[i] = content;
                 }
@@ -192,14 +201,16 @@ void collect(const GumboNode* root, Collected& c) {
             break;
         }
         if (!in_body || is_hidden(n)) return true;
-        if (in_nodate_region(n)) return false;
+        if (in_nodate_region(n, c.around_main)) return false;
         // Microdata on any element: <span itemprop="datePublished" content="...">
         const std::string itemprop = lower(attr(n, "itemprop"));
         if (itemprop == "datepublished") {
             std::string v(attr(n, "content"));
             if (v.empty()) v = attr(n, "datetime");
+            if (v.empty()) v = attr(n, "title");   // <abbr itemprop="datePublished" title="...">
             if (!v.empty() && c.time_published.empty()) c.time_published = v;
         }
+        if (t == GUMBO_TAG_TIME && !attr(n, "datetime").empty()) c.zoned.emplace_back(attr(n, "datetime"));
         if (t == GUMBO_TAG_TIME && !marked_modified(n)) {
             std::string v(attr(n, "datetime"));
             if (v.empty()) v = text_of(n);
@@ -221,6 +232,10 @@ void collect(const GumboNode* root, Collected& c) {
                 }
                 if (c.date_line.empty() && dateclass_hints().matches(class_and_id(n)) && !mentions_modification(f)) {
                     if (auto d = find_date(f, c.month_first, false)) c.date_line = d->day;
+                }
+                if (c.bare_date.empty() && f.size() <= 48 && !mentions_modification(f)) {
+                    const auto d = find_date(f, c.month_first, false);
+                    if (d && (d->end - d->begin) * 10 >= f.size() * 6) c.bare_date = d->day;
                 }
             }
         }
@@ -284,6 +299,46 @@ std::string two_letter(std::string_view code) {
     return c;
 }
 
+// Minutes since the epoch of a normalised "YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)"; nullopt without a zone.
+std::optional<long long> instant(std::string_view v) {
+    if (v.size() < 17 || v[10] != 'T') return std::nullopt;
+    auto n = [&](std::size_t at, std::size_t len) { return std::stoi(std::string(v.substr(at, len))); };
+    std::size_t zone = v.size() >= 19 && v[16] == ':' ? 19 : 16;
+    int offset = 0;
+    if (v.substr(zone) == "Z") offset = 0;
+    else if (v.size() == zone + 6 && (v[zone] == '+' || v[zone] == '-'))
+        offset = (v[zone] == '-' ? -1 : 1) * (n(zone + 1, 2) * 60 + n(zone + 4, 2));
+    else return std::nullopt;
+    const date::sys_days day{date::year{n(0, 4)} / n(5, 2) / n(8, 2)};
+    return static_cast<long long>(day.time_since_epoch().count()) * 1440 + n(11, 2) * 60 + n(14, 2) - offset;
+}
+
+bool is_utc(std::string_view v) { return v.ends_with("Z") || v.ends_with("+00:00"); }
+
+std::string day_before(std::string_view day) {
+    const date::sys_days d{date::year{std::stoi(std::string(day.substr(0, 4)))} / std::stoi(std::string(day.substr(5, 2))) /
+                           std::stoi(std::string(day.substr(8, 2)))};
+    return date::format("%F", d - date::days{1});
+}
+
+// A UTC timestamp late in the American evening is the next day in UTC: the publisher's own day
+// is the one a local rendering of the same instant shows, or the day in the URL.
+void prefer_local_day(PublicationDate& p, const std::vector<std::string>& zoned, const std::string& url_day) {
+    if (!p.known() || !is_utc(p.value)) return;
+    const auto t = instant(p.value);
+    if (!t) return;
+    for (const auto& raw : zoned) {
+        const auto v = normalise_publication_date(raw);
+        if (!v || is_utc(*v)) continue;
+        const auto u = instant(*v);
+        if (u && std::llabs(*u - *t) <= 1 && v->substr(0, 10) != p.day()) {
+            p.value = *v;
+            return;
+        }
+    }
+    if (!url_day.empty() && url_day == day_before(p.day()) && std::stoi(p.value.substr(11, 2)) < 7) p = {url_day, "url"};
+}
+
 } // namespace
 
 std::string strip_site_suffix(std::string title, const std::string& site_name) {
@@ -308,8 +363,9 @@ std::string strip_site_suffix(std::string title, const std::string& site_name) {
     return title;
 }
 
-PageMetadata read_page_metadata(const GumboNode* root) {
+PageMetadata read_page_metadata(const GumboNode* root, const GumboNode* main_container) {
     Collected c;
+    for (const GumboNode* p = main_container; p && is_element(p); p = p->parent) c.around_main.insert(p);
     // US-style numbers (03/04/2021 = March 4) only on pages that say they are American English.
     walk(root, [&](const GumboNode* n) {
         if (tag(n) == GUMBO_TAG_HTML) c.month_first = lower(attr(n, "lang")) == "en-us";
@@ -347,6 +403,15 @@ PageMetadata read_page_metadata(const GumboNode* root) {
             }
         }
     }
+    set(c.bare_date, "byline");
+    std::string url_day;
+    for (const std::string& u : {c.canonical, c.og_url}) {
+        if (auto d = date_in_url(u); d && url_day.empty()) url_day = *d;
+    }
+    std::vector<std::string> zoned = c.zoned;
+    for (const auto& v : c.meta_dates) zoned.push_back(v);
+    zoned.push_back(ld.article_date);
+    prefer_local_day(m.published, zoned, url_day);
     return m;
 }
 

@@ -18,7 +18,9 @@ struct PageMetadata {
 // <time datetime>, byline words ("Publié le", "Published") or date-line elements, then a date
 // in the canonical URL's path. A modified date is never used. Dates inside comments, related
 // links and sidebars (nodate hints in data/importers/html_hints.txt) are ignored.
-PageMetadata read_page_metadata(const GumboNode* root);
+// `main_container` (from extract_main_text, may be null) and its ancestors are never taken for
+// sidebars, whatever their classes say.
+PageMetadata read_page_metadata(const GumboNode* root, const GumboNode* main_container = nullptr);
 
 // "Title - Site" → "Title": drops the site name (when known) or the shorter side of a separator.
 std::string strip_site_suffix(std::string title, const std::string& site_name);
