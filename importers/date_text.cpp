@@ -133,7 +133,7 @@ std::optional<std::string> date_at(const std::vector<Token>& t, std::size_t i, b
     // 3 March 2021, 3rd of March, 2021, 1er novembre 2023, 27 Mar 20
     if (small(t[i])) {
         std::size_t k = i + 1;
-        if (at(k) && is_ordinal_suffix(t[k])) ++k;
+        if (at(k) && (is_ordinal_suffix(t[k]) || t[k].text == ".")) ++k;   // 3rd, 1er, 11. (German)
         if (at(k) && t[k].text == "of") ++k;
         if (at(k) && month_of(t[k])) {
             const int m = month_of(t[k]);

@@ -232,10 +232,16 @@ void collect(const GumboNode* root, Collected& c) {
                 }
                 if (c.date_line.empty() && dateclass_hints().matches(class_and_id(n)) && !mentions_modification(f)) {
                     if (auto d = find_date(f, c.month_first, false)) c.date_line = d->day;
+                    // "3 hours ago" shown, the date itself in a tooltip
+                    for (const char* a : {"title", "datetime", "content"}) {
+                        if (!c.date_line.empty()) break;
+                        if (auto d = parse_any_date(attr(n, a), c.month_first)) c.date_line = d->substr(0, 10);
+                    }
                 }
-                if (c.bare_date.empty() && f.size() <= 48 && !mentions_modification(f)) {
+                // A short line that is a date, or opens with one ("January 13, 2020 at 08:45 AM | ...")
+                if (c.bare_date.empty() && f.size() <= 100 && !mentions_modification(f)) {
                     const auto d = find_date(f, c.month_first, false);
-                    if (d && (d->end - d->begin) * 10 >= f.size() * 6) c.bare_date = d->day;
+                    if (d && (d->begin == 0 || (d->end - d->begin) * 10 >= f.size() * 6)) c.bare_date = d->day;
                 }
             }
         }
@@ -366,6 +372,13 @@ std::string strip_site_suffix(std::string title, const std::string& site_name) {
 PageMetadata read_page_metadata(const GumboNode* root, const GumboNode* main_container) {
     Collected c;
     for (const GumboNode* p = main_container; p && is_element(p); p = p->parent) c.around_main.insert(p);
+    // Nor what holds the page's headline.
+    const GumboNode* h1 = nullptr;
+    walk(root, [&](const GumboNode* n) {
+        if (!h1 && tag(n) == GUMBO_TAG_H1) h1 = n;
+        return !h1;
+    });
+    for (const GumboNode* p = h1; p && is_element(p); p = p->parent) c.around_main.insert(p);
     // US-style numbers (03/04/2021 = March 4) only on pages that say they are American English.
     walk(root, [&](const GumboNode* n) {
         if (tag(n) == GUMBO_TAG_HTML) c.month_first = lower(attr(n, "lang")) == "en-us";
