@@ -35,7 +35,7 @@ bool is_furniture(GumboTag t) {
 
 struct Info {
     std::size_t text = 0, links = 0;   // bytes of kept text / of it inside <a>
-    std::size_t ptext = 0;             // bytes of low-link-density <p> text (for the furniture guard)
+    std::size_t ptext = 0;             // bytes of prose (for the furniture guard)
     bool dropped = false;
     bool scored = false;
     double score = 0;
@@ -50,7 +50,7 @@ public:
     std::string run() {
         const GumboNode* body = find_body(m_root);
         if (!body) return {};
-        measure_paragraphs(body, 0);
+        measure_paragraphs(body, 0, false);
         m_page_ptext = m_info[body].ptext;
         mark(body, 0);
         score_paragraphs(body, 0);
@@ -65,6 +65,7 @@ public:
                 top = node;
             }
         }
+        top = widen(top, best);
         m_top = top;
         std::vector<std::string> blocks;
         if (!top) {
@@ -108,21 +109,18 @@ private:
     }
 
     // Pass 1: paragraph text per subtree, before anything is dropped.
-    std::pair<std::size_t, std::size_t> measure_paragraphs(const GumboNode* n, int depth) {
-        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) return {text_bytes(n), 0};
-        if (!is_element(n) || depth > max_depth || is_never_text(tag(n))) return {0, 0};
-        std::size_t text = 0, links = 0, ptext = 0;
-        for (unsigned i = 0; i < child_count(n); ++i) {
-            const GumboNode* c = child(n, i);
-            const auto [t, l] = measure_paragraphs(c, depth + 1);
-            text += t;
-            links += l;
-            if (is_element(c)) ptext += m_info[c].ptext;
+    // Prose = runs of 40+ bytes of text outside links (<p> or <br>-separated alike).
+    std::size_t measure_paragraphs(const GumboNode* n, int depth, bool in_link) {
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+            const std::size_t k = text_bytes(n);
+            return !in_link && k >= 40 ? k : 0;
         }
-        if (tag(n) == GUMBO_TAG_A) links = text;
-        if (tag(n) == GUMBO_TAG_P && links * 2 < text) ptext = text;
-        m_info[n].ptext = ptext;
-        return {text, links};
+        if (!is_element(n) || depth > max_depth || is_never_text(tag(n))) return 0;
+        std::size_t prose = 0;
+        for (unsigned i = 0; i < child_count(n); ++i)
+            prose += measure_paragraphs(child(n, i), depth + 1, in_link || tag(n) == GUMBO_TAG_A);
+        m_info[n].ptext = prose;
+        return prose;
     }
 
     // Pass 2: what is dropped, then text and link lengths of what is kept.
@@ -213,6 +211,20 @@ private:
             }
         }
         for (unsigned i = 0; i < child_count(n); ++i) score_paragraphs(child(n, i), depth + 1);
+    }
+
+    // A list with many commas (signatories, references) can outscore the article around it:
+    // an ancestor with clearly more text and a comparable score is the better container.
+    const GumboNode* widen(const GumboNode* top, double best) {
+        if (!top) return top;
+        const GumboNode* cur = top;
+        int level = 0;
+        for (const GumboNode* p = top->parent; p && is_element(p) && tag(p) != GUMBO_TAG_BODY && level < 6; p = p->parent, ++level) {
+            const Info& info = m_info[p];
+            const double ld = info.text ? static_cast<double>(info.links) / static_cast<double>(info.text) : 1;
+            if (info.scored && info.score >= 0.5 * best && ld < 0.3 && info.text * 10 >= m_info[cur].text * 13) cur = p;
+        }
+        return cur;
     }
 
     // The best container plus siblings that look like they belong to the same article.
