@@ -22,6 +22,7 @@ public:
         app.add_option("--date", m_opts.date, "Publication date (YYYY-MM-DD) for articles that carry none")
             ->check(CLI::Validator(valid_date, "YYYY-MM-DD", "date"));
         app.add_flag("-q,--quiet", m_opts.quiet, "No progress line");
+        app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
         app.footer("Exit status: 0 when every file was imported, 1 when some failed (each is named on stderr), 2 on usage errors.\n"
                    "Importing the same files again reports them unchanged; a changed file replaces its old annotations.");
     }
