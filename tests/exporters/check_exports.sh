@@ -8,7 +8,9 @@ set -euo pipefail
 BIN="$1"
 SRC="$2"
 DB="${3:-}"
-TOOLS="$SRC/../shared/tools"
+# The checkers live in ../shared/tools of the main tree (../../shared/tools from a worktree).
+TOOLS="${STORYLINE_SHARED_TOOLS:-$SRC/../shared/tools}"
+[ -d "$TOOLS" ] || TOOLS="$SRC/../../shared/tools"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 OUT="${4:-$WORK/exports}"
