@@ -58,6 +58,17 @@ FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
     if (!importer) throw ImportError("unknown format (no importer recognises this file)");
     FileImport out{std::string(importer->name()), importer->parse(bytes, src)};
     auto& articles = out.result.articles;
+    // An article past the limit is a dump or a scraping accident; annotating it would take
+    // minutes and hundreds of MB, so it is reported instead.
+    const std::size_t records = articles.size();
+    for (std::size_t i = records; i-- > 0;) {
+        const std::size_t size = articles[i].title.size() + articles[i].text.size();
+        if (size <= max_article_bytes) continue;
+        out.result.issues.push_back({records > 1 ? "record " + std::to_string(i + 1) : std::string(),
+                                     "article too large (" + std::to_string(size >> 20) + " MB of text; the limit is " +
+                                         std::to_string(max_article_bytes >> 20) + " MB)"});
+        articles.erase(articles.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     for (std::size_t i = 0; i < articles.size(); ++i) {
         articles[i].format = out.format;
         finish_article(articles[i], src, i, articles.size());
