@@ -115,7 +115,7 @@ std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>
 ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    const auto files = collect_inputs(options.inputs, walk_errors);
+    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;

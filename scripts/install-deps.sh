@@ -9,10 +9,12 @@ BUILD_PKGS=(
   libsqlitecpp-dev libsqlite3-dev libgtest-dev libgmock-dev
   libicu-dev libgumbo-dev libpugixml-dev libcli11-dev
   libuchardet-dev libexttextcat-dev zlib1g-dev libxxhash-dev
+  libpqxx-dev
 )
 # What the test suite needs on top of the build: the real-client checkers in ../shared/tools
 # install their own packages; python3 runs our scorers.
-TEST_PKGS=(python3 libbenchmark-dev)
+# postgresql-15: the throw-away server of tests/postgres (its binaries, not a running service).
+TEST_PKGS=(python3 libbenchmark-dev postgresql-15)
 
 what="${1:-all}"
 case "$what" in

@@ -36,8 +36,4 @@ private:
     std::unique_ptr<SQLite::Transaction> m_tx;
 }; // class SqliteStore
 
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 } // namespace storyline
