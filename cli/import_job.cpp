@@ -156,7 +156,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    const auto files = collect_inputs(options.inputs, walk_errors);
+    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;

@@ -2,7 +2,12 @@
 
 #include "core/lang/language_id.hpp"
 #include "core/util/hash.hpp"
+#include "importers/encoding.hpp"
+#include "importers/gzip.hpp"
 #include "importers/registry.hpp"
+
+#include <algorithm>
+#include <filesystem>
 
 namespace storyline {
 
@@ -23,8 +28,32 @@ void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::
     if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
 }
 
-FileImport import_bytes(std::string_view bytes, const SourceInfo& src) {
-    if (bytes.empty()) throw ImportError("empty file");
+namespace {
+
+// "a.jsonl.gz" → "jsonl": the format is named by the extension under the compression one.
+std::string inner_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).stem().extension().string();
+    if (!ext.empty()) ext.erase(0, 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+} // namespace
+
+FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
+    if (raw.empty()) throw ImportError("empty file");
+    SourceInfo src = given;
+    std::string inflated;
+    if (is_gzip(raw)) {
+        inflated = gunzip(raw);
+        raw = inflated;
+        if (raw.empty()) throw ImportError("empty file (once gunzipped)");
+    }
+    if (src.extension == "gz") src.extension = inner_extension(src.path);
+    // Every importer reads UTF-8: decode once here, whatever the file's encoding.
+    const DecodedText decoded = decode_text(raw);
+    inflated.clear();
+    const std::string_view bytes = decoded.text;
     const Importer* importer = pick_importer(bytes, src);
     if (!importer) throw ImportError("unknown format (no importer recognises this file)");
     FileImport out{std::string(importer->name()), importer->parse(bytes, src)};
