@@ -47,12 +47,12 @@ std::vector<std::string_view> split_ws(std::string_view s) {
 // Tokenizes a lexicon form or a rule literal into normalized keys.
 std::vector<std::string> keys_of(std::string_view form) {
     std::vector<Token> toks;
-    std::string norm;
     // An elided form ("d'", "l'") only exists before a word: tokenize it with one.
     const bool elided = !form.empty() && form.back() == '\'';
     std::string text(form);
     if (elided) text += "x";
-    tokenize(text, toks, norm);
+    std::string norm(text.size() + 16, '\0');
+    tokenize(text, toks, norm.data());
     if (elided && !toks.empty()) toks.pop_back();
     std::vector<std::string> keys;
     keys.reserve(toks.size());

@@ -99,10 +99,9 @@ inline std::size_t digit_run(std::string_view t, std::size_t i) {
 
 } // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_buffer) {
+void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
     out.clear();
-    norm_buffer.assign(text.size() + 16, '\0');
-    Out norm{norm_buffer.data()};
+    Out norm{norm_buffer};
     const std::size_t n = text.size();
     std::size_t i = 0;
     bool nl = false;
