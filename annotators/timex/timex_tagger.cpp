@@ -406,7 +406,7 @@ private:
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
 
     std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
-    std::optional<std::string> resolve_rel(const Frame& f);
+    std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
     std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
     std::string add_time_of_day(std::string v, const Frame& f) const;
     void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
@@ -459,7 +459,7 @@ std::string Run::add_time_of_day(std::string v, const Frame& f) const {
     return v;
 }
 
-std::optional<std::string> Run::resolve_rel(const Frame& f) {
+std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     const bool narr = f.anchor == "narr";
     const std::string& u = f.rel;
     if (f.off.find('X') != std::string::npos) {
@@ -493,7 +493,11 @@ std::optional<std::string> Run::resolve_rel(const Frame& f) {
     const unsigned m = static_cast<unsigned>(ymd.month());
     if (u == "D") return fmt_day(a + days{off});
     if (u == "W") return fmt_week(a + days{7 * off});
-    if (u == "WE") return fmt_week(a + days{7 * off}) + "-WE";
+    if (u == "WE") {
+        // "the weekend" in a past clause written on a weekday is the one just gone.
+        if (f.dir == "tense" && iso_weekday(a) < 6 && tense(tb, te) <= 0) off -= 1;
+        return fmt_week(a + days{7 * off}) + "-WE";
+    }
     if (u == "M") {
         auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{off};
         return fmt_ym(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
@@ -528,7 +532,7 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         return "P" + n + u;
     }
     if (!f.rel.empty()) {
-        auto v = resolve_rel(f);
+        auto v = resolve_rel(f, tb, te);
         if (!v) return v;
         return add_time_of_day(*v, f);
     }
