@@ -4,11 +4,15 @@
 #include "core/lang/resources.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <mutex>
 
 namespace storyline::entities {
 namespace {
+
+// Longer names are not worth a look-up at every word.
+constexpr std::size_t k_max_phrase_tokens = 16;
 
 std::vector<std::string_view> split_on(std::string_view s, char sep) {
     std::vector<std::string_view> out;
@@ -76,6 +80,35 @@ Gazetteer::Gazetteer() {
         m_given.insert(fold(line));
     }
     for (const auto& lang : available_languages()) load_language(lang);
+    for (auto& [lang, lex] : m_lexicons) index_words(lex);
+    index_words(m_empty);
+    for (const auto& [phrase, list] : m_phrases) m_phrase_index[StringHash::of(phrase)] = &list;
+    for (const auto& [word, n] : m_first_max) m_first_index[StringHash::of(word)] = n;
+}
+
+void Gazetteer::index_words(Lexicon& lex) const {
+    struct Words {
+        FlatTable<WordInfo>& table;
+        WordInfo& operator[](std::string_view s) { return table[StringHash::of(s)]; }
+    } w{lex.words};
+    for (const auto& s : lex.stop_words) w[s].stop = true;
+    for (const auto& s : lex.common_words) lex.common[StringHash::of(s)] = true;
+    for (const auto& s : lex.misc_words) w[s].misc = true;
+    for (const auto& s : lex.determiners) w[s].determiner = true;
+    for (const auto& [s, bits] : lex.cues) w[s].cues = bits;
+    for (const auto& [s, in_span] : lex.honorifics) {
+        w[s].honorific = true;
+        w[s].honorific_in_span = in_span;
+    }
+    for (const auto& t : lex.titles) w[t.substr(0, t.find(' '))].title_first = true;
+    for (const auto& [s, n] : m_first_max) w[s].gaz_max = n;
+    for (const auto& s : m_given) w[s].given = true;
+    for (const auto& [phrase, list] : m_phrases) {
+        if (phrase.find(' ') != std::string::npos) continue;
+        bool only = true;
+        for (auto e : list) only = only && m_entries[e].kind == EntryKind::demonym;
+        if (only) w[phrase].demonym = true;
+    }
 }
 
 std::uint32_t Gazetteer::add_entry(GazEntry e) {
@@ -89,7 +122,7 @@ void Gazetteer::add_phrase(std::string_view surface, std::uint32_t entry) {
     if (surface.empty()) return;
     std::size_t n = 0;
     std::string key = phrase_key(surface, &n);
-    if (key.empty() || n > 255) return;
+    if (key.empty() || n > k_max_phrase_tokens) return;
     auto& list = m_phrases[key];
     if (std::find(list.begin(), list.end(), entry) != list.end()) return;
     list.push_back(entry);
@@ -200,6 +233,9 @@ void Gazetteer::load_language(const std::string& lang) {
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);
     }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {
+        lex.determiners.insert(fold(w));
+    }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
         lex.misc_words.insert(fold(w));
     }
@@ -246,22 +282,23 @@ void Gazetteer::load_language(const std::string& lang) {
 
 std::pair<std::size_t, const std::vector<std::uint32_t>*>
 Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const {
-    const auto first = m_first_max.find(tokens[i].fold);
-    if (first == m_first_max.end()) return {0, nullptr};
-    const std::size_t max = std::min<std::size_t>({first->second, limit, tokens.size() - i});
-    std::string key;
-    std::vector<std::size_t> ends;  // key length after each token
+    const auto* first = m_first_index.find(StringHash::of(tokens[i].fold));
+    if (!first) return {0, nullptr};
+    const std::size_t max = std::min<std::size_t>({*first, limit, tokens.size() - i, k_max_phrase_tokens});
+    // Hash the phrase key token by token; remember each prefix's hash, then try longest first.
+    std::array<std::uint64_t, k_max_phrase_tokens> prefix;
+    StringHash h;
+    std::size_t count = 0;
     for (std::size_t n = 0; n < max; ++n) {
         const Token& t = tokens[i + n];
-        // A name does not run across a line break unless the line was cut inside it.
+        // A name does not run across a paragraph break.
         if (n > 0 && t.blank_line_before) break;
-        if (n > 0) key.push_back(' ');
-        key += t.fold;
-        ends.push_back(key.size());
+        if (n > 0) h.add(' ');
+        h.add(t.fold);
+        prefix[count++] = h.value();
     }
-    for (std::size_t n = ends.size(); n > 0; --n) {
-        const auto it = m_phrases.find(key.substr(0, ends[n - 1]));
-        if (it != m_phrases.end()) return {n, &it->second};
+    for (std::size_t n = count; n > 0; --n) {
+        if (const auto* list = m_phrase_index.find(prefix[n - 1])) return {n, *list};
     }
     return {0, nullptr};
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The place, organisation and demonym gazetteer (data/gazetteer/) and the per-language word
 // lists (lang/<code>/entities/), loaded once and shared read-only by every thread.
+#include "annotators/entities/flat_table.hpp"
 #include "annotators/entities/tokenizer.hpp"
 #include "core/model/annotation.hpp"
 
@@ -26,8 +27,27 @@ struct GazEntry {
     std::string region_kind;  // "continent", "region", "state" for regions
 };
 
+// Everything the recognizer asks about one folded word, gathered so that each token costs one
+// hash look-up on the hot path.
+struct WordInfo {
+    std::uint16_t cues = 0;          // CueRole bits
+    std::uint8_t gaz_max = 0;        // longest gazetteer phrase starting with this word (tokens)
+    bool stop = false;
+    bool given = false;
+    bool misc = false;
+    bool title_first = false;        // some title phrase starts with it
+    bool honorific = false;
+    bool honorific_in_span = false;
+    bool demonym = false;            // a one-word demonym ("russes", "American")
+    bool determiner = false;
+};
+
 // One language's word lists.
 struct Lexicon {
+    FlatTable<WordInfo> words;  // by StringHash of the folded word
+    // Apart from `words`, and asked only about capitalised words, so the table every token
+    // looks into stays small enough for the cache.
+    FlatTable<bool> common;
     std::unordered_set<std::string> stop_words;
     std::unordered_set<std::string> titles;        // folded phrases
     std::size_t title_max_tokens = 0;
@@ -35,6 +55,7 @@ struct Lexicon {
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
     std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
+    std::unordered_set<std::string> determiners;
     bool elision = false;                           // French: l', d' before names
     bool title_in_span = false;                     // "général de Gaulle" is one mention
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
@@ -64,6 +85,10 @@ public:
     [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
 
     [[nodiscard]] bool is_given_name(const std::string& folded) const { return m_given.count(folded) != 0; }
+    // nullptr for a word no list knows.
+    [[nodiscard]] static const WordInfo* word(const Lexicon& lex, std::string_view folded) {
+        return lex.words.find(StringHash::of(folded));
+    }
     [[nodiscard]] const Lexicon& lexicon(std::string_view lang) const;
     [[nodiscard]] const std::vector<TranslitRule>& transliteration() const { return m_translit; }
 
@@ -76,10 +101,13 @@ private:
     void load_organisations();
     void load_place_aliases();
     void load_language(const std::string& lang);
+    void index_words(Lexicon& lex) const;
 
     std::vector<GazEntry> m_entries;
     std::unordered_map<std::string, std::uint32_t> m_by_id;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_phrases;
+    FlatTable<const std::vector<std::uint32_t>*> m_phrase_index;  // StringHash of the phrase key
+    FlatTable<std::uint8_t> m_first_index;                        // the same as m_first_max
     std::unordered_map<std::string, std::uint8_t> m_first_max;  // first token -> longest phrase
     std::unordered_set<std::string> m_given;
     std::unordered_map<std::string, Lexicon> m_lexicons;

@@ -39,8 +39,23 @@ public:
           m_covered(tokens.size(), false) {}
 
     std::vector<Candidate> run() {
+        // Hash every word first and prefetch its slot a few words ahead of the look-up: the word
+        // table does not fit in the cache, and waiting for memory is most of this stage's time.
+        std::vector<std::uint64_t> hashes(m_toks.size());
+        for (std::size_t i = 0; i < m_toks.size(); ++i) hashes[i] = StringHash::of(m_toks[i].fold);
+        constexpr std::size_t ahead = 8;
+        for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(hashes[i]);
+        m_info.reserve(m_toks.size());
+        std::unordered_set<std::string_view> capitalised;
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (i + ahead < m_toks.size()) m_lex.words.prefetch(hashes[i + ahead]);
+            const Token& t = m_toks[i];
+            m_info.push_back(t.is_word() ? m_lex.words.find(hashes[i]) : nullptr);
+            if (t.upper_initial()) capitalised.insert(t.fold);
+        }
+        // Capitalised words this article also writes in lower case (only those are looked up).
         for (const auto& t : m_toks) {
-            if (t.shape == Shape::lower) m_lower_seen.insert(t.fold);
+            if (t.shape == Shape::lower && capitalised.count(t.fold)) m_lower_seen.insert(t.fold);
         }
         mark_lines();
         mark_titles_and_honorifics();
@@ -53,15 +68,20 @@ public:
 
 private:
     [[nodiscard]] const Token& tok(std::size_t i) const { return m_toks[i]; }
-    [[nodiscard]] bool stop(std::size_t i) const { return m_lex.stop_words.count(tok(i).fold) != 0; }
+    [[nodiscard]] bool stop(std::size_t i) const { return m_info[i] && m_info[i]->stop; }
+    [[nodiscard]] bool given(std::size_t i) const { return m_info[i] && m_info[i]->given; }
+    // Gazetteer phrase at i, without a look-up for words that start none.
+    [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*> match(std::size_t i, std::size_t limit) const {
+        if (!m_info[i] || m_info[i]->gaz_max == 0) return {0, nullptr};
+        return m_gaz.longest_match(m_toks, i, limit);
+    }
     // A word the language (or this article) writes in lower case: its capital may only mark a
     // sentence start or a head-line.
     [[nodiscard]] bool common(std::size_t i) const {
-        return m_lex.common_words.count(tok(i).fold) != 0 || m_lower_seen.count(tok(i).fold) != 0;
+        return m_lex.common.find(StringHash::of(tok(i).fold)) != nullptr || m_lower_seen.count(tok(i).fold) != 0;
     }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
-        const auto it = m_lex.cues.find(tok(i).fold);
-        return it == m_lex.cues.end() ? 0 : it->second;
+        return m_info[i] ? m_info[i]->cues : 0;
     }
     // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
     [[nodiscard]] bool name_capital(std::size_t i) const {
@@ -96,18 +116,19 @@ private:
         for (std::size_t i = 0; i < m_toks.size(); ++i) {
             if (!tok(i).is_word()) continue;
             // honorific
-            if (auto h = m_lex.honorifics.find(tok(i).fold); h != m_lex.honorifics.end()) {
+            if (m_info[i] && m_info[i]->honorific) {
                 std::size_t j = i + 1;
                 if (j < m_toks.size() && tok(j).fold == "." && tok(j).begin == tok(i).end) ++j;
                 else if (tok(i).fold.size() == 1) continue;  // "M" alone is not "M."
                 if (j < m_toks.size() && tok(j).upper_initial() && !m_caps_line[j]) {
                     for (std::size_t k = i; k < j; ++k) m_in_title[k] = true;  // "MM." is no acronym
                     m_person_hint[j] = true;
-                    if (h->second) m_span_start[j] = static_cast<int>(i);
+                    if (m_info[i]->honorific_in_span) m_span_start[j] = static_cast<int>(i);
                 }
                 continue;
             }
             // title: longest phrase
+            if (!m_info[i] || !m_info[i]->title_first) continue;
             std::string key;
             std::size_t title_end = 0;
             for (std::size_t n = 0; n < m_lex.title_max_tokens && i + n < m_toks.size(); ++n) {
@@ -131,13 +152,12 @@ private:
                 const Token& t = tok(j);
                 if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") { ++j; continue; }
                 if (t.shape == Shape::lower) {
-                    const auto* list = m_gaz.find(t.fold);
-                    if (list && is_demonym_only(*list)) { ++j; continue; }
+                    if (m_info[j] && m_info[j]->demonym) { ++j; continue; }
                     break;
                 }
                 if (t.upper_initial() && !m_caps_line[j]) {
                     // an organisation or country between title and name ("de l'OTSC,")
-                    auto [n, list] = m_gaz.longest_match(m_toks, j, 8);
+                    auto [n, list] = match(j, 8);
                     if (n > 0 && j + n < m_toks.size() && tok(j + n).fold == ",") {
                         j += n;
                         continue;
@@ -212,7 +232,10 @@ private:
     // Gazetteer phrase at i, if one is acceptable there.
     std::size_t try_gazetteer(std::size_t i) {
         const Token& t = tok(i);
-        auto [n, list] = m_gaz.longest_match(m_toks, i, 12);
+        if (!m_info[i] && t.upper_initial() && hyphen_demonym(i)) return 1;
+        // Lower-case words start no gazetteer name but a demonym ("russes").
+        if (!t.upper_initial() && !(m_info[i] && m_info[i]->demonym)) return 0;
+        auto [n, list] = match(i, 12);
         if (n == 0) return 0;
         const bool demonym = is_demonym_only(*list);
         if (!t.upper_initial() && !demonym) return 0;
@@ -228,7 +251,7 @@ private:
         // "President Clinton", "M. Dind": a title or honorific says person.
         if (small_place && m_person_hint[i]) return 0;
         // A small town named like a given name, before a capital: a person ("Florence Arthaud").
-        if (n == 1 && g.kind == EntryKind::city && m_gaz.is_given_name(t.fold) && i + 1 < m_toks.size() &&
+        if (n == 1 && g.kind == EntryKind::city && given(i) && i + 1 < m_toks.size() &&
             name_capital(i + 1)) {
             return 0;
         }
@@ -248,6 +271,20 @@ private:
             emit(i, i + n, type_of(g), Form::name, e, 0.9);
         }
         return n;
+    }
+
+    // "Russian-led", "U.S.-based": a nationality joined to a lower-case word.
+    bool hyphen_demonym(std::size_t i) {
+        const Token& t = tok(i);
+        const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+        const auto dash = surface.rfind('-');
+        if (dash == std::string_view::npos || dash == 0 || dash + 1 >= surface.size()) return false;
+        if (!(surface[dash + 1] >= 'a' && surface[dash + 1] <= 'z')) return false;
+        const auto* head = m_gaz.find(fold(surface.substr(0, dash)));
+        if (!head) return false;
+        const int e = best_entry(*head);
+        emit(i, i + 1, EntityType::location, Form::demonym, e, 0.5);
+        return true;
     }
 
     // Lower-case French organisation or place heads: "ministère russe de la Défense",
@@ -276,7 +313,7 @@ private:
     [[nodiscard]] bool is_adjective(std::size_t j) const {
         const Token& t = tok(j);
         if (t.shape != Shape::lower || stop(j)) return false;
-        if (const auto* list = m_gaz.find(t.fold); list && is_demonym_only(*list)) return true;
+        if (m_info[j] && m_info[j]->demonym) return true;
         if (!m_lex.elision) return false;
         for (auto end : k_fr_adjective_endings) {
             if (t.fold.size() > end.size() + 2 && t.fold.ends_with(end)) return true;
@@ -292,7 +329,7 @@ private:
                              i + 2 < m_toks.size() && tok(i + 1).fold == "." && tok(i + 1).begin == tok(i).end &&
                              name_capital(i + 2);
         const bool place_start = tok(i).upper_initial() && !m_caps_line[i] && !m_in_title[i] &&
-                                 m_gaz.longest_match(m_toks, i, 8).first >= 2;
+                                 match(i, 8).first >= 2;
         if (!name_capital(i) && !initial && !place_start) return 0;
         // "Three Russian", "Seven Iraqis": a sentence-initial common word is not part of the name.
         if (tok(i).sentence_start && common(i) && !place_start && !initial) return 0;
@@ -323,7 +360,7 @@ private:
             if (k > j && k < m_toks.size() && name_capital(k) && !tok(k).sentence_start) {
                 const bool particle = in(k_particles, tok(j).fold);
                 const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
-                if (org_like || (particle && !m_gaz.longest_match(m_toks, k, 4).first)) {
+                if (org_like || (particle && !match(k, 4).first)) {
                     j = k;
                     continue;
                 }
@@ -353,7 +390,7 @@ private:
                 const Token& w = tok(k);
                 if (w.shape == Shape::number || w.shape == Shape::punct || stop(k)) break;
                 // stop before a known name: "Conseil de sécurité collective | de l'OTSC"
-                if (w.upper_initial() && m_gaz.longest_match(m_toks, k, 8).first) break;
+                if (w.upper_initial() && match(k, 8).first) break;
                 j = k + 1;
                 end = j;
                 continue;
@@ -368,7 +405,7 @@ private:
     void type_sequence(std::size_t s, std::size_t e, bool allow_split) {
         if (s >= e) return;
         // A title written with a capital at the start ("President Bill Clinton").
-        if (e - s >= 2) {
+        if (e - s >= 2 && m_info[s] && m_info[s]->title_first) {
             std::string key;
             std::size_t title_end = 0;
             for (std::size_t n = 0; n < m_lex.title_max_tokens && s + n < e - 1; ++n) {
@@ -383,7 +420,7 @@ private:
         }
         const std::uint16_t head = cue(s), tail = cue(e - 1);
         const std::size_t len = e - s;
-        if (auto [n, list] = m_gaz.longest_match(m_toks, s, e - s); n == len) {
+        if (auto [n, list] = match(s, e - s); n == len) {
             const int entry = best_entry(*list);
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(entry));
             const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
@@ -398,13 +435,13 @@ private:
         if ((tail & org_tail) || (head & org_head)) return emit(s, e, EntityType::organization, Form::name, -1, 0.7);
         if ((tail & loc_tail) || (head & loc_head)) return emit(s, e, EntityType::location, Form::name, -1, 0.7);
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
-        if (len == 1 && m_lex.misc_words.count(tok(s).fold)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
+        if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
         // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
         // person's name follows it ("Australian Tom Moody").
         if (len >= 2) {
             if (const auto* list = m_gaz.find(tok(s).fold); list && is_demonym_only(*list)) {
-                if (m_gaz.is_given_name(tok(s + 1).fold) && allow_split) {
+                if (given(s + 1) && allow_split) {
                     emit(s, s + 1, EntityType::location, Form::demonym, best_entry(*list), 0.6);
                     type_sequence(s + 1, e, false);
                     return;
@@ -413,7 +450,7 @@ private:
             }
         }
         // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
-        if (len >= 2 && m_gaz.is_given_name(tok(s).fold) && !country_inside(s, e)) {
+        if (len >= 2 && given(s) && !country_inside(s, e)) {
             return emit(s, e, EntityType::person, Form::name, -1, 0.7);
         }
         if (allow_split && split_on_gazetteer(s, e)) return;
@@ -422,9 +459,16 @@ private:
             return emit(s, e, EntityType::organization, Form::name, -1, 0.5, true);
         }
         if (e < m_toks.size() && (cue(e) & per_after)) return emit(s, e, EntityType::person, Form::name, -1, 0.6, len == 1);
+        // "the Treasury", "la Confédération": after a determiner, not a person.
+        if (len == 1 && s > 0 && m_info[s - 1] && m_info[s - 1]->determiner) {
+            if (!m_lex.unknown_single_is_person) return;
+            return emit(s, e, EntityType::organization, Form::name, -1, 0.3, true);
+        }
         if (len == 1 && s > 0 && (cue(s - 1) & loc_before)) {
             return emit(s, e, EntityType::location, Form::name, -1, 0.4, true);
         }
+        // A lone unexplained capital: a surname where the language says so, else dropped by the
+        // document pass unless another mention explains it.
         emit(s, e, EntityType::person, Form::name, -1, len >= 2 ? 0.5 : 0.3, true);
     }
 
@@ -432,7 +476,7 @@ private:
         std::vector<std::pair<std::size_t, std::size_t>> hits;
         std::size_t covered = 0;
         for (std::size_t k = s; k < e;) {
-            auto [n, list] = m_gaz.longest_match(m_toks, k, e - k);
+            auto [n, list] = match(k, e - k);
             if (n > 0 && !is_demonym_only(*list)) {
                 hits.emplace_back(k, n);
                 covered += n;
@@ -448,9 +492,8 @@ private:
         if (covered < e - s && hits.size() == 1) {
             const auto [at, n] = hits.front();
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find(join_folds(at, at + n)))));
-            const bool big = g.kind == EntryKind::country || g.kind == EntryKind::organisation ||
-                             g.kind == EntryKind::agency || g.population >= 1'000'000;
-            const bool rest_is_person = at > s && m_gaz.is_given_name(tok(s).fold);
+            const bool big = g.kind != EntryKind::city || g.population >= 1'000'000;
+            const bool rest_is_person = at > s && given(s);
             if (!rest_is_person && (at == s || (at + n == e && big))) {
                 if (g.kind == EntryKind::organisation || g.kind == EntryKind::agency) return false;
                 emit(s, e, EntityType::organization, Form::name, -1, 0.5);
@@ -480,7 +523,7 @@ private:
 
     [[nodiscard]] bool country_inside(std::size_t s, std::size_t e) const {
         for (std::size_t k = s; k < e; ++k) {
-            auto [n, list] = m_gaz.longest_match(m_toks, k, e - k);
+            auto [n, list] = match(k, e - k);
             if (n == 0) continue;
             for (auto x : *list) if (m_gaz.entry(x).kind == EntryKind::country) return true;
         }
@@ -526,7 +569,7 @@ private:
         for (const auto& c : m_out) {
             if (c.form != Form::name || c.weak) continue;
             known.emplace(join_folds(c.name_first, c.last), c.type);
-            if (c.type == EntityType::person) {
+            if (c.type == EntityType::person && c.confidence >= 0.6) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
                     if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(tok(k).fold);
                 }
@@ -539,7 +582,11 @@ private:
             const bool score_after = tok(c.last).shape == Shape::number && !tok(c.last).line_start &&
                                      tok(c.last).fold.size() <= 7 && numbers_in_line(c.last) >= 2;
             const bool versus = c.first > 0 && (tok(c.first - 1).fold == "v" || tok(c.first - 1).fold == "vs");
-            if ((score_after || versus) && c.type != EntityType::person) {
+            const bool place_like = c.entry < 0 || m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind == EntryKind::city ||
+                                    m_gaz.entry(static_cast<std::uint32_t>(c.entry)).region_kind == "county";
+            // National sides keep their country ("England 326"); head-line tables are left alone.
+            if ((score_after || versus) && (c.type != EntityType::person || c.weak) && place_like &&
+                !m_caps_line[c.name_first]) {
                 known[join_folds(c.name_first, c.last)] = EntityType::organization;
             }
         }
@@ -613,7 +660,8 @@ private:
     std::vector<bool> m_in_title;   // words of a title phrase ("Secretary of State") are no name
     std::vector<bool> m_covered;
     std::vector<Candidate> m_out;
-    std::unordered_set<std::string> m_lower_seen;
+    std::unordered_set<std::string_view> m_lower_seen;
+    std::vector<const WordInfo*> m_info;
 }; // class Recognizer
 
 } // namespace

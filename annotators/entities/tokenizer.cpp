@@ -26,7 +26,31 @@ std::size_t next_pos(std::string_view text, std::size_t i) {
     return i;
 }
 
+Shape ascii_word_shape(std::string_view word) {
+    bool first = true, first_upper = false, any_lower = false, any_letter = false, any_digit = false;
+    for (const char ch : word) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= '0' && c <= '9') {
+            any_digit = true;
+            first = false;
+            continue;
+        }
+        if ((c | 0x20) < 'a' || (c | 0x20) > 'z') continue;
+        any_letter = true;
+        const bool up = c <= 'Z';
+        if (first) first_upper = up;
+        first = false;
+        any_lower = any_lower || !up;
+    }
+    if (!any_letter) return any_digit ? Shape::number : Shape::punct;
+    if (!first_upper) return any_digit && !any_lower ? Shape::number : Shape::lower;
+    return any_lower ? Shape::capitalised : Shape::all_caps;
+}
+
 Shape word_shape(std::string_view word) {
+    bool ascii = true;
+    for (const char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) return ascii_word_shape(word);
     bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
     bool any_digit = false;
     for (std::size_t i = 0; i < word.size();) {
@@ -96,6 +120,15 @@ std::vector<Token> tokenize(std::string_view text) {
             std::size_t end = i;
             // Letters and digits, joined by inner hyphens, apostrophes and abbreviation dots.
             while (end < text.size()) {
+                // ASCII fast path: letters and digits go on, spaces and most punctuation end.
+                const auto b = static_cast<unsigned char>(text[end]);
+                if (b < 0x80) {
+                    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9')) {
+                        ++end;
+                        continue;
+                    }
+                    if (b != '-' && b != '\'' && b != '.') break;
+                }
                 const char32_t c = peek(text, end);
                 if (is_letter(c) || is_digit(c)) {
                     end = next_pos(text, end);
