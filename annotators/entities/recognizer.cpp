@@ -188,7 +188,7 @@ private:
             case EntryKind::organisation: case EntryKind::agency: score = 3'900'000'000L; break;
             case EntryKind::region: score = 3'800'000'000L; break;
             case EntryKind::city: score = g.population; break;
-            case EntryKind::demonym: score = 0; break;
+            case EntryKind::demonym: score = g.population / 1000; break;  // below every place
             }
             if (score > best_score) {
                 best_score = score;
@@ -214,6 +214,8 @@ private:
         c.name_first = first;
         if (type == EntityType::person && m_span_start[first] >= 0) {
             c.first = static_cast<std::size_t>(m_span_start[first]);
+            // "général de Gaulle": the particle belongs to the name, the title does not
+            while (c.name_first > c.first && in(k_particles, tok(c.name_first - 1).fold)) --c.name_first;
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
@@ -244,7 +246,8 @@ private:
         const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(e));
         const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
         // "Police said", "SALE": a town named like a common word, with no "in" before it.
-        if (n == 1 && small_place && (common(i) || (cue(i) & ~(per_after | loc_before))) &&
+        const bool uninformative_capital = t.sentence_start || m_caps_line[i] || t.line_start;
+        if (n == 1 && small_place && ((common(i) && uninformative_capital) || (cue(i) & ~(per_after | loc_before))) &&
             !(i > 0 && (cue(i - 1) & loc_before))) {
             return 0;
         }
