@@ -1,7 +1,7 @@
 #pragma once
 // Runs the entity annotator on a sentence written for the test and finds mentions by surface.
 #include "annotators/entities/entity_annotator.hpp"
-#include "test_support.hpp"
+#include "tests/test_support.hpp"
 
 #include <gtest/gtest.h>
 
