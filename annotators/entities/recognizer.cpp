@@ -504,7 +504,7 @@ private:
                 return true;
             }
             if (at + n == e && !big) {
-                emit(s, e, EntityType::person, Form::name, -1, 0.5);
+                emit(s, e, EntityType::person, Form::name, -1, 0.45);
                 return true;
             }
         }
@@ -584,7 +584,7 @@ private:
         for (const auto& c : m_out) {
             if (c.form != Form::name || c.weak) continue;
             known.emplace(phrase_hash(c.name_first, c.last), c.type);
-            if (c.type == EntityType::person && c.confidence >= 0.6) {
+            if (c.type == EntityType::person && c.confidence >= 0.5) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
                     if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(m_hash[k]);
                 }
