@@ -145,7 +145,7 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         Rule r;
         r.name = std::string(parts[0]);
         r.type = std::string(parts[1]);
-        if (r.type != "DATE" && r.type != "TIME" && r.type != "DURATION" && r.type != "SET")
+        if (r.type != "DATE" && r.type != "TIME" && r.type != "DURATION" && r.type != "SET" && r.type != "NONE")
             fail(file, line, "unknown type " + r.type);
         const std::size_t p0 = line.find('|', line.find('|') + 1) + 1;
         const std::size_t p1 = line.rfind('|');
@@ -191,12 +191,17 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             if (!e.optional) break;
         }
     }
-    for (auto& r : g.rules)
-        for (auto& e : r.elems)
+    for (auto& r : g.rules) {
+        for (std::size_t i = 0; i < r.elems.size(); ++i) {
+            auto& e = r.elems[i];
             for (int c : e.classes) {
                 if (c < 64) e.class_mask |= std::uint64_t{1} << c;
                 else e.mask_exact = false;
             }
+            for (int l : e.literal_ids) e.literal_bits |= std::uint64_t{1} << (l % 64);
+            if (!e.optional && e.kind == ElemKind::words && e.mask_exact) r.required.push_back(static_cast<int>(i));
+        }
+    }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
     g.number_rules.erase(std::unique(g.number_rules.begin(), g.number_rules.end()), g.number_rules.end());
     for (auto& [k, info] : g.keys) {

@@ -36,6 +36,7 @@ struct Elem {
     std::vector<int> literal_ids;       // KeyInfo::id of each literal (integer compare)
     std::uint64_t class_mask = 0;       // classes with id < 64, for a quick reject
     bool mask_exact = true;             // every class has id < 64
+    std::uint64_t literal_bits = 0;     // bit (id % 64) of each literal: a cheap presence filter
     NumKind num = NumKind::integer;     // ElemKind::number
 };
 
@@ -51,7 +52,7 @@ struct ContextTest {
 
 struct Rule {
     std::string name;
-    std::string type;  // DATE, TIME, DURATION, SET
+    std::string type;  // DATE, TIME, DURATION, SET, or NONE: a match that blocks the others
     std::vector<Elem> elems;
     std::vector<std::pair<std::string, std::string>> slots;  // key, template with $n
     ContextTest prev;                                        // must hold when not empty
@@ -59,6 +60,7 @@ struct Rule {
     ContextTest not_prev;                                    // must not hold
     ContextTest not_next;
     int order = 0;
+    std::vector<int> required;  // indices of required word elements (quick window reject)
 };
 
 // Per-key index: lexicon entries starting with this key and rules whose first element may be

@@ -21,6 +21,7 @@ using date::sys_days;
 using date::year_month_day;
 
 constexpr std::size_t max_elems = 16;
+constexpr int window = 14;  // tokens a rule match may span at most
 
 struct LexMatch {
     int entry;
@@ -95,7 +96,7 @@ std::optional<sys_days> parse_day(std::string_view v) {
 // Slots of a matched rule after $n substitution.
 struct Frame {
     std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
-    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week;
+    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
     void put(std::string_view k, std::string v) {
         if (k == "y") y = std::move(v);
         else if (k == "yy") yy = std::move(v);
@@ -122,6 +123,9 @@ struct Frame {
         else if (k == "value") value = std::move(v);
         else if (k == "mod") mod = std::move(v);
         else if (k == "week") week = std::move(v);
+        else if (k == "hol") hol = std::move(v);
+        else if (k == "yoff") yoff = std::move(v);
+        else if (k == "decx") decx = std::move(v);
     }
 };
 
@@ -142,6 +146,7 @@ class Run {
 public:
     Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
+        m_toks.reserve(text.size() / 4 + 16);
         tokenize(text, m_toks, m_norm);
         index_lexicon();
     }
@@ -398,6 +403,7 @@ private:
 
     std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
     std::optional<std::string> resolve_rel(const Frame& f);
+    std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
     std::string add_time_of_day(std::string v, const Frame& f) const;
     void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
     Frame build_frame(const Rule& r, const Captures& caps) const;
@@ -494,7 +500,7 @@ std::optional<std::string> Run::resolve_rel(const Frame& f) {
         return fmt_year(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
     }
     if (u == "H1" || u == "H2") return fmt_year(y + off) + "-" + u;
-    if (u == "DE") return std::to_string((y / 10) + off) + "X";
+    if (u == "DE") return std::to_string((y / 10) + off) + f.decx;
     if (u == "CE") return std::to_string(y / 100 + off);
     if (season_index(u) >= 0) {
         // "last summer": the most recent summer before the current season; "next": after it.
@@ -536,6 +542,11 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         y = base + v;
         if (m_dct && y > dct_y + 20) y -= 100;
     }
+    if (y < 0 && !f.yoff.empty()) {
+        // "this year's third quarter", "July last year": a year relative to the document's.
+        if (!m_dct) return std::nullopt;
+        y = dct_y + to_int(f.yoff, 0);
+    }
     if (!f.wd.empty() && f.d.empty()) {
         const int wd = to_int(f.wd);
         if (wd < 1 || wd > 7) return std::nullopt;
@@ -559,7 +570,10 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
     if (!f.q.empty()) {
         int q = -1;
         if (f.q == "last") {
-            if (!m_last_quarter.empty()) return m_last_quarter;
+            if (!m_last_quarter.empty()) {
+                if (y < 0) return m_last_quarter;
+                return fmt_year(y) + m_last_quarter.substr(4);
+            }
             if (!m_dct) return std::string("XXXX-QX");
             q = static_cast<int>((dct_m - 1) / 3) + 1;
         } else {
@@ -589,7 +603,7 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         if (d.size() == 4) d = d.substr(0, 3);
         else if (d.size() == 2) d = "19" + d.substr(0, 1);
         else if (d.size() != 3) return std::nullopt;
-        return d + "X";
+        return d + f.decx;  // "196" (TimeML 1.2) or "196X" (rules ask with decx=X)
     }
     if (!f.cent.empty()) {
         int c = to_int(f.cent);
@@ -598,11 +612,19 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         std::snprintf(buf, sizeof buf, "%02d", c - 1);
         return std::string(buf);
     }
+    if (!f.hol.empty()) return resolve_holiday(f, y, tb, te);
     if (!f.m.empty()) {
         const int m = to_int(f.m);
         if (m < 1 || m > 12) return std::nullopt;
         const int d = f.d.empty() ? 0 : to_int(f.d);
         if (!f.d.empty() && (d < 1 || d > 31)) return std::nullopt;
+        if (y < 0 && m_dct && !f.dir.empty()) {
+            // "last December": the latest December before the document's month.
+            const unsigned um = static_cast<unsigned>(m);
+            if (f.dir == "last") y = um < dct_m ? dct_y : dct_y - 1;
+            else if (f.dir == "next") y = um > dct_m ? dct_y : dct_y + 1;
+            else y = dct_y;
+        }
         if (y < 0 && m_dct) {
             // Year from the document date; the clause's tense moves a date lying well on the
             // wrong side of it (more than two months) to the previous or next year.
@@ -631,6 +653,45 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         return add_time_of_day(day, f);
     }
     return std::nullopt;
+}
+
+// Holidays: "MM-DD" (fixed) or "MM-W-N" (N-th ISO weekday W of month MM, N = 5: the last).
+std::optional<std::string> Run::resolve_holiday(const Frame& f, int y, int tb, int te) {
+    const std::string& h = f.hol;
+    const int m = to_int(std::string_view(h).substr(0, 2));
+    if (m < 1 || m > 12 || h.size() < 4) return std::nullopt;
+    auto day_in = [&](int year) -> std::optional<sys_days> {
+        const auto ym = date::year{year} / date::month{static_cast<unsigned>(m)};
+        if (h.size() == 5) {
+            const int d = to_int(std::string_view(h).substr(3, 2));
+            const year_month_day ymd{ym / date::day{static_cast<unsigned>(d)}};
+            if (!ymd.ok()) return std::nullopt;
+            return sys_days{ymd};
+        }
+        const int wd = to_int(std::string_view(h).substr(3, 1));
+        const int nth = to_int(std::string_view(h).substr(5, 1));
+        if (wd < 1 || wd > 7 || nth < 1 || nth > 5) return std::nullopt;
+        const date::weekday w{static_cast<unsigned>(wd % 7)};
+        if (nth == 5) return sys_days{ym / date::weekday_last{w}};
+        const date::year_month_weekday ymw{ym / date::weekday_indexed{w, static_cast<unsigned>(nth)}};
+        if (!ymw.ok()) return std::nullopt;
+        return sys_days{ymw};
+    };
+    if (y < 0) {
+        if (!m_dct) {
+            if (h.size() == 5) return "XXXX-" + h;
+            return std::nullopt;
+        }
+        y = static_cast<int>(year_month_day{*m_dct}.year());
+        auto d = day_in(y);
+        if (!d) return std::nullopt;
+        const int t = f.dir == "last" ? -1 : f.dir == "next" ? 1 : tense(tb, te);
+        if (t < 0 && *d > *m_dct) --y;
+        if (t > 0 && *d < *m_dct) ++y;
+    }
+    auto d = day_in(y);
+    if (!d) return std::nullopt;
+    return fmt_day(*d);
 }
 
 void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame) {
@@ -732,10 +793,27 @@ std::vector<Timex> Run::run() {
             ++i;
             continue;
         }
+        // Quick reject: every required word element must find its class or literal somewhere
+        // in the next few tokens (a match cannot be longer than the window).
+        std::uint64_t win_mask = 0, win_lits = 0;
+        const int win_end = std::min(n, i + window);
+        for (int k = i; k < win_end; ++k) {
+            win_mask |= m_clsmask[static_cast<std::size_t>(k)];
+            const int kid = m_keyid[static_cast<std::size_t>(k)];
+            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
+        }
+        auto present = [&](const Elem& e) { return (win_mask & e.class_mask) || (win_lits & e.literal_bits); };
         Best best;
         for (int ri : *cand) {
             const Rule& r = m_g.rules[static_cast<std::size_t>(ri)];
             if (r.elems.size() > max_elems) continue;
+            bool possible = true;
+            for (int ei : r.required)
+                if (!present(r.elems[static_cast<std::size_t>(ei)])) {
+                    possible = false;
+                    break;
+                }
+            if (!possible) continue;
             match_rule(r, 0, i, i, caps, best);
         }
         if (best.end <= i) {
@@ -743,6 +821,10 @@ std::vector<Timex> Run::run() {
             continue;
         }
         const Rule& r = m_g.rules[static_cast<std::size_t>(best.rule)];
+        if (r.type == "NONE") {  // a blocking rule: "de 37 ans" is an age, not a duration
+            i = best.end;
+            continue;
+        }
         const std::size_t before = m_out.size();
         emit(r, best.caps, i, best.end);
         if (m_out.size() > before) ranges(r, best.caps, i, best.end);

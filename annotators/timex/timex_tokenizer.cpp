@@ -50,10 +50,28 @@ inline bool upper_at(std::string_view t, std::size_t i) {
     return c == 0xC3 && i + 1 < t.size() && static_cast<u8>(t[i + 1]) >= 0x80 && static_cast<u8>(t[i + 1]) <= 0x9E;
 }
 
-// Appends the lowercase form of t[b, e) to norm (same length for ASCII and Latin-1).
-inline void append_lower(std::string_view t, std::size_t b, std::size_t e, std::string& norm) {
+// Output cursor into the preallocated key buffer (never longer than the text: lowercasing
+// keeps lengths, apostrophes and dashes only shrink).
+struct Out {
+    char* base;
+    std::size_t n = 0;
+    void push_back(char c) { base[n++] = c; }
+    void append(std::string_view s) {
+        for (char c : s) base[n++] = c;
+    }
+    [[nodiscard]] std::size_t size() const { return n; }
+    void resize(std::size_t k) { n = k; }
+    [[nodiscard]] std::string_view view(std::size_t from) const { return {base + from, n - from}; }
+};
+
+// Appends the lowercase form of t[b, e) (same length for ASCII and Latin-1).
+inline void append_lower(std::string_view t, std::size_t b, std::size_t e, Out& norm) {
     for (std::size_t i = b; i < e; ++i) {
         u8 c = static_cast<u8>(t[i]);
+        if (c < 0x80) {
+            norm.base[norm.n++] = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+            continue;
+        }
         if (c >= 'A' && c <= 'Z') {
             c = static_cast<u8>(c + 32);
         } else if (c == 0xC3 && i + 1 < e) {
@@ -81,14 +99,19 @@ inline std::size_t digit_run(std::string_view t, std::size_t i) {
 
 } // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm) {
+void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_buffer) {
     out.clear();
-    norm.clear();
-    norm.reserve(text.size() + 16);
+    norm_buffer.assign(text.size() + 16, '\0');
+    Out norm{norm_buffer.data()};
     const std::size_t n = text.size();
     std::size_t i = 0;
     bool nl = false;
     while (i < n) {
+        const u8 c0 = static_cast<u8>(text[i]);
+        if (c0 == ' ') {
+            ++i;
+            continue;
+        }
         if (std::size_t s = space_len(text, i, nl)) {
             i += s;
             continue;
@@ -137,7 +160,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
                     j += 1 + d;
                 }
             }
-            tok.key = std::string_view(norm).substr(key_start);
+            tok.key = norm.view(key_start);
             // Glued ordinal/plural suffix: "1er", "21st", "2e", "1960s".
             std::size_t k = j;
             while (k < n) {
@@ -148,7 +171,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
             if (k > j && k - j <= 4) {
                 const std::size_t sfx_start = norm.size();
                 append_lower(text, j, k, norm);
-                std::string_view sfx = std::string_view(norm).substr(sfx_start);
+                std::string_view sfx = norm.view(sfx_start);
                 if (sfx == "st" || sfx == "nd" || sfx == "rd" || sfx == "th" || sfx == "er" || sfx == "re" ||
                     sfx == "e" || sfx == "ème" || sfx == "eme" || sfx == "s" || sfx == "è") {
                     tok.suffix = sfx;
@@ -165,6 +188,13 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
             std::size_t j = i + l;
             for (;;) {
                 while (j < n) {
+                    // ASCII letters are most of the text: test them without the UTF-8 logic.
+                    const u8 cj = static_cast<u8>(text[j]);
+                    if (cj < 0x80) {
+                        if (!is_ascii_alpha(cj)) break;
+                        ++j;
+                        continue;
+                    }
                     std::size_t m = letter_len(text, j);
                     if (!m) break;
                     j += m;
@@ -180,7 +210,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
                         norm.push_back('\'');
                         j += a;
                         tok.end = static_cast<std::uint32_t>(j);
-                        tok.key = std::string_view(norm).substr(key_start);
+                        tok.key = norm.view(key_start);
                         out.push_back(tok);
                         i = j;
                         goto next_token;
@@ -190,7 +220,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
             }
             append_lower(text, i, j, norm);
             tok.end = static_cast<std::uint32_t>(j);
-            tok.key = std::string_view(norm).substr(key_start);
+            tok.key = norm.view(key_start);
             i = j;
         } else {
             tok.kind = TokKind::punct;
@@ -206,7 +236,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm)
             } else {
                 norm.append(text.substr(i, len));
             }
-            tok.key = std::string_view(norm).substr(key_start);
+            tok.key = norm.view(key_start);
             tok.end = static_cast<std::uint32_t>(i + len);
             i += len;
         }
