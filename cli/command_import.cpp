@@ -28,6 +28,7 @@ public:
                      "without touching the database");
         app.add_flag("--tsv", m_tsv, "With --dry-run: path<TAB>YYYY-MM-DD<TAB>lang<TAB>format<TAB>date_source lines");
         app.add_flag("--jsonl", m_jsonl, "With --dry-run: one JSON record per article, body text included");
+        app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
         app.footer("Exit status: 0 when every file was imported, 1 when some failed (each is named on stderr), 2 on usage errors.\n"
                    "Importing the same files again reports them unchanged; a changed file replaces its old annotations.");
     }

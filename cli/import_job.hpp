@@ -16,12 +16,15 @@ struct ImportOptions {
     std::string lang = "auto";   // auto | fr | en | ...
     std::string date;            // YYYY-MM-DD for articles without a date of their own
     bool quiet = false;
+    unsigned threads = 0;        // annotation threads; 0 = one per core
 };
 
 struct ImportSummary {
     std::int64_t files = 0, failed_files = 0, record_issues = 0;
     std::int64_t articles_new = 0, articles_changed = 0, articles_unchanged = 0;
     std::int64_t timexes = 0, entities = 0, events = 0;   // annotations added by this run
+    std::int64_t text_bytes = 0;                            // title + body bytes of new/changed articles
+    double seconds = 0;
     [[nodiscard]] bool clean() const { return failed_files == 0 && record_issues == 0; }
 };
 

@@ -69,6 +69,21 @@ for k in ("timex", "entities", "events"):
 print("annotate: ok", {k: len(doc[k]) for k in ("timex", "entities", "events")})
 PY
 
+step "the raw seed (no document date) gets no invented full dates"
+python3 - "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.raw.txt" >"$WORK/raw.jsonl" <<'PY'
+import json, sys
+print(json.dumps({"id": "raw", "lang": "fr", "text": open(sys.argv[1], encoding="utf-8").read()}))
+PY
+"$BIN" annotate "$WORK/raw.jsonl" >"$WORK/raw-ann.jsonl"
+python3 - "$WORK/raw-ann.jsonl" <<'PY'
+import json, re, sys
+doc = json.loads(open(sys.argv[1]).readline())
+full = [t for t in doc["timex"] if re.match(r"^\d{4}-\d{2}-\d{2}", t["value"])]
+assert not full, "invented dates without a document date: %r" % full
+assert any(t["value"].startswith("XXXX") for t in doc["timex"]), "expected underspecified values"
+print("raw seed: %d timexes, none fully specified" % len(doc["timex"]))
+PY
+
 if [ -d "$SHARED/tools" ]; then
   step "real clients: GraphML (XSD, networkx, igraph) and TimelineJS3 (schema + headless Chromium)"
   bash "$SHARED/tools/check_graphml.sh" "$WORK/out/graph.graphml"
