@@ -42,7 +42,7 @@ set -e
 cat "$WORK/mixed.err"
 [ "$code" = 1 ] || fail "expected exit 1 with bad files, got $code"
 for f in empty.txt binary.txt; do grep -q "$f" "$WORK/mixed.err" || fail "$f not reported"; done
-grep -q "1 new" "$WORK/mixed.out" || { cat "$WORK/mixed.out"; fail "the good file was not imported"; }
+grep -q "2 new" "$WORK/mixed.out" || { cat "$WORK/mixed.out"; fail "the good and the Latin-1 files were not both imported"; }
 
 step "usage errors exit 2"
 set +e
