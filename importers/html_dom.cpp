@@ -89,8 +89,10 @@ std::string class_and_id(const GumboNode* n) {
 }
 
 namespace {
-void append_text(const GumboNode* n, std::string& out, std::size_t cap) {
-    if (out.size() > cap) return;
+constexpr int max_depth = 400;   // deeper nesting is not read: no stack exhaustion on hostile pages
+
+void append_text(const GumboNode* n, std::string& out, std::size_t cap, int depth = 0) {
+    if (out.size() > cap || depth > max_depth) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
         out += n->v.text.text;
         return;
@@ -101,7 +103,7 @@ void append_text(const GumboNode* n, std::string& out, std::size_t cap) {
     const bool block = is_block(t) || t == GUMBO_TAG_BR;
     if (block) out += ' ';
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) append_text(static_cast<const GumboNode*>(kids.data[i]), out, cap);
+    for (unsigned i = 0; i < kids.length; ++i) append_text(static_cast<const GumboNode*>(kids.data[i]), out, cap, depth + 1);
     if (block) out += ' ';
 }
 } // namespace
@@ -139,11 +141,15 @@ bool is_block(GumboTag t) {
     }
 }
 
-void walk(const GumboNode* n, const std::function<bool(const GumboNode*)>& visit) {
-    if (!is_element(n)) return;
+namespace {
+void walk_from(const GumboNode* n, const std::function<bool(const GumboNode*)>& visit, int depth) {
+    if (!is_element(n) || depth > max_depth) return;
     if (!visit(n)) return;
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), visit);
+    for (unsigned i = 0; i < kids.length; ++i) walk_from(static_cast<const GumboNode*>(kids.data[i]), visit, depth + 1);
 }
+} // namespace
+
+void walk(const GumboNode* n, const std::function<bool(const GumboNode*)>& visit) { walk_from(n, visit, 0); }
 
 } // namespace storyline::html
