@@ -13,7 +13,7 @@
 namespace storyline::cli {
 
 StoryGraph load_graph(const std::string& db) {
-    if (!std::filesystem::exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
+    if (!store_exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
     auto store = open_store(db);
     GraphBuilder builder([](const std::string& kb_id) -> std::optional<PlaceFacts> {
         auto place = lookup_place(kb_id);

@@ -2,6 +2,8 @@
 // The import run shared by `import` and `run`: walks the inputs, reads each file through the
 // importers, annotates new or changed articles and stores them in batches. One bad file is
 // reported and skipped; it never stops the run.
+#include "cli/shard.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
@@ -17,6 +19,7 @@ struct ImportOptions {
     std::string date;            // YYYY-MM-DD for articles without a date of their own
     bool quiet = false;
     unsigned threads = 0;        // annotation threads; 0 = one per core
+    Shard shard;                 // --shard K/N: this worker's part of the files
 };
 
 struct ImportSummary {

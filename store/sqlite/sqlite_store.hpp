@@ -43,8 +43,4 @@ private:
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
 }; // class SqliteStore
 
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 } // namespace storyline
