@@ -14,7 +14,7 @@ public:
     std::string_view description() const override { return "Show what the database and its graph hold"; }
     void setup(CLI::App& app) override { app.add_option("--db", m_db, "Database file")->capture_default_str(); }
     int run() override {
-        if (!std::filesystem::exists(m_db)) throw std::runtime_error(m_db + ": no such database");
+        if (!store_exists(m_db)) throw std::runtime_error(m_db + ": no such database");
         const auto c = open_store(m_db)->counts();
         std::cout << "database: " << m_db << "\narticles: " << c.articles << "\nsources: " << c.sources
                   << "\ntemporal expressions: " << c.timexes << "\nentity mentions: " << c.entity_mentions

@@ -13,12 +13,18 @@
 namespace storyline::cli {
 
 StoryGraph load_graph(const std::string& db) {
-    if (!std::filesystem::exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
+    if (!store_exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
     auto store = open_store(db);
     GraphBuilder builder([](const std::string& kb_id) -> std::optional<PlaceFacts> {
         auto place = lookup_place(kb_id);
         if (!place) return std::nullopt;
-        return PlaceFacts{place->name, place->country, place->latitude, place->longitude};
+        PlaceFacts facts{place->name, place->country, std::nullopt, std::nullopt};
+        // Organisations share the look-up but have no coordinates (0, 0 means "none" there).
+        if (place->latitude != 0.0 || place->longitude != 0.0) {
+            facts.latitude = place->latitude;
+            facts.longitude = place->longitude;
+        }
+        return facts;
     });
     store->for_each_document([&](const Document& doc) {
         std::vector<std::string> urls;

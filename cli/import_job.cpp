@@ -2,20 +2,27 @@
 
 #include "annotators/pipeline.hpp"
 #include "importers/import_bytes.hpp"
+#include "core/util/bounded_queue.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 namespace storyline::cli {
 namespace {
 
-constexpr std::size_t batch_size = 256;
+constexpr std::size_t batch_size = 512;
+constexpr std::size_t queue_depth_per_worker = 32;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
+// Larger files are refused before being read: memory stays bounded whatever lies in the folder.
+constexpr std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
 
 std::string lower_extension(const std::filesystem::path& p) {
     std::string ext = p.extension().string();
@@ -25,18 +32,28 @@ std::string lower_extension(const std::filesystem::path& p) {
 }
 
 bool read_file(const std::filesystem::path& p, std::string& bytes, std::string& error) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec) {   // e.g. removed since the folder was listed
+        error = "cannot read file: " + ec.message();
+        return false;
+    }
+    if (size > max_file_bytes) {
+        error = "file too large (" + std::to_string(size >> 20) + " MB; the limit is " +
+                std::to_string(max_file_bytes >> 20) + " MB)";
+        return false;
+    }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-        error = "cannot open file";
+        error = std::string("cannot open file: ") + std::strerror(errno);
         return false;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
+    bytes.resize(size);
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
+        error = "read error (file changed while being read?)";
         return false;
     }
-    bytes = std::move(buf).str();
     return true;
 }
 
@@ -59,6 +76,17 @@ private:
     bool m_enabled;
     std::chrono::steady_clock::time_point m_last{};
 };
+
+// A directory symlink that points at one of its own ancestors (walking it would never end).
+bool links_to_ancestor(const std::filesystem::path& link) {
+    std::error_code ec;
+    const auto target = std::filesystem::canonical(link, ec);
+    if (ec) return true;   // unresolvable: treat as a loop, it cannot be walked anyway
+    const auto parent = std::filesystem::canonical(link.parent_path(), ec);
+    if (ec) return false;
+    const auto mismatch = std::mismatch(target.begin(), target.end(), parent.begin(), parent.end());
+    return mismatch.first == target.end();
+}
 
 } // namespace
 
@@ -91,14 +119,26 @@ std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>
             const fs::path p = it->path();
             std::error_code entry_ec;
             const bool hidden = p.filename().string().starts_with(".");
+            const bool link = it->is_symlink(entry_ec);
             if (it->is_directory(entry_ec)) {
                 if (hidden) it.disable_recursion_pending();
+                else if (link && links_to_ancestor(p))
+                    errors.push_back(p.string() + ": symbolic link loop (links to a folder that contains it; not followed)");
                 else if (::access(p.c_str(), R_OK | X_OK) != 0) {
                     errors.push_back(p.string() + ": cannot read folder: permission denied");
                     it.disable_recursion_pending();
                 }
-            } else if (!hidden && it->is_regular_file(entry_ec)) {
+            } else if (hidden) {
+                // dot-files are editor and tool leftovers
+            } else if (it->is_regular_file(entry_ec)) {
                 files.push_back(p);
+            } else if (link) {
+                errors.push_back(p.string() + (entry_ec == std::errc::too_many_symbolic_link_levels
+                                                   ? ": symbolic link loop"
+                                                   : ": broken symbolic link (its target does not exist)"));
+            } else {
+                // Reading a FIFO would block the import forever; devices and sockets are no articles.
+                errors.push_back(p.string() + ": not a regular file (FIFO, socket or device; not read)");
             }
             it.increment(ec);
             if (ec) {
@@ -113,19 +153,68 @@ std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>
 }
 
 ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
+    const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    const auto files = collect_inputs(options.inputs, walk_errors);
+    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
     }
-    auto store = open_store(options.db);
+    // Three stages: this thread reads and parses files, N workers annotate, one writer owns the
+    // database. Queues are bounded, so memory stays flat however large the input is. The reader
+    // checks "unchanged" through its own connection (WAL lets it read while the writer writes).
+    auto writer_store = open_store(options.db);
+    auto reader_store = open_store(options.db);
     const Pipeline pipeline;
+    const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    BoundedQueue<Document> to_annotate(queue_depth_per_worker * workers_n);
+    BoundedQueue<Document> to_write(queue_depth_per_worker * workers_n);
+    std::mutex log_mutex;
+
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < workers_n; ++w) {
+        workers.emplace_back([&] {
+            while (auto doc = to_annotate.pop()) {
+                try {
+                    pipeline.annotate(*doc);
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(log_mutex);
+                    log << "storyline import: " << doc->article.source_key << ": annotation failed: " << e.what()
+                        << " (skipped)\n";
+                    continue;
+                }
+                to_write.push(std::move(*doc));
+            }
+        });
+    }
+    ImportSummary written;
+    std::exception_ptr writer_error;
+    std::thread writer([&] {
+        try {
+            std::size_t in_batch = 0;
+            writer_store->begin_batch();
+            while (auto doc = to_write.pop()) {
+                writer_store->put(*doc);
+                written.timexes += static_cast<std::int64_t>(doc->timexes.size());
+                written.entities += static_cast<std::int64_t>(doc->entities.size());
+                written.events += static_cast<std::int64_t>(doc->events.size());
+                if (++in_batch >= batch_size) {
+                    writer_store->commit_batch();
+                    writer_store->begin_batch();
+                    in_batch = 0;
+                }
+            }
+            writer_store->commit_batch();
+        } catch (...) {
+            writer_error = std::current_exception();
+            to_write.close();
+            to_annotate.close();
+        }
+    });
+
     Progress progress(!options.quiet);
-    std::size_t in_batch = 0;
-    store->begin_batch();
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t i = 0; i < files.size() && !writer_error; ++i) {
         const auto& path = files[i];
         progress.update(i + 1, files.size(), path.string());
         ++summary.files;
@@ -135,8 +224,13 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         src.forced_date = options.date;
         std::string bytes, error;
+        auto report = [&](const std::string& where, const std::string& reason) {
+            std::lock_guard lock(log_mutex);
+            log << "storyline import: " << src.path << (where.empty() ? "" : " (" + where + ")") << ": " << reason
+                << " (skipped)\n";
+        };
         if (!read_file(path, bytes, error)) {
-            log << "storyline import: " << src.path << ": " << error << " (skipped)\n";
+            report("", error);
             ++summary.failed_files;
             continue;
         }
@@ -144,38 +238,37 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         try {
             imported = import_bytes(bytes, src);
         } catch (const ImportError& e) {
-            log << "storyline import: " << src.path << ": " << e.what() << " (skipped)\n";
+            report("", e.what());
             ++summary.failed_files;
             continue;
         }
         for (const auto& issue : imported.result.issues) {
-            log << "storyline import: " << src.path << (issue.where.empty() ? "" : " (" + issue.where + ")") << ": "
-                << issue.reason << " (skipped)\n";
+            report(issue.where, issue.reason);
             ++summary.record_issues;
         }
         for (auto& article : imported.result.articles) {
-            const SourceState state = store->source_state(article.source_key, article.content_hash);
+            const SourceState state = reader_store->source_state(article.source_key, article.content_hash);
             if (state == SourceState::unchanged) {
                 ++summary.articles_unchanged;
                 continue;
             }
+            (state == SourceState::fresh ? summary.articles_new : summary.articles_changed)++;
+            summary.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
             Document doc;
             doc.article = std::move(article);
-            pipeline.annotate(doc);
-            store->put(doc);
-            (state == SourceState::fresh ? summary.articles_new : summary.articles_changed)++;
-            summary.timexes += static_cast<std::int64_t>(doc.timexes.size());
-            summary.entities += static_cast<std::int64_t>(doc.entities.size());
-            summary.events += static_cast<std::int64_t>(doc.events.size());
-            if (++in_batch >= batch_size) {
-                store->commit_batch();
-                store->begin_batch();
-                in_batch = 0;
-            }
+            if (!to_annotate.push(std::move(doc))) break;
         }
     }
-    store->commit_batch();
+    to_annotate.close();
+    for (auto& w : workers) w.join();
+    to_write.close();
+    writer.join();
     progress.finish();
+    if (writer_error) std::rethrow_exception(writer_error);
+    summary.timexes = written.timexes;
+    summary.entities = written.entities;
+    summary.events = written.events;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }
 
@@ -185,6 +278,10 @@ void print_summary(const ImportSummary& s, const std::string& db, std::ostream& 
         << " files failed";
     if (s.record_issues) out << ", " << s.record_issues << " records skipped";
     out << ".\n";
+    if (s.text_bytes > 0 && s.seconds > 0) {
+        const double mb = static_cast<double>(s.text_bytes) / 1e6;
+        out << "Annotated " << mb << " MB of article text in " << s.seconds << " s (" << mb / s.seconds << " MB/s).\n";
+    }
     auto store = open_store(db);
     const auto c = store->counts();
     out << "Database now holds " << c.articles << " articles (" << c.sources << " sources), " << c.event_mentions

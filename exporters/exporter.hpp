@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace storyline {
 
@@ -21,6 +22,18 @@ public:
     [[nodiscard]] virtual std::string_view extension() const = 0;   // "graphml", "json"
     [[nodiscard]] virtual std::string_view description() const = 0;
     virtual void write(const StoryGraph& graph, std::ostream& out, const ExportOptions& options) const = 0;
+
+    // Variants of the format chosen with --format (ExportOptions::format_variant); "" = default.
+    [[nodiscard]] virtual bool accepts_variant(std::string_view variant) const { return variant.empty(); }
+    // A format that is several files (CSV: nodes and edges) names its parts, e.g. "nodes.csv";
+    // `-o out/graph` then writes out/graph.nodes.csv, ... one part each through write_part().
+    // write() still writes everything to one stream. Single-file formats have no parts.
+    [[nodiscard]] virtual std::vector<std::string> parts() const { return {}; }
+    virtual void write_part(const StoryGraph& graph, std::string_view part, std::ostream& out,
+                            const ExportOptions& options) const {
+        (void)part;
+        write(graph, out, options);
+    }
 }; // class Exporter
 
 } // namespace storyline

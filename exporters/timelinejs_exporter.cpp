@@ -4,15 +4,15 @@
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
+#include <rapidjson/writer.h>
 
-#include <algorithm>
-#include <map>
+#include <set>
 
 namespace storyline {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
-
+// Only the parts a precision knows: a month is {year, month}, never a fake first day.
+template <class Writer>
 void write_date(Writer& w, date::sys_days d, Precision p) {
     const date::year_month_day ymd{d};
     w.StartObject();
@@ -29,46 +29,49 @@ void write_date(Writer& w, date::sys_days d, Precision p) {
     w.EndObject();
 }
 
-// What to show instead of a fake precise date.
-std::string display_date(const NodeProps& n) {
-    switch (n.when.precision) {
-    case Precision::week: return "Week of " + iso_day(n.when.first) + " (" + n.date + ")";
-    case Precision::quarter:
-    case Precision::season:
-    case Precision::decade:
-    case Precision::century: return n.date;
-    default: return {};
-    }
-}
-
+// A month or a year is one slot of its own precision; anything else wider than a day is a range.
 bool needs_end(Precision p) {
     return p == Precision::week || p == Precision::quarter || p == Precision::season || p == Precision::decade ||
            p == Precision::century;
 }
 
-std::string html_escaped(std::string_view s) { return xml_escaped(s); }
+std::string html(std::string_view s) { return html_escaped(s); }
 
-} // namespace
+std::string label_list(const std::vector<const NodeProps*>& nodes) {
+    std::string s;
+    for (const NodeProps* n : nodes) s += (s.empty() ? "" : ", ") + html(n->label);
+    return s;
+}
 
-void TimelinejsExporter::write(const StoryGraph& graph, std::ostream& out, const ExportOptions& options) const {
-    const auto& g = graph.impl();
-    // Article titles and links by article id, for the sources of each event.
-    std::map<std::string, const NodeProps*> articles_by_article_id;
-    std::vector<Vertex> events;
-    std::size_t article_count = 0;
-    for (const Vertex v : graph.nodes_sorted()) {
-        const NodeProps& n = g[v];
-        if (n.kind == NodeKind::article) ++article_count;
-        if (n.kind == NodeKind::event && n.when.known()) events.push_back(v);
+std::string slide_text(const EventView& ev) {
+    const NodeProps& n = *ev.node;
+    std::string body = "<p>" + html(n.summary.empty() ? n.label : n.summary) + "</p>";
+    std::vector<const NodeProps*> who = ev.agents;
+    who.insert(who.end(), ev.targets.begin(), ev.targets.end());
+    who.insert(who.end(), ev.involved.begin(), ev.involved.end());
+    if (!who.empty()) body += "<p><b>Who:</b> " + label_list(who) + "</p>";
+    if (!ev.places.empty()) body += "<p><b>Where:</b> " + label_list(ev.places) + "</p>";
+    if (!n.modality.empty() && n.modality != "asserted") body += "<p><i>" + html(n.modality) + "</i></p>";
+    body += "<p><b>Sources (" + std::to_string(std::max<std::size_t>(static_cast<std::size_t>(n.sources), ev.sources.size())) +
+            "):</b></p><ul>";
+    for (const SourceRef& s : ev.sources) {
+        const std::string title = html(s.title);
+        body += "<li>";
+        body += s.url.empty() ? title : "<a href=\"" + html(s.url) + "\">" + title + "</a>";
+        if (!s.published.empty()) body += " (" + html(s.published.substr(0, 10)) + ")";
+        body += "</li>";
     }
-    // Chronological order (TimelineJS sorts too; this keeps the file readable and stable).
-    std::stable_sort(events.begin(), events.end(), [&](Vertex a, Vertex b) {
-        return std::tie(g[a].when.first, g[a].id) < std::tie(g[b].when.first, g[b].id);
-    });
+    body += "</ul>";
+    return body;
+}
 
-    rapidjson::OStreamWrapper os(out);
-    Writer w(os);
-    w.SetIndent(' ', 1);
+template <class Writer>
+void write_timeline(Writer& w, const StoryGraph& graph, const std::vector<EventView>& views,
+                    const ExportOptions& options) {
+    std::size_t articles = 0;
+    const auto& g = graph.impl();
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) articles += g[*it].kind == NodeKind::article;
+    const std::vector<std::string> ids = slide_ids(views);
     w.StartObject();
     w.Key("title");
     w.StartObject();
@@ -77,16 +80,16 @@ void TimelinejsExporter::write(const StoryGraph& graph, std::ostream& out, const
     w.Key("headline");
     w.String(options.title);
     w.Key("text");
-    w.String("<p>" + std::to_string(events.size()) + " dated events from " + std::to_string(article_count) +
-             " articles.</p>");
+    w.String("<p>" + std::to_string(views.size()) + " dated events from " + std::to_string(articles) + " articles.</p>");
     w.EndObject();
     w.Key("unique_id");
     w.String("title");
     w.EndObject();
     w.Key("events");
     w.StartArray();
-    for (const Vertex v : events) {
-        const NodeProps& n = g[v];
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const EventView& ev = views[i];
+        const NodeProps& n = *ev.node;
         w.StartObject();
         w.Key("start_date");
         write_date(w, n.when.first, n.when.precision);
@@ -94,54 +97,59 @@ void TimelinejsExporter::write(const StoryGraph& graph, std::ostream& out, const
             w.Key("end_date");
             write_date(w, n.when.last, n.when.precision == Precision::week ? Precision::day : n.when.precision);
         }
-        if (const std::string dd = display_date(n); !dd.empty()) {
+        if (!ev.display_date.empty()) {
             w.Key("display_date");
-            w.String(dd);
+            w.String(ev.display_date);
         }
-        // Participants and sources, from the graph's edges.
-        std::vector<std::string> who, where, sources;
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-            const NodeProps& t = g[boost::target(*it, g)];
-            if (g[*it].relation == Relation::target) who.push_back(t.label);
-            else if (g[*it].relation == Relation::located_in) where.push_back(t.label);
-            else if (g[*it].relation == Relation::reported_by) {
-                const std::string title = html_escaped(t.title.empty() ? t.label : t.title);
-                sources.push_back(t.url.empty() ? title : "<a href=\"" + html_escaped(t.url) + "\">" + title + "</a>");
-            }
-        }
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-            if (g[*it].relation == Relation::agent) who.insert(who.begin(), g[boost::source(*it, g)].label);
-        }
-        std::string body = "<p>" + html_escaped(n.summary) + "</p>";
-        if (!who.empty()) {
-            body += "<p><b>Who:</b> ";
-            for (std::size_t i = 0; i < who.size(); ++i) body += (i ? ", " : "") + html_escaped(who[i]);
-            body += "</p>";
-        }
-        if (!where.empty()) {
-            body += "<p><b>Where:</b> ";
-            for (std::size_t i = 0; i < where.size(); ++i) body += (i ? ", " : "") + html_escaped(where[i]);
-            body += "</p>";
-        }
-        if (n.modality != "asserted" && !n.modality.empty()) body += "<p><i>" + n.modality + "</i></p>";
-        body += "<p><b>Sources (" + std::to_string(n.sources) + "):</b> ";
-        for (std::size_t i = 0; i < sources.size(); ++i) body += (i ? "; " : "") + sources[i];
-        body += "</p>";
         w.Key("text");
         w.StartObject();
         w.Key("headline");
-        w.String(n.label);
+        w.String(n.label.empty() ? n.event_type : n.label);
         w.Key("text");
-        w.String(body);
+        w.String(slide_text(ev));
         w.EndObject();
         w.Key("group");
-        w.String(n.event_type.empty() ? "event" : n.event_type);
+        w.String(ev.group);
         w.Key("unique_id");
-        w.String(n.id);
+        w.String(ids[i]);
         w.EndObject();
     }
     w.EndArray();
     w.EndObject();
+}
+
+} // namespace
+
+std::vector<std::string> slide_ids(const std::vector<EventView>& views) {
+    std::set<std::string> used{"title"};
+    std::vector<std::string> ids;
+    ids.reserve(views.size());
+    for (const EventView& ev : views) {
+        const std::string base = slug(ev.node->id);
+        std::string id = base;
+        for (int k = 2; !used.insert(id).second; ++k) id = base + "-" + std::to_string(k);
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+void write_timelinejs_json(const StoryGraph& graph, const std::vector<EventView>& views, std::ostream& out,
+                           const ExportOptions& options, unsigned indent) {
+    rapidjson::OStreamWrapper os(out);
+    if (indent == 0) {
+        rapidjson::Writer<rapidjson::OStreamWrapper> w(os);
+        write_timeline(w, graph, views, options);
+    } else {
+        rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(os);
+        w.SetIndent(' ', indent);
+        write_timeline(w, graph, views, options);
+    }
+}
+
+void TimelinejsExporter::write(const StoryGraph& graph, std::ostream& out, const ExportOptions& options) const {
+    const std::vector<EventView> views = event_views(graph);
+    if (options.format_variant == "vis") write_vis_timeline_json(views, out);
+    else write_timelinejs_json(graph, views, out, options, 1);
     out << '\n';
 }
 

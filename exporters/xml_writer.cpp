@@ -7,28 +7,47 @@
 namespace storyline {
 
 void write_xml_escaped(std::ostream& out, std::string_view s) {
+    // Runs of plain characters go out in one write: per-character stream calls would dominate
+    // the time of a multi-gigabyte export.
+    std::size_t run = 0;
     std::size_t i = 0;
+    auto flush = [&](std::size_t upto) {
+        if (upto > run) out.write(s.data() + run, static_cast<std::streamsize>(upto - run));
+    };
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
+            const char* entity = nullptr;
             switch (c) {
-            case '&': out << "&amp;"; break;
-            case '<': out << "&lt;"; break;
-            case '>': out << "&gt;"; break;
-            case '"': out << "&quot;"; break;
-            case '\'': out << "&apos;"; break;
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&quot;"; break;
+            case '\'': entity = "&apos;"; break;
+            // Character references survive attribute-value and line-end normalisation.
+            case '\t': entity = "&#9;"; break;
+            case '\n': entity = "&#10;"; break;
+            case '\r': entity = "&#13;"; break;
             default:
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out << "\xEF\xBF\xBD";
-                else out << static_cast<char>(c);
+                if (c < 0x20) entity = "\xEF\xBF\xBD";
+            }
+            if (entity) {
+                flush(i);
+                out << entity;
+                run = i + 1;
             }
             ++i;
             continue;
         }
         const std::size_t at = i;
         const char32_t cp = next_code_point(s, i);
-        if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && i - at != 3)) out << "\xEF\xBF\xBD";
-        else out << s.substr(at, i - at);
+        if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && i - at != 3)) {
+            flush(at);
+            out << "\xEF\xBF\xBD";
+            run = i;
+        }
     }
+    flush(s.size());
 }
 
 std::string xml_escaped(std::string_view text) {

@@ -8,8 +8,9 @@
 
 namespace storyline {
 
-// Escapes &, <, >, " and ' and replaces characters XML 1.0 forbids (C0 controls other than tab,
-// LF and CR; U+FFFE/U+FFFF; malformed UTF-8) with U+FFFD.
+// Escapes &, <, >, " and ', writes tab, LF and CR as character references (so they survive
+// attribute-value normalisation), and replaces characters XML 1.0 forbids (other C0 controls,
+// U+FFFE/U+FFFF, malformed UTF-8) with U+FFFD.
 void write_xml_escaped(std::ostream& out, std::string_view text);
 std::string xml_escaped(std::string_view text);
 

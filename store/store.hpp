@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace storyline {
@@ -49,7 +50,17 @@ public:
     [[nodiscard]] virtual StoreCounts counts() = 0;
 }; // class Store
 
-// Opens (creating and migrating as needed) the store named by `spec`: a file path for SQLite.
+// What every store throws for a database it cannot open or use, naming it and the reason.
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Opens (creating and migrating as needed) the store named by `spec`: `postgresql://…`,
+// `postgres://…` or `postgresql:` alone (the PG* environment variables) for PostgreSQL, any
+// other spec a file path for SQLite.
 std::unique_ptr<Store> open_store(const std::string& spec);
+// False only when `spec` names a store that certainly holds nothing yet (a missing SQLite file);
+// a server database is assumed to exist and reports itself when opened.
+[[nodiscard]] bool store_exists(const std::string& spec);
 
 } // namespace storyline

@@ -1,15 +1,66 @@
-// Placeholder until the temporal tagger lands: finds nothing.
 #include "annotators/timex/timex_annotator.hpp"
+
+#include "annotators/timex/timex_grammar.hpp"
+#include "annotators/timex/timex_tagger.hpp"
+#include "core/lang/resources.hpp"
+
+#include <map>
+#include <mutex>
+#include <string>
 
 namespace storyline {
 namespace {
+
 class TimexAnnotator final : public Annotator {
 public:
-    std::string_view name() const override { return "timex"; }
-    std::string_view reads() const override { return "sentences"; }
-    std::string_view writes() const override { return "timex"; }
-    void annotate(Document&) const override {}
+    [[nodiscard]] std::string_view name() const override { return "timex"; }
+    [[nodiscard]] std::string_view reads() const override { return "sentences"; }
+    [[nodiscard]] std::string_view writes() const override { return "timex"; }
+
+    void annotate(Document& doc) const override {
+        const std::string dct = doc.article.published.day();
+        if (auto g = grammar(doc.article.lang)) {
+            doc.timexes = timex::tag(*g, doc.article.text, dct);
+            return;
+        }
+        // Unknown language: the grammar that recognizes most wins.
+        doc.timexes.clear();
+        for (const auto& g : all_grammars()) {
+            auto found = timex::tag(*g, doc.article.text, dct);
+            if (found.size() > doc.timexes.size()) doc.timexes = std::move(found);
+        }
+    }
+
+private:
+    // Grammars are loaded once per language, on first use; annotate() runs on many threads.
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, std::shared_ptr<const timex::Grammar>, std::less<>> m_grammars;
+    mutable bool m_all_loaded = false;
+
+    std::shared_ptr<const timex::Grammar> grammar(std::string_view lang) const {
+        if (lang.empty()) return nullptr;
+        std::lock_guard lock(m_mutex);
+        auto it = m_grammars.find(lang);
+        if (it == m_grammars.end()) it = m_grammars.emplace(std::string(lang), timex::load_grammar(lang)).first;
+        return it->second;
+    }
+
+    std::vector<std::shared_ptr<const timex::Grammar>> all_grammars() const {
+        std::lock_guard lock(m_mutex);
+        if (!m_all_loaded) {
+            for (const auto& lang : available_languages())
+                if (!m_grammars.contains(lang)) m_grammars.emplace(lang, timex::load_grammar(lang));
+            m_all_loaded = true;
+        }
+        std::vector<std::shared_ptr<const timex::Grammar>> out;
+        for (const auto& [lang, g] : m_grammars)
+            if (g) out.push_back(g);
+        return out;
+    }
 };
+
 } // namespace
+
 std::unique_ptr<Annotator> make_timex_annotator() { return std::make_unique<TimexAnnotator>(); }
+
 } // namespace storyline

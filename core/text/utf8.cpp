@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <vector>
+
 namespace storyline {
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
@@ -71,25 +73,67 @@ std::string repair_utf8(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view s) {
+namespace {
+
+// ICU's answer for one code point: NFD, marks dropped, case-folded, punctuation unified.
+std::string fold_code_point_icu(char32_t cp) {
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) return "'";
+    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014) return "-";
+    if (is_space(cp)) return " ";
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) return std::string(s);
-    icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    icu::UnicodeString decomposed = nfd->normalize(in, status);
-    if (U_FAILURE(status)) return std::string(s);
-    decomposed.foldCase();
     std::string out;
-    out.reserve(s.size());
+    if (U_FAILURE(status)) {
+        append_utf8(out, cp);
+        return out;
+    }
+    icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+    decomposed.foldCase();
     for (int32_t i = 0; i < decomposed.length();) {
         const UChar32 c = decomposed.char32At(i);
         i += U16_LENGTH(c);
-        if (u_charType(c) == U_NON_SPACING_MARK) continue;
-        char32_t cp = static_cast<char32_t>(c);
-        if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = '\'';
-        else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014) cp = '-';
-        else if (is_space(cp)) cp = ' ';
-        append_utf8(out, cp);
+        if (u_charType(c) != U_NON_SPACING_MARK) append_utf8(out, static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+// Folded forms of the code points news text mostly uses (Latin, Greek, Cyrillic, general
+// punctuation), computed once with ICU: the hot path then costs a table look-up per character.
+constexpr char32_t fold_table_size = 0x2100;
+
+const std::vector<std::string>& fold_table() {
+    static const std::vector<std::string> table = [] {
+        std::vector<std::string> t(fold_table_size);
+        for (char32_t cp = 0x80; cp < fold_table_size; ++cp) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+            t[cp] = fold_code_point_icu(cp);
+        }
+        return t;
+    }();
+    return table;
+}
+
+} // namespace
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const std::vector<std::string>* table = nullptr;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : (c == '\t' || c == '\n' || c == '\r' ? ' ' : c));
+            ++i;
+            continue;
+        }
+        const char32_t cp = next_code_point(s, i);
+        if (cp < fold_table_size) {
+            if (!table) table = &fold_table();
+            out += (*table)[cp];
+        } else {
+            out += fold_code_point_icu(cp);
+        }
     }
     return out;
 }

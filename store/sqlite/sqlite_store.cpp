@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <sstream>
 
@@ -79,15 +80,35 @@ void SqliteStore::migrate() {
     tx.commit();
 }
 
+SQLite::Statement& SqliteStore::statement(const char* sql) {
+    auto it = m_statements.find(std::string_view(sql));
+    if (it == m_statements.end()) it = m_statements.emplace(sql, std::make_unique<SQLite::Statement>(m_db, sql)).first;
+    SQLite::Statement& q = *it->second;
+    q.reset();
+    q.clearBindings();
+    return q;
+}
+
 SourceState SqliteStore::source_state(const std::string& source_key, const std::string& content_hash) {
-    SQLite::Statement q(m_db, "SELECT content_hash FROM sources WHERE source_key = ?");
+    SQLite::Statement& q = statement("SELECT content_hash FROM sources WHERE source_key = ?");
     q.bind(1, source_key);
     if (!q.executeStep()) return SourceState::fresh;
-    return q.getColumn(0).getString() == content_hash ? SourceState::unchanged : SourceState::changed;
+    const bool same = q.getColumn(0).getString() == content_hash;
+    // Reset now: a statement left open keeps its read snapshot, which would stop WAL checkpoints.
+    q.reset();
+    return same ? SourceState::unchanged : SourceState::changed;
 }
 
 void SqliteStore::begin_batch() {
-    if (!m_tx) m_tx = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (m_tx) return;
+    try {
+        m_tx = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    } catch (const SQLite::Exception& e) {
+        // Another writer kept the lock for the whole busy timeout.
+        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+            throw StoreError(m_path + ": database is busy (another storyline process is writing to it; try again when it is done)");
+        throw;
+    }
 }
 
 void SqliteStore::commit_batch() {
@@ -100,11 +121,12 @@ void SqliteStore::rollback_batch() { m_tx.reset(); }   // the Transaction destru
 
 void SqliteStore::delete_article(const std::string& article_id) {
     for (const char* table : annotation_tables) {
-        SQLite::Statement del(m_db, std::string("DELETE FROM ") + table + " WHERE article_id = ?");
+        const std::string sql = std::string("DELETE FROM ") + table + " WHERE article_id = ?";
+        SQLite::Statement& del = statement(sql.c_str());
         del.bind(1, article_id);
         del.exec();
     }
-    SQLite::Statement del(m_db, "DELETE FROM articles WHERE id = ?");
+    SQLite::Statement& del = statement("DELETE FROM articles WHERE id = ?");
     del.bind(1, article_id);
     del.exec();
 }
@@ -114,29 +136,32 @@ void SqliteStore::put(const Document& doc) {
     // The source may have pointed at another article before (a changed file): detach it, and
     // drop that article when no other source still holds it.
     {
-        SQLite::Statement q(m_db, "SELECT article_id FROM sources WHERE source_key = ?");
+        SQLite::Statement& q = statement("SELECT article_id FROM sources WHERE source_key = ?");
         q.bind(1, a.source_key);
         if (q.executeStep()) {
             const std::string old = q.getColumn(0).getString();
-            SQLite::Statement del(m_db, "DELETE FROM sources WHERE source_key = ?");
+            q.reset();
+            SQLite::Statement& del = statement("DELETE FROM sources WHERE source_key = ?");
             del.bind(1, a.source_key);
             del.exec();
-            SQLite::Statement left(m_db, "SELECT count(*) FROM sources WHERE article_id = ?");
+            SQLite::Statement& left = statement("SELECT count(*) FROM sources WHERE article_id = ?");
             left.bind(1, old);
             left.executeStep();
-            if (left.getColumn(0).getInt64() == 0 && old != a.id) delete_article(old);
+            const bool orphan = left.getColumn(0).getInt64() == 0;
+            left.reset();
+            if (orphan && old != a.id) delete_article(old);
         }
     }
     std::string stored_hash;
     {
-        SQLite::Statement q(m_db, "SELECT content_hash FROM articles WHERE id = ?");
+        SQLite::Statement& q = statement("SELECT content_hash FROM articles WHERE id = ?");
         q.bind(1, a.id);
         if (q.executeStep()) stored_hash = q.getColumn(0).getString();
+        q.reset();
     }
     if (stored_hash != a.content_hash) {
         if (!stored_hash.empty()) delete_article(a.id);   // same id, new content: replace it
-        SQLite::Statement ins(m_db,
-                              "INSERT INTO articles (id, title, text, lang, published, published_source, url, author, "
+        SQLite::Statement& ins = statement("INSERT INTO articles (id, title, text, lang, published, published_source, url, author, "
                               "source_name, format, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, a.id);
         ins.bind(2, a.title);
@@ -152,7 +177,7 @@ void SqliteStore::put(const Document& doc) {
         ins.exec();
         insert_annotations(doc);
     }
-    SQLite::Statement src(m_db, "INSERT INTO sources (source_key, article_id, content_hash, url) VALUES (?,?,?,?)");
+    SQLite::Statement& src = statement("INSERT INTO sources (source_key, article_id, content_hash, url) VALUES (?,?,?,?)");
     src.bind(1, a.source_key);
     src.bind(2, a.id);
     src.bind(3, a.content_hash);
@@ -162,7 +187,7 @@ void SqliteStore::put(const Document& doc) {
 
 void SqliteStore::insert_annotations(const Document& doc) {
     const std::string& id = doc.article.id;
-    SQLite::Statement s(m_db, "INSERT INTO sentences VALUES (?,?,?,?)");
+    SQLite::Statement& s = statement("INSERT INTO sentences VALUES (?,?,?,?)");
     for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
         s.bind(1, id);
         s.bind(2, static_cast<int64_t>(i));
@@ -171,7 +196,7 @@ void SqliteStore::insert_annotations(const Document& doc) {
         s.exec();
         s.reset();
     }
-    SQLite::Statement t(m_db, "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& t = statement("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
         const auto& x = doc.timexes[i];
         t.bind(1, id);
@@ -186,7 +211,7 @@ void SqliteStore::insert_annotations(const Document& doc) {
         t.exec();
         t.reset();
     }
-    SQLite::Statement e(m_db, "INSERT INTO entity_mentions VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& e = statement("INSERT INTO entity_mentions VALUES (?,?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < doc.entities.size(); ++i) {
         const auto& m = doc.entities[i];
         e.bind(1, id);
@@ -201,7 +226,7 @@ void SqliteStore::insert_annotations(const Document& doc) {
         e.exec();
         e.reset();
     }
-    SQLite::Statement v(m_db, "INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& v = statement("INSERT INTO event_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < doc.events.size(); ++i) {
         const auto& ev = doc.events[i];
         v.bind(1, id);
@@ -227,17 +252,14 @@ void SqliteStore::insert_annotations(const Document& doc) {
 }
 
 void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) {
-    SQLite::Statement arts(m_db,
-                           "SELECT id, title, text, lang, published, published_source, url, author, source_name, "
+    SQLite::Statement& arts = statement("SELECT id, title, text, lang, published, published_source, url, author, source_name, "
                            "format, content_hash FROM articles ORDER BY id");
-    SQLite::Statement src(m_db, "SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key LIMIT 1");
-    SQLite::Statement sen(m_db, "SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx");
-    SQLite::Statement tim(m_db, "SELECT start, end, type, value, mod, freq, relative FROM timexes WHERE article_id = ? ORDER BY idx");
-    SQLite::Statement ent(m_db,
-                          "SELECT start, end, type, key, canonical, kb_id, confidence FROM entity_mentions "
+    SQLite::Statement& src = statement("SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key LIMIT 1");
+    SQLite::Statement& sen = statement("SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx");
+    SQLite::Statement& tim = statement("SELECT start, end, type, value, mod, freq, relative FROM timexes WHERE article_id = ? ORDER BY idx");
+    SQLite::Statement& ent = statement("SELECT start, end, type, key, canonical, kb_id, confidence FROM entity_mentions "
                           "WHERE article_id = ? ORDER BY idx");
-    SQLite::Statement evt(m_db,
-                          "SELECT start, end, sentence_start, sentence_end, type, lemma, summary, agents, targets, "
+    SQLite::Statement& evt = statement("SELECT start, end, sentence_start, sentence_end, type, lemma, summary, agents, targets, "
                           "places, timex, time_value, time_source, modality, confidence FROM event_mentions "
                           "WHERE article_id = ? ORDER BY idx");
     while (arts.executeStep()) {
@@ -308,7 +330,7 @@ void SqliteStore::for_each_document(const std::function<void(const Document&)>& 
 
 std::vector<std::string> SqliteStore::sources_of(const std::string& article_id) {
     std::vector<std::string> out;
-    SQLite::Statement q(m_db, "SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key");
+    SQLite::Statement& q = statement("SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key");
     q.bind(1, article_id);
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
@@ -318,7 +340,7 @@ StoreCounts SqliteStore::counts() {
     auto count = [&](const char* table) { return m_db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64(); };
     StoreCounts c{count("articles"), count("sources"), count("timexes"), count("entity_mentions"),
                   count("event_mentions")};
-    SQLite::Statement q(m_db, "SELECT type, count(DISTINCT key) FROM entity_mentions GROUP BY type");
+    SQLite::Statement& q = statement("SELECT type, count(DISTINCT key) FROM entity_mentions GROUP BY type");
     while (q.executeStep()) {
         const std::string type = q.getColumn(0).getString();
         const std::int64_t n = q.getColumn(1).getInt64();

@@ -3,8 +3,10 @@
 #include "store/store.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -31,13 +33,14 @@ private:
     void delete_article(const std::string& article_id);
     void insert_annotations(const Document& doc);
 
+    // Statements are prepared once per connection: parsing SQL per article cost more than the
+    // inserts themselves.
+    SQLite::Statement& statement(const char* sql);
+
     std::string m_path;
     SQLite::Database m_db;
     std::unique_ptr<SQLite::Transaction> m_tx;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
 }; // class SqliteStore
-
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 } // namespace storyline

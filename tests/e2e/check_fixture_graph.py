@@ -42,6 +42,29 @@ def main():
     ids = [e["unique_id"] for e in tl["events"]]
     if len(set(ids)) != len(ids):
         failures.append("duplicate timeline ids")
+    # Issue 3's proof: the actors and places of the seed story, whatever their surface form.
+    def has(kind, *names):
+        for n in kinds.get(kind, []):
+            forms = {n.get("label", "")} | set(filter(None, (n.get("aliases") or "").split(" | ")))
+            if any(name in forms for name in names):
+                return True
+        return False
+    for kind, names in (("person", ("Poutine", "Putin", "Vladimir Putin")),
+                        ("person", ("Tokayev", "Kassym-Jomart Tokayev")),
+                        ("person", ("Zas", "Stanislav Zas")),
+                        ("person", ("Blinken", "Antony Blinken")),
+                        ("location", ("Kazakhstan",)),
+                        ("location", ("Almaty",))):
+        if not has(kind, *names):
+            failures.append("no %s node for %s" % (kind, names[0]))
+    # Putin/Poutine must be one node.
+    putin = [n for n in kinds.get("person", []) if {"Poutine", "Putin"} & (set((n.get("aliases") or "").split(" | ")) | {n.get("label")})]
+    if len(putin) != 1:
+        failures.append("Poutine/Putin are %d person nodes, expected 1" % len(putin))
+    dates = {n.get("date") for n in events}
+    for d in ("2022-01-13", "2022-01-19", "2022-01-07"):
+        if d not in dates:
+            failures.append("no event dated %s" % d)
     if failures:
         for f in failures:
             print("FAIL:", f)

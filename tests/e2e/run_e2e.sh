@@ -13,7 +13,7 @@ step() { echo "== $*"; }
 step "run on fixtures/articles"
 "$BIN" run "$SRC/fixtures/articles" -o "$WORK/out" -q >"$WORK/run.log" 2>&1 || { cat "$WORK/run.log"; fail "storyline run exited $?"; }
 cat "$WORK/run.log"
-for f in storyline.db graph.graphml timeline.json; do [ -s "$WORK/out/$f" ] || fail "missing $f"; done
+for f in storyline.db graph.graphml graph.gexf timeline.json timeline.html events.jsonl; do [ -s "$WORK/out/$f" ] || fail "missing $f"; done
 
 step "graph content"
 python3 "$SRC/tests/e2e/check_fixture_graph.py" "$WORK/out/graph.graphml" "$WORK/out/timeline.json"
@@ -28,6 +28,9 @@ cmp "$WORK/out/timeline.json" "$WORK/again.json" || fail "timeline differs acros
 "$BIN" run "$SRC/fixtures/articles" -o "$WORK/fresh" -q >/dev/null 2>&1
 cmp "$WORK/out/graph.graphml" "$WORK/fresh/graph.graphml" || fail "graphml differs between two fresh databases"
 cmp "$WORK/out/timeline.json" "$WORK/fresh/timeline.json" || fail "timeline differs between two fresh databases"
+for f in graph.gexf timeline.html events.jsonl; do
+  cmp "$WORK/out/$f" "$WORK/fresh/$f" || fail "$f differs between two fresh databases"
+done
 
 step "bad files are reported by name and skipped, exit 1"
 mkdir -p "$WORK/mixed"
@@ -69,9 +72,25 @@ for k in ("timex", "entities", "events"):
 print("annotate: ok", {k: len(doc[k]) for k in ("timex", "entities", "events")})
 PY
 
+step "the raw seed (no document date) gets no invented full dates"
+python3 - "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.raw.txt" >"$WORK/raw.jsonl" <<'PY'
+import json, sys
+print(json.dumps({"id": "raw", "lang": "fr", "text": open(sys.argv[1], encoding="utf-8").read()}))
+PY
+"$BIN" annotate "$WORK/raw.jsonl" >"$WORK/raw-ann.jsonl"
+python3 - "$WORK/raw-ann.jsonl" <<'PY'
+import json, re, sys
+doc = json.loads(open(sys.argv[1]).readline())
+full = [t for t in doc["timex"] if re.match(r"^\d{4}-\d{2}-\d{2}", t["value"])]
+assert not full, "invented dates without a document date: %r" % full
+assert any(t["value"].startswith("XXXX") for t in doc["timex"]), "expected underspecified values"
+print("raw seed: %d timexes, none fully specified" % len(doc["timex"]))
+PY
+
 if [ -d "$SHARED/tools" ]; then
   step "real clients: GraphML (XSD, networkx, igraph) and TimelineJS3 (schema + headless Chromium)"
   bash "$SHARED/tools/check_graphml.sh" "$WORK/out/graph.graphml"
+  bash "$SHARED/tools/check_gexf.sh" --strict "$WORK/out/graph.gexf"
   bash "$SHARED/tools/check_timeline.sh" "$WORK/out/timeline.json" "$WORK/timeline.png"
 else
   echo "SKIP: $SHARED/tools not found, real-client checks not run"

@@ -11,7 +11,7 @@ TEST(test_xml_writer, escapes_specials_and_control_characters) {
     EXPECT_EQ(xml_escaped("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
     EXPECT_EQ(xml_escaped(std::string("x\x01y")), "x\xEF\xBF\xBDy");
     EXPECT_EQ(xml_escaped("bad\xE9"), "bad\xEF\xBF\xBD");
-    EXPECT_EQ(xml_escaped("tab\tnl\n"), "tab\tnl\n");
+    EXPECT_EQ(xml_escaped("tab\tnl\ncr\r"), "tab&#9;nl&#10;cr&#13;");
 }
 
 TEST(test_graphml, nodes_edges_and_keys_are_written_in_order) {

@@ -44,3 +44,79 @@ TEST(test_timelinejs, precision_is_kept_and_undated_events_are_left_out) {
     EXPECT_EQ(events[2]["start_date"]["month"].GetInt(), 2);
     EXPECT_STREQ(events[1]["group"].GetString(), "withdraw");
 }
+
+#include "exporters/event_view.hpp"
+#include "sample_story.hpp"
+
+namespace {
+rapidjson::Document timeline_of(const StoryGraph& g, const std::string& variant = "") {
+    std::ostringstream out;
+    ExportOptions options;
+    options.format_variant = variant;
+    TimelinejsExporter().write(g, out, options);
+    rapidjson::Document d;
+    d.Parse(out.str().c_str());
+    return d;
+}
+} // namespace
+
+TEST(test_timelinejs, display_dates_name_weeks_months_and_seasons) {
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-W03")), "Week 3, 2022 (17\u201323 January 2022)");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-W05")), "Week 5, 2022 (31 January\u20136 February 2022)");
+    EXPECT_EQ(display_date_of(interval_from_timex("2021-W52")), "Week 52, 2021 (27 December 2021\u20132 January 2022)");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-02")), "February 2022");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-Q3")), "Q3 2022");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-SU")), "Summer 2022");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022")), "2022");
+    EXPECT_EQ(display_date_of(interval_from_timex("2022-01-13")), "");
+}
+
+TEST(test_timelinejs, group_is_the_thread_else_the_type_and_sources_are_links) {
+    const auto d = timeline_of(test::sample_story());
+    ASSERT_FALSE(d.HasParseError());
+    const auto& events = d["events"];
+    ASSERT_EQ(events.Size(), 2u);
+    EXPECT_STREQ(events[0]["unique_id"].GetString(), "evt-day");
+    EXPECT_STREQ(events[0]["group"].GetString(), "thread-csto");
+    EXPECT_STREQ(events[1]["group"].GetString(), "contact.statement");
+    const std::string text = events[0]["text"]["text"].GetString();
+    EXPECT_NE(text.find("<a href=\"https://example.org/en?a=1&amp;b=2\">Title art-en1</a> (2022-01-14)"), std::string::npos);
+    EXPECT_NE(text.find("<li>Title art-fr1 (2022-01-20)</li>"), std::string::npos);   // no URL: no link
+    EXPECT_NE(text.find("<b>Who:</b> Vladimir Putin, CSTO"), std::string::npos);
+    EXPECT_STREQ(events[1]["display_date"].GetString(), "Week 3, 2022 (17\u201323 January 2022)");
+}
+
+TEST(test_timelinejs, unique_ids_are_slugs_and_unique) {
+    StoryGraph g;
+    test::add_event(g, "Evt_1", "2022-01-01", "t");
+    test::add_event(g, "evt-1", "2022-01-02", "t");
+    test::add_event(g, "1", "2022-01-03", "t");
+    test::add_event(g, "title", "2022-01-04", "t");
+    const auto d = timeline_of(g);
+    const auto& events = d["events"];
+    ASSERT_EQ(events.Size(), 4u);
+    EXPECT_STREQ(events[0]["unique_id"].GetString(), "evt-1");
+    EXPECT_STREQ(events[1]["unique_id"].GetString(), "evt-1-2");
+    EXPECT_STREQ(events[2]["unique_id"].GetString(), "id-1");
+    EXPECT_STREQ(events[3]["unique_id"].GetString(), "title-2");   // "title" is the title slide's
+    EXPECT_EQ(slug("Élan / vital: 2"), "lan-vital-2");
+}
+
+TEST(test_timelinejs, vis_variant_writes_items_and_groups) {
+    const auto d = timeline_of(test::sample_story(), "vis");
+    ASSERT_FALSE(d.HasParseError());
+    const auto& items = d["items"];
+    ASSERT_EQ(items.Size(), 2u);
+    EXPECT_STREQ(items[0]["start"].GetString(), "2022-01-13");
+    EXPECT_FALSE(items[0].HasMember("end"));
+    EXPECT_STREQ(items[0]["type"].GetString(), "box");
+    EXPECT_STREQ(items[1]["start"].GetString(), "2022-01-17");
+    EXPECT_STREQ(items[1]["end"].GetString(), "2022-01-24");   // exclusive: midnight after the last day
+    EXPECT_STREQ(items[1]["type"].GetString(), "range");
+    const auto& groups = d["groups"];
+    ASSERT_EQ(groups.Size(), 2u);
+    EXPECT_STREQ(groups[0]["id"].GetString(), items[0]["group"].GetString());
+    EXPECT_STREQ(groups[0]["content"].GetString(), "thread-csto");
+    EXPECT_TRUE(TimelinejsExporter().accepts_variant("vis"));
+    EXPECT_FALSE(TimelinejsExporter().accepts_variant("gantt"));
+}

@@ -1,0 +1,326 @@
+#include "annotators/entities/gazetteer.hpp"
+
+#include "annotators/entities/text_fold.hpp"
+#include "core/lang/resources.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <mutex>
+
+namespace storyline::entities {
+namespace {
+
+// Longer names are not worth a look-up at every word.
+constexpr std::size_t k_max_phrase_tokens = 16;
+
+std::vector<std::string_view> split_on(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto pos = s.find(sep, start);
+        out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
+std::string_view field(const std::vector<std::string_view>& f, std::size_t i) {
+    return i < f.size() ? f[i] : std::string_view();
+}
+
+double to_double(std::string_view s) {
+    double v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
+long to_long(std::string_view s) {
+    long v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
+// The key a phrase is stored under: its tokens' folded forms joined by spaces.
+std::string phrase_key(std::string_view surface, std::size_t* count = nullptr) {
+    std::string key;
+    std::size_t n = 0;
+    for (const auto& t : tokenize(surface)) {
+        if (!key.empty()) key.push_back(' ');
+        key += t.fold;
+        ++n;
+    }
+    if (count) *count = n;
+    return key;
+}
+
+std::vector<std::string> french_forms(const std::string& w) {
+    if (w.ends_with("s") || w.ends_with("x") || w.ends_with("z")) return {w};
+    if (w.ends_with("al")) return {w, w.substr(0, w.size() - 2) + "aux"};
+    return {w, w + "s"};
+}
+
+std::vector<std::string> english_forms(const std::string& w) {
+    if (w.ends_with("s") || w.ends_with("sh") || w.ends_with("ch") || w.ends_with("ese")) return {w};
+    return {w, w + "s"};
+}
+
+} // namespace
+
+std::vector<std::string_view> split_tabs(std::string_view line) { return split_on(line, '\t'); }
+
+Gazetteer::Gazetteer() {
+    load_countries();
+    load_regions();
+    load_cities();
+    load_organisations();
+    load_place_aliases();
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/given_names.tsv"))) {
+        m_given.insert(fold(line));
+    }
+    for (const auto& lang : available_languages()) load_language(lang);
+    for (auto& [lang, lex] : m_lexicons) index_words(lex);
+    index_words(m_empty);
+    for (const auto& [phrase, list] : m_phrases) m_phrase_index[StringHash::of(phrase)] = &list;
+    for (const auto& [word, n] : m_first_max) m_first_index[StringHash::of(word)] = n;
+}
+
+void Gazetteer::index_words(Lexicon& lex) const {
+    struct Words {
+        FlatTable<WordInfo>& table;
+        WordInfo& operator[](std::string_view s) { return table[StringHash::of(s)]; }
+    } w{lex.words};
+    for (const auto& s : lex.stop_words) w[s].stop = true;
+    for (const auto& s : lex.common_words) lex.common[StringHash::of(s)] = true;
+    for (const auto& s : lex.misc_words) w[s].misc = true;
+    for (const auto& s : lex.determiners) w[s].determiner = true;
+    for (const auto& [s, bits] : lex.cues) w[s].cues = bits;
+    for (const auto& [s, in_span] : lex.honorifics) {
+        w[s].honorific = true;
+        w[s].honorific_in_span = in_span;
+    }
+    for (const auto& t : lex.titles) w[t.substr(0, t.find(' '))].title_first = true;
+    for (const auto& [s, n] : m_first_max) w[s].gaz_max = n;
+    for (const auto& s : m_given) w[s].given = true;
+    for (const auto& [phrase, list] : m_phrases) {
+        if (phrase.find(' ') != std::string::npos) continue;
+        bool only = true;
+        for (auto e : list) only = only && m_entries[e].kind == EntryKind::demonym;
+        if (only) w[phrase].demonym = true;
+    }
+}
+
+std::uint32_t Gazetteer::add_entry(GazEntry e) {
+    const auto index = static_cast<std::uint32_t>(m_entries.size());
+    m_by_id.emplace(e.id, index);
+    m_entries.push_back(std::move(e));
+    return index;
+}
+
+void Gazetteer::add_phrase(std::string_view surface, std::uint32_t entry) {
+    if (surface.empty()) return;
+    std::size_t n = 0;
+    std::string key = phrase_key(surface, &n);
+    if (key.empty() || n > k_max_phrase_tokens) return;
+    auto& list = m_phrases[key];
+    if (std::find(list.begin(), list.end(), entry) != list.end()) return;
+    list.push_back(entry);
+    const std::string first = key.substr(0, key.find(' '));
+    auto& max = m_first_max[first];
+    max = std::max<std::uint8_t>(max, static_cast<std::uint8_t>(n));
+}
+
+void Gazetteer::load_countries() {
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/countries.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 8) continue;
+        GazEntry e;
+        e.id = std::string(f[0]);
+        e.kind = EntryKind::country;
+        e.canonical = std::string(f[2]);
+        e.country = e.id.substr(e.id.find(':') + 1);
+        e.latitude = to_double(f[6]);
+        e.longitude = to_double(f[7]);
+        const auto idx = add_entry(e);
+        for (std::size_t k : {2u, 3u, 4u, 5u}) add_phrase(field(f, k), idx);
+        for (auto alias : split_on(field(f, 10), '|')) add_phrase(alias, idx);
+        // Demonyms share the country's id but are entries of their own kind.
+        GazEntry d = e;
+        d.kind = EntryKind::demonym;
+        d.id = e.id;
+        const auto didx = static_cast<std::uint32_t>(m_entries.size());
+        m_entries.push_back(d);
+        for (std::size_t k : {11u, 12u}) {
+            for (auto dem : split_on(field(f, k), '|')) add_phrase(dem, didx);
+        }
+    }
+}
+
+void Gazetteer::load_regions() {
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/regions.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 7) continue;
+        GazEntry e;
+        e.id = std::string(f[0]);
+        e.kind = EntryKind::region;
+        e.region_kind = std::string(f[1]);
+        e.canonical = std::string(f[2]);
+        e.country = std::string(f[4]);
+        e.latitude = to_double(f[5]);
+        e.longitude = to_double(f[6]);
+        const auto idx = add_entry(e);
+        add_phrase(f[2], idx);
+        add_phrase(f[3], idx);
+        for (auto alias : split_on(field(f, 7), '|')) add_phrase(alias, idx);
+    }
+}
+
+void Gazetteer::load_cities() {
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/cities.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 8) continue;
+        GazEntry e;
+        e.id = std::string(f[0]);
+        e.kind = EntryKind::city;
+        e.canonical = std::string(f[2].empty() ? f[1] : f[2]);
+        e.country = std::string(f[4]);
+        e.latitude = to_double(f[5]);
+        e.longitude = to_double(f[6]);
+        e.population = to_long(f[7]);
+        const auto idx = add_entry(e);
+        add_phrase(f[1], idx);
+        add_phrase(f[2], idx);
+        add_phrase(f[3], idx);
+    }
+}
+
+void Gazetteer::load_organisations() {
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/organisations.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 3) continue;
+        GazEntry e;
+        e.id = std::string(f[0]);
+        e.kind = f[1] == "agency" ? EntryKind::agency : EntryKind::organisation;
+        e.canonical = std::string(f[2]);
+        const auto idx = add_entry(e);
+        add_phrase(f[2], idx);
+        add_phrase(field(f, 3), idx);
+        for (auto alias : split_on(field(f, 4), '|')) add_phrase(alias, idx);
+    }
+}
+
+void Gazetteer::load_place_aliases() {
+    for (const auto& line : read_optional_data_lines(data_file("gazetteer/place_aliases.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) continue;
+        if (auto it = m_by_id.find(std::string(f[0])); it != m_by_id.end()) add_phrase(f[1], it->second);
+    }
+}
+
+void Gazetteer::load_language(const std::string& lang) {
+    Lexicon lex;
+    lex.elision = lang == "fr";
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/stop_words.txt"))) {
+        lex.stop_words.insert(fold(w));
+    }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/conventions.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f[0] == "title_in_span") lex.title_in_span = field(f, 1) == "yes";
+        if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
+        if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
+        lex.common_words.insert(w);
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {
+        lex.determiners.insert(fold(w));
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
+        lex.misc_words.insert(fold(w));
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/titles.txt"))) {
+        std::size_t n = 0;
+        lex.titles.insert(phrase_key(w, &n));
+        lex.title_max_tokens = std::max(lex.title_max_tokens, n);
+    }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/honorifics.txt"))) {
+        const auto f = split_tabs(line);
+        std::string h = fold(f[0]);
+        if (h.ends_with('.')) h.pop_back();
+        lex.honorifics[h] = field(f, 1) == "yes";
+    }
+    static const std::pair<std::string_view, CueRole> roles[] = {
+        {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
+        {"misc_head", misc_head}, {"misc_tail", misc_tail}, {"per_after", per_after},
+        {"loc_before", loc_before}};
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/cues.tsv"))) {
+        const auto f = split_tabs(line);
+        for (const auto& [name, role] : roles) {
+            if (field(f, 1) == name) lex.cues[fold(f[0])] |= role;
+        }
+    }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/demonyms.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) continue;
+        const auto* place = by_id(f[1]);
+        if (!place) continue;
+        GazEntry d = *place;
+        d.kind = EntryKind::demonym;
+        const auto idx = static_cast<std::uint32_t>(m_entries.size());
+        m_entries.push_back(d);
+        const std::string w(f[0]);
+        for (const auto& form : lang == "fr" ? french_forms(w) : english_forms(w)) add_phrase(form, idx);
+    }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/transliteration.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) continue;
+        m_translit.push_back({std::string(f[0]), std::string(f[1]), field(f, 2) == "end"});
+    }
+    m_lexicons.emplace(lang, std::move(lex));
+}
+
+std::pair<std::size_t, const std::vector<std::uint32_t>*>
+Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const {
+    const auto* first = m_first_index.find(StringHash::of(tokens[i].fold));
+    if (!first) return {0, nullptr};
+    const std::size_t max = std::min<std::size_t>({*first, limit, tokens.size() - i, k_max_phrase_tokens});
+    // Hash the phrase key token by token; remember each prefix's hash, then try longest first.
+    std::array<std::uint64_t, k_max_phrase_tokens> prefix;
+    StringHash h;
+    std::size_t count = 0;
+    for (std::size_t n = 0; n < max; ++n) {
+        const Token& t = tokens[i + n];
+        // A name does not run across a paragraph break.
+        if (n > 0 && t.blank_line_before) break;
+        if (n > 0) h.add(' ');
+        h.add(t.fold);
+        prefix[count++] = h.value();
+    }
+    for (std::size_t n = count; n > 0; --n) {
+        if (const auto* list = m_phrase_index.find(prefix[n - 1])) return {n, *list};
+    }
+    return {0, nullptr};
+}
+
+const std::vector<std::uint32_t>* Gazetteer::find(const std::string& folded_phrase) const {
+    const auto it = m_phrases.find(folded_phrase);
+    return it == m_phrases.end() ? nullptr : &it->second;
+}
+
+const GazEntry* Gazetteer::by_id(std::string_view id) const {
+    const auto it = m_by_id.find(std::string(id));
+    return it == m_by_id.end() ? nullptr : &m_entries[it->second];
+}
+
+const Lexicon& Gazetteer::lexicon(std::string_view lang) const {
+    const auto it = m_lexicons.find(std::string(lang));
+    return it == m_lexicons.end() ? m_empty : it->second;
+}
+
+const Gazetteer& gazetteer() {
+    static const Gazetteer instance;
+    return instance;
+}
+
+} // namespace storyline::entities

@@ -1,0 +1,124 @@
+#pragma once
+// The place, organisation and demonym gazetteer (data/gazetteer/) and the per-language word
+// lists (lang/<code>/entities/), loaded once and shared read-only by every thread.
+#include "annotators/entities/flat_table.hpp"
+#include "annotators/entities/tokenizer.hpp"
+#include "core/model/annotation.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace storyline::entities {
+
+enum class EntryKind : std::uint8_t { country, city, region, organisation, agency, demonym };
+
+struct GazEntry {
+    std::string id;         // "country:KZ", "city:1526384", "org:csto"
+    EntryKind kind = EntryKind::city;
+    std::string canonical;  // English display name
+    std::string country;    // ISO2 where known
+    long population = 0;
+    double latitude = 0, longitude = 0;
+    std::string region_kind;  // "continent", "region", "state" for regions
+};
+
+// Everything the recognizer asks about one folded word, gathered so that each token costs one
+// hash look-up on the hot path.
+struct WordInfo {
+    std::uint16_t cues = 0;          // CueRole bits
+    std::uint8_t gaz_max = 0;        // longest gazetteer phrase starting with this word (tokens)
+    bool stop = false;
+    bool given = false;
+    bool misc = false;
+    bool title_first = false;        // some title phrase starts with it
+    bool honorific = false;
+    bool honorific_in_span = false;
+    bool demonym = false;            // a one-word demonym ("russes", "American")
+    bool determiner = false;
+};
+
+// One language's word lists.
+struct Lexicon {
+    FlatTable<WordInfo> words;  // by StringHash of the folded word
+    // Apart from `words`, and asked only about capitalised words, so the table every token
+    // looks into stays small enough for the cache.
+    FlatTable<bool> common;
+    std::unordered_set<std::string> stop_words;
+    std::unordered_set<std::string> titles;        // folded phrases
+    std::size_t title_max_tokens = 0;
+    std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
+    std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
+    std::unordered_set<std::string> common_words;  // lower-case words never listed as names
+    std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
+    std::unordered_set<std::string> determiners;
+    bool elision = false;                           // French: l', d' before names
+    bool title_in_span = false;                     // "général de Gaulle" is one mention
+    bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
+    bool unknown_single_is_person = true;           // a lone unexplained capital: surname or nothing
+};
+
+enum CueRole : std::uint16_t {
+    org_head = 1, org_tail = 2, loc_head = 4, loc_tail = 8, misc_head = 16, misc_tail = 32,
+    per_after = 64, loc_before = 128,
+};
+
+struct TranslitRule {
+    std::string from, to;
+    bool at_end = false;
+};
+
+class Gazetteer {
+public:
+    // Loads data/gazetteer/*.tsv and every lang/*/entities/ folder.
+    Gazetteer();
+
+    // Longest phrase starting at tokens[i]: (token count, entry indices), count 0 when none.
+    [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
+    longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const;
+    [[nodiscard]] const std::vector<std::uint32_t>* find(const std::string& folded_phrase) const;
+    [[nodiscard]] const GazEntry& entry(std::uint32_t index) const { return m_entries[index]; }
+    [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
+
+    [[nodiscard]] bool is_given_name(const std::string& folded) const { return m_given.count(folded) != 0; }
+    // nullptr for a word no list knows.
+    [[nodiscard]] static const WordInfo* word(const Lexicon& lex, std::string_view folded) {
+        return lex.words.find(StringHash::of(folded));
+    }
+    [[nodiscard]] const Lexicon& lexicon(std::string_view lang) const;
+    [[nodiscard]] const std::vector<TranslitRule>& transliteration() const { return m_translit; }
+
+private:
+    void add_phrase(std::string_view surface, std::uint32_t entry);
+    std::uint32_t add_entry(GazEntry e);
+    void load_countries();
+    void load_cities();
+    void load_regions();
+    void load_organisations();
+    void load_place_aliases();
+    void load_language(const std::string& lang);
+    void index_words(Lexicon& lex) const;
+
+    std::vector<GazEntry> m_entries;
+    std::unordered_map<std::string, std::uint32_t> m_by_id;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> m_phrases;
+    FlatTable<const std::vector<std::uint32_t>*> m_phrase_index;  // StringHash of the phrase key
+    FlatTable<std::uint8_t> m_first_index;                        // the same as m_first_max
+    std::unordered_map<std::string, std::uint8_t> m_first_max;  // first token -> longest phrase
+    std::unordered_set<std::string> m_given;
+    std::unordered_map<std::string, Lexicon> m_lexicons;
+    Lexicon m_empty;
+    std::vector<TranslitRule> m_translit;
+}; // class Gazetteer
+
+// The process-wide instance, built on first use.
+const Gazetteer& gazetteer();
+
+// Splits a line on tabs, keeping empty fields.
+std::vector<std::string_view> split_tabs(std::string_view line);
+
+} // namespace storyline::entities

@@ -1,0 +1,674 @@
+#include "annotators/entities/recognizer.hpp"
+
+#include "annotators/entities/text_fold.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace storyline::entities {
+namespace {
+
+// Particles inside personal names ("Charles de Gaulle", "Ludwig van Beethoven").
+constexpr std::array<std::string_view, 19> k_particles = {
+    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "del",
+    "dos", "al", "el", "bin", "ibn", "ben"};
+// Words that join the parts of an organisation or place name once a cue word says it is one.
+constexpr std::array<std::string_view, 10> k_joiners = {
+    "of", "de", "du", "des", "d'", "la", "l'", "for", "and", "&"};
+// Adjective endings of French (lower-case words that extend "Conseil fédéral").
+constexpr std::array<std::string_view, 26> k_fr_adjective_endings = {
+    "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ier", "iere", "iers", "ieres",
+    "ique", "iques", "if", "ive", "ifs", "ives", "ien", "ienne", "iens", "iennes", "aire",
+    "aires", "ee", "ees"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+class Recognizer {
+public:
+    Recognizer(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
+               const Gazetteer& gaz)
+        : m_text(text), m_toks(tokens), m_lang(lang), m_gaz(gaz), m_lex(gaz.lexicon(lang)),
+          m_person_hint(tokens.size(), false), m_span_start(tokens.size(), -1),
+          m_caps_line(tokens.size(), false), m_in_title(tokens.size(), false),
+          m_covered(tokens.size(), false) {}
+
+    std::vector<Candidate> run() {
+        // Hash every word first and prefetch its slot a few words ahead of the look-up: the word
+        // table does not fit in the cache, and waiting for memory is most of this stage's time.
+        std::vector<std::uint64_t> hashes(m_toks.size());
+        for (std::size_t i = 0; i < m_toks.size(); ++i) hashes[i] = StringHash::of(m_toks[i].fold);
+        constexpr std::size_t ahead = 8;
+        for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(hashes[i]);
+        m_info.reserve(m_toks.size());
+        std::unordered_set<std::string_view> capitalised;
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (i + ahead < m_toks.size()) m_lex.words.prefetch(hashes[i + ahead]);
+            const Token& t = m_toks[i];
+            m_info.push_back(t.is_word() ? m_lex.words.find(hashes[i]) : nullptr);
+            if (t.upper_initial()) capitalised.insert(t.fold);
+        }
+        // Capitalised words this article also writes in lower case (only those are looked up).
+        for (const auto& t : m_toks) {
+            if (t.shape == Shape::lower && capitalised.count(t.fold)) m_lower_seen.insert(t.fold);
+        }
+        mark_lines();
+        mark_titles_and_honorifics();
+        first_pass();
+        document_pass();
+        std::sort(m_out.begin(), m_out.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+        return std::move(m_out);
+    }
+
+private:
+    [[nodiscard]] const Token& tok(std::size_t i) const { return m_toks[i]; }
+    [[nodiscard]] bool stop(std::size_t i) const { return m_info[i] && m_info[i]->stop; }
+    [[nodiscard]] bool given(std::size_t i) const { return m_info[i] && m_info[i]->given; }
+    // Gazetteer phrase at i, without a look-up for words that start none.
+    [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*> match(std::size_t i, std::size_t limit) const {
+        if (!m_info[i] || m_info[i]->gaz_max == 0) return {0, nullptr};
+        return m_gaz.longest_match(m_toks, i, limit);
+    }
+    // A word the language (or this article) writes in lower case: its capital may only mark a
+    // sentence start or a head-line.
+    [[nodiscard]] bool common(std::size_t i) const {
+        return m_lex.common.find(StringHash::of(tok(i).fold)) != nullptr || m_lower_seen.count(tok(i).fold) != 0;
+    }
+    [[nodiscard]] std::uint16_t cue(std::size_t i) const {
+        return m_info[i] ? m_info[i]->cues : 0;
+    }
+    // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
+    [[nodiscard]] bool name_capital(std::size_t i) const {
+        const Token& t = tok(i);
+        if (!t.upper_initial() || m_caps_line[i] || m_in_title[i]) return false;
+        return !stop(i);
+    }
+
+    void mark_lines() {
+        std::size_t line_begin = 0;
+        bool has_lower = false;
+        auto close = [&](std::size_t end) {
+            for (std::size_t k = line_begin; k < end; ++k) {
+                m_caps_line[k] = !has_lower && tok(k).shape == Shape::all_caps;
+            }
+        };
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (tok(i).line_start && i > 0) {
+                close(i);
+                line_begin = i;
+                has_lower = false;
+            }
+            if (tok(i).shape == Shape::lower) has_lower = true;
+        }
+        close(m_toks.size());
+    }
+
+    // Titles ("président", "Secretary of State") and honorifics ("M.", "Mr") before a name mark
+    // the name's first token as a person's; a title may be followed by a nationality or "de
+    // l'OTSC" and a comma before the name.
+    void mark_titles_and_honorifics() {
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (!tok(i).is_word()) continue;
+            // honorific
+            if (m_info[i] && m_info[i]->honorific) {
+                std::size_t j = i + 1;
+                if (j < m_toks.size() && tok(j).fold == "." && tok(j).begin == tok(i).end) ++j;
+                else if (tok(i).fold.size() == 1) continue;  // "M" alone is not "M."
+                if (j < m_toks.size() && tok(j).upper_initial() && !m_caps_line[j]) {
+                    for (std::size_t k = i; k < j; ++k) m_in_title[k] = true;  // "MM." is no acronym
+                    m_person_hint[j] = true;
+                    if (m_info[i]->honorific_in_span) m_span_start[j] = static_cast<int>(i);
+                }
+                continue;
+            }
+            // title: longest phrase
+            if (!m_info[i] || !m_info[i]->title_first) continue;
+            std::string key;
+            std::size_t title_end = 0;
+            for (std::size_t n = 0; n < m_lex.title_max_tokens && i + n < m_toks.size(); ++n) {
+                if (n) key.push_back(' ');
+                key += tok(i + n).fold;
+                if (m_lex.titles.count(key)) title_end = i + n + 1;
+            }
+            if (title_end == 0) continue;
+            for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;
+            if (m_lex.title_in_span) {
+                // "général de Gaulle": the title and the name's particles stay in the mention
+                std::size_t k = title_end;
+                while (k < m_toks.size() && k - title_end < 2 && in(k_particles, tok(k).fold)) ++k;
+                if (k < m_toks.size() && tok(k).upper_initial() && m_span_start[k] < 0) {
+                    m_span_start[k] = static_cast<int>(i);
+                }
+            }
+            // skip a nationality, "de l'OTSC", "of the", a comma
+            std::size_t j = title_end;
+            for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
+                const Token& t = tok(j);
+                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") { ++j; continue; }
+                if (t.shape == Shape::lower) {
+                    if (m_info[j] && m_info[j]->demonym) { ++j; continue; }
+                    break;
+                }
+                if (t.upper_initial() && !m_caps_line[j]) {
+                    // an organisation or country between title and name ("de l'OTSC,")
+                    auto [n, list] = match(j, 8);
+                    if (n > 0 && j + n < m_toks.size() && tok(j + n).fold == ",") {
+                        j += n;
+                        continue;
+                    }
+                    if (!stop(j)) m_person_hint[j] = true;
+                }
+                break;
+            }
+            i = title_end - 1;
+        }
+    }
+
+    [[nodiscard]] bool is_demonym_only(const std::vector<std::uint32_t>& list) const {
+        for (auto e : list) if (m_gaz.entry(e).kind != EntryKind::demonym) return false;
+        return true;
+    }
+
+    // The entry a phrase stands for: places and organisations before demonyms, countries before
+    // regions before cities, bigger cities first.
+    [[nodiscard]] int best_entry(const std::vector<std::uint32_t>& list) const {
+        int best = -1;
+        long best_score = -1;
+        for (auto e : list) {
+            const GazEntry& g = m_gaz.entry(e);
+            long score = 0;
+            switch (g.kind) {
+            case EntryKind::country: score = 4'000'000'000L; break;
+            case EntryKind::organisation: case EntryKind::agency: score = 3'900'000'000L; break;
+            case EntryKind::region: score = 3'800'000'000L; break;
+            case EntryKind::city: score = g.population; break;
+            case EntryKind::demonym: score = 0; break;
+            }
+            if (score > best_score) {
+                best_score = score;
+                best = static_cast<int>(e);
+            }
+        }
+        return best;
+    }
+
+    static EntityType type_of(const GazEntry& g) {
+        switch (g.kind) {
+        case EntryKind::organisation: case EntryKind::agency: return EntityType::organization;
+        default: return EntityType::location;
+        }
+    }
+
+    void emit(std::size_t first, std::size_t last, EntityType type, Form form, int entry,
+              double confidence, bool weak = false) {
+        if (first >= last) return;
+        Candidate c;
+        c.first = first;
+        c.last = last;
+        c.name_first = first;
+        if (type == EntityType::person && m_span_start[first] >= 0) {
+            c.first = static_cast<std::size_t>(m_span_start[first]);
+        }
+        // "Frédéric III", "Jean-Paul II"
+        if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
+        c.last = last;
+        c.begin = tok(c.first).begin;
+        c.end = tok(last - 1).end;
+        c.type = type;
+        c.form = form;
+        c.entry = entry;
+        c.confidence = confidence;
+        c.weak = weak;
+        for (std::size_t k = c.first; k < last; ++k) m_covered[k] = true;
+        m_out.push_back(c);
+    }
+
+    // Gazetteer phrase at i, if one is acceptable there.
+    std::size_t try_gazetteer(std::size_t i) {
+        const Token& t = tok(i);
+        if (!m_info[i] && t.upper_initial() && hyphen_demonym(i)) return 1;
+        // Lower-case words start no gazetteer name but a demonym ("russes").
+        if (!t.upper_initial() && !(m_info[i] && m_info[i]->demonym)) return 0;
+        auto [n, list] = match(i, 12);
+        if (n == 0) return 0;
+        const bool demonym = is_demonym_only(*list);
+        if (!t.upper_initial() && !demonym) return 0;
+        if (t.upper_initial() && stop(i) && n == 1) return 0;
+        const int e = best_entry(*list);
+        const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(e));
+        const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
+        // "Police said", "SALE": a town named like a common word, with no "in" before it.
+        if (n == 1 && small_place && (common(i) || (cue(i) & ~(per_after | loc_before))) &&
+            !(i > 0 && (cue(i - 1) & loc_before))) {
+            return 0;
+        }
+        // "President Clinton", "M. Dind": a title or honorific says person.
+        if (small_place && m_person_hint[i]) return 0;
+        // A small town named like a given name, before a capital: a person ("Florence Arthaud").
+        if (n == 1 && g.kind == EntryKind::city && given(i) && i + 1 < m_toks.size() &&
+            name_capital(i + 1)) {
+            return 0;
+        }
+        // A place followed by more capitals may be part of a longer name ("Newcastle United"):
+        // leave it to the capitalised sequence, which splits it again when no cue joins them.
+        if (!demonym && i + n < m_toks.size() && name_capital(i + n) && !tok(i + n).sentence_start &&
+            g.kind != EntryKind::organisation && g.kind != EntryKind::agency) {
+            return 0;
+        }
+        if (demonym) {
+            if (t.upper_initial() && i + n < m_toks.size() && name_capital(i + n) &&
+                !tok(i + n).sentence_start) {
+                return 0;  // "Russian Foreign Ministry": one organisation name
+            }
+            emit(i, i + n, EntityType::location, Form::demonym, e, 0.6);
+        } else {
+            emit(i, i + n, type_of(g), Form::name, e, 0.9);
+        }
+        return n;
+    }
+
+    // "Russian-led", "U.S.-based": a nationality joined to a lower-case word.
+    bool hyphen_demonym(std::size_t i) {
+        const Token& t = tok(i);
+        const std::string_view surface = m_text.substr(t.begin, t.end - t.begin);
+        const auto dash = surface.rfind('-');
+        if (dash == std::string_view::npos || dash == 0 || dash + 1 >= surface.size()) return false;
+        if (!(surface[dash + 1] >= 'a' && surface[dash + 1] <= 'z')) return false;
+        const auto* head = m_gaz.find(fold(surface.substr(0, dash)));
+        if (!head) return false;
+        const int e = best_entry(*head);
+        emit(i, i + 1, EntityType::location, Form::demonym, e, 0.5);
+        return true;
+    }
+
+    // Lower-case French organisation or place heads: "ministère russe de la Défense",
+    // "agence Reuter", "lac Léman".
+    std::size_t try_lower_head(std::size_t i) {
+        const std::uint16_t c = cue(i);
+        if (!(c & (org_head | loc_head))) return 0;
+        std::size_t j = i + 1, last_upper = 0;
+        for (int steps = 0; j < m_toks.size() && steps < 6; ++steps) {
+            const Token& t = tok(j);
+            if (t.upper_initial() && !stop(j)) {
+                last_upper = j + 1;
+                ++j;
+                continue;
+            }
+            if (last_upper) break;
+            if (in(k_joiners, t.fold) || is_adjective(j)) { ++j; continue; }
+            break;
+        }
+        if (!last_upper) return 0;
+        const EntityType type = (c & org_head) ? EntityType::organization : EntityType::location;
+        emit(i, last_upper, type, Form::name, -1, 0.7);
+        return last_upper - i;
+    }
+
+    [[nodiscard]] bool is_adjective(std::size_t j) const {
+        const Token& t = tok(j);
+        if (t.shape != Shape::lower || stop(j)) return false;
+        if (m_info[j] && m_info[j]->demonym) return true;
+        if (!m_lex.elision) return false;
+        for (auto end : k_fr_adjective_endings) {
+            if (t.fold.size() > end.size() + 2 && t.fold.ends_with(end)) return true;
+        }
+        return false;
+    }
+
+    // Capitalised sequence starting at i; returns the tokens used.
+    std::size_t try_sequence(std::size_t i) {
+        // An initial ("A. Hollioake", "I. Austin") or a place name that starts with a stop word
+        // ("New York Stock Exchange") may start a name although the word alone would not.
+        const bool initial = tok(i).shape == Shape::all_caps && tok(i).fold.size() == 1 && !m_caps_line[i] &&
+                             i + 2 < m_toks.size() && tok(i + 1).fold == "." && tok(i + 1).begin == tok(i).end &&
+                             name_capital(i + 2);
+        const bool place_start = tok(i).upper_initial() && !m_caps_line[i] && !m_in_title[i] &&
+                                 match(i, 8).first >= 2;
+        if (!name_capital(i) && !initial && !place_start) return 0;
+        // "Three Russian", "Seven Iraqis": a sentence-initial common word is not part of the name.
+        if (tok(i).sentence_start && common(i) && !place_start && !initial) return 0;
+        std::size_t j = i + 1;
+        std::uint16_t roles = cue(i) & (org_head | loc_head | misc_head | org_tail | loc_tail | misc_tail);
+        while (j < m_toks.size()) {
+            const Token& t = tok(j);
+            if (t.sentence_start || t.blank_line_before) break;
+            if (name_capital(j)) {
+                roles |= cue(j);
+                ++j;
+                continue;
+            }
+            // "C. Lewis", "J.R. Ewing": an initial's dot
+            if (t.fold == "." && t.begin == tok(j - 1).end && tok(j - 1).fold.size() == 1 &&
+                j + 1 < m_toks.size() && name_capital(j + 1)) {
+                ++j;
+                continue;
+            }
+            if (t.fold == "&" && j + 1 < m_toks.size() && name_capital(j + 1)) {
+                roles |= org_tail;
+                j += 1;
+                continue;
+            }
+            // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
+            std::size_t k = j;
+            while (k < m_toks.size() && k - j < 2 && (in(k_joiners, tok(k).fold) || in(k_particles, tok(k).fold))) ++k;
+            if (k > j && k < m_toks.size() && name_capital(k) && !tok(k).sentence_start) {
+                const bool particle = in(k_particles, tok(j).fold);
+                const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
+                if (org_like || (particle && !match(k, 4).first)) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        std::size_t end = j;
+        // French: "Conseil fédéral", "Société des nations", "Conseil de sécurité collective".
+        if (m_lex.elision && (cue(i) & (org_head | loc_head | misc_head))) end = extend_french(i, end);
+        type_sequence(i, end, true);
+        return end - i;
+    }
+
+    std::size_t extend_french(std::size_t head, std::size_t end) {
+        std::size_t j = end;
+        for (int steps = 0; j < m_toks.size() && steps < 4; ++steps) {
+            const Token& t = tok(j);
+            if (t.blank_line_before) break;
+            if (is_adjective(j)) {
+                end = ++j;
+                continue;
+            }
+            if (in(k_joiners, t.fold) && t.fold != "and" && t.fold != "&" && t.fold != "for") {
+                std::size_t k = j + 1;
+                if (k < m_toks.size() && (tok(k).fold == "la" || tok(k).fold == "l'")) ++k;
+                if (k >= m_toks.size()) break;
+                const Token& w = tok(k);
+                if (w.shape == Shape::number || w.shape == Shape::punct || stop(k)) break;
+                // stop before a known name: "Conseil de sécurité collective | de l'OTSC"
+                if (w.upper_initial() && match(k, 8).first) break;
+                j = k + 1;
+                end = j;
+                continue;
+            }
+            break;
+        }
+        (void)head;
+        return end;
+    }
+
+    // Types tokens [s, e) of one capitalised sequence; may split it around gazetteer names.
+    void type_sequence(std::size_t s, std::size_t e, bool allow_split) {
+        if (s >= e) return;
+        // A title written with a capital at the start ("President Bill Clinton").
+        if (e - s >= 2 && m_info[s] && m_info[s]->title_first) {
+            std::string key;
+            std::size_t title_end = 0;
+            for (std::size_t n = 0; n < m_lex.title_max_tokens && s + n < e - 1; ++n) {
+                if (n) key.push_back(' ');
+                key += tok(s + n).fold;
+                if (m_lex.titles.count(key)) title_end = s + n + 1;
+            }
+            if (title_end && name_capital(title_end)) {
+                m_person_hint[title_end] = true;
+                s = title_end;
+            }
+        }
+        const std::uint16_t head = cue(s), tail = cue(e - 1);
+        const std::size_t len = e - s;
+        if (auto [n, list] = match(s, e - s); n == len) {
+            const int entry = best_entry(*list);
+            const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(entry));
+            const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
+            if (small_place && m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+            if (g.kind != EntryKind::demonym) {
+                emit(s, e, type_of(g), Form::name, entry, 0.9);
+                return;
+            }
+        }
+        // French "le Conseil", "le Parlement": a bare cue word is a common noun there.
+        if (len == 1 && (head & (org_head | loc_head | misc_head)) && !m_lex.bare_cue_is_name) return;
+        if ((tail & org_tail) || (head & org_head)) return emit(s, e, EntityType::organization, Form::name, -1, 0.7);
+        if ((tail & loc_tail) || (head & loc_head)) return emit(s, e, EntityType::location, Form::name, -1, 0.7);
+        if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
+        if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
+        if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
+        // person's name follows it ("Australian Tom Moody").
+        if (len >= 2) {
+            if (const auto* list = m_gaz.find(tok(s).fold); list && is_demonym_only(*list)) {
+                if (given(s + 1) && allow_split) {
+                    emit(s, s + 1, EntityType::location, Form::demonym, best_entry(*list), 0.6);
+                    type_sequence(s + 1, e, false);
+                    return;
+                }
+                return emit(s, e, EntityType::misc, Form::name, -1, 0.6);
+            }
+        }
+        // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
+        if (len >= 2 && given(s) && !country_inside(s, e)) {
+            return emit(s, e, EntityType::person, Form::name, -1, 0.7);
+        }
+        if (allow_split && split_on_gazetteer(s, e)) return;
+        const Token& t = tok(s);
+        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s)) {
+            return emit(s, e, EntityType::organization, Form::name, -1, 0.5, true);
+        }
+        if (e < m_toks.size() && (cue(e) & per_after)) return emit(s, e, EntityType::person, Form::name, -1, 0.6, len == 1);
+        // "the Treasury", "la Confédération": after a determiner, not a person.
+        if (len == 1 && s > 0 && m_info[s - 1] && m_info[s - 1]->determiner) {
+            if (!m_lex.unknown_single_is_person) return;
+            return emit(s, e, EntityType::organization, Form::name, -1, 0.3, true);
+        }
+        if (len == 1 && s > 0 && (cue(s - 1) & loc_before)) {
+            return emit(s, e, EntityType::location, Form::name, -1, 0.4, true);
+        }
+        // A lone unexplained capital: a surname where the language says so, else dropped by the
+        // document pass unless another mention explains it.
+        emit(s, e, EntityType::person, Form::name, -1, len >= 2 ? 0.5 : 0.3, true);
+    }
+
+    bool split_on_gazetteer(std::size_t s, std::size_t e) {
+        std::vector<std::pair<std::size_t, std::size_t>> hits;
+        std::size_t covered = 0;
+        for (std::size_t k = s; k < e;) {
+            auto [n, list] = match(k, e - k);
+            if (n > 0 && !is_demonym_only(*list)) {
+                hits.emplace_back(k, n);
+                covered += n;
+                k += n;
+            } else {
+                ++k;
+            }
+        }
+        if (hits.empty()) return false;
+        // A place with other capitalised words and no list of places: a team, company or
+        // paper named after it ("Real Madrid", "Greenock Morton", "China Daily"), unless the rest
+        // is a person's name ("Ariel Cruz": a small town last).
+        if (covered < e - s && hits.size() == 1) {
+            const auto [at, n] = hits.front();
+            const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find(join_folds(at, at + n)))));
+            const bool big = g.kind != EntryKind::city || g.population >= 1'000'000;
+            const bool rest_is_person = at > s && given(s);
+            if (!rest_is_person && (at == s || (at + n == e && big))) {
+                if (g.kind == EntryKind::organisation || g.kind == EntryKind::agency) return false;
+                emit(s, e, EntityType::organization, Form::name, -1, 0.5);
+                return true;
+            }
+            if (at + n == e && !big) {
+                emit(s, e, EntityType::person, Form::name, -1, 0.5);
+                return true;
+            }
+        }
+        std::size_t k = s;
+        for (auto [at, n] : hits) {
+            if (at > k) type_sequence(k, at, false);
+            const int entry = best_entry(*m_gaz.find(join_folds(at, at + n)));
+            emit(at, at + n, type_of(m_gaz.entry(static_cast<std::uint32_t>(entry))), Form::name, entry, 0.8);
+            k = at + n;
+        }
+        if (k < e) type_sequence(k, e, false);
+        return true;
+    }
+
+    [[nodiscard]] bool roman(std::size_t i) const {
+        const Token& t = tok(i);
+        if (t.shape != Shape::all_caps || t.fold.size() > 5) return false;
+        return t.fold.find_first_not_of("ivx") == std::string::npos;
+    }
+
+    [[nodiscard]] bool country_inside(std::size_t s, std::size_t e) const {
+        for (std::size_t k = s; k < e; ++k) {
+            auto [n, list] = match(k, e - k);
+            if (n == 0) continue;
+            for (auto x : *list) if (m_gaz.entry(x).kind == EntryKind::country) return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] int numbers_in_line(std::size_t i) const {
+        std::size_t b = i, e = i;
+        while (b > 0 && !tok(b).line_start) --b;
+        while (e + 1 < m_toks.size() && !tok(e + 1).line_start) ++e;
+        int n = 0;
+        for (std::size_t k = b; k <= e; ++k) n += tok(k).shape == Shape::number ? 1 : 0;
+        return n;
+    }
+
+    [[nodiscard]] std::string join_folds(std::size_t s, std::size_t e) const {
+        std::string key;
+        for (std::size_t k = s; k < e; ++k) {
+            if (k > s) key.push_back(' ');
+            key += tok(k).fold;
+        }
+        return key;
+    }
+
+    void first_pass() {
+        for (std::size_t i = 0; i < m_toks.size();) {
+            const Token& t = tok(i);
+            if (!t.is_word() || t.shape == Shape::elision) {
+                ++i;
+                continue;
+            }
+            std::size_t used = try_gazetteer(i);
+            if (!used && t.shape == Shape::lower) used = try_lower_head(i);
+            if (!used && t.upper_initial()) used = try_sequence(i);
+            i += used ? used : 1;
+        }
+    }
+
+    // Carries confident names to weak and missed occurrences in the same article.
+    void document_pass() {
+        std::unordered_map<std::string, EntityType> known;  // whole name -> type
+        std::unordered_set<std::string> person_parts;        // given names and surnames
+        for (const auto& c : m_out) {
+            if (c.form != Form::name || c.weak) continue;
+            known.emplace(join_folds(c.name_first, c.last), c.type);
+            if (c.type == EntityType::person && c.confidence >= 0.6) {
+                for (std::size_t k = c.name_first; k < c.last; ++k) {
+                    if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(tok(k).fold);
+                }
+            }
+        }
+        // Sports results: a name followed by a score in a line of scores is a team
+        // ("Surrey 429-7", "Derbyshire 471"); its other mentions are the team too.
+        for (const auto& c : m_out) {
+            if (c.form != Form::name || c.last >= m_toks.size()) continue;
+            const bool score_after = tok(c.last).shape == Shape::number && !tok(c.last).line_start &&
+                                     tok(c.last).fold.size() <= 7 && numbers_in_line(c.last) >= 2;
+            const bool versus = c.first > 0 && (tok(c.first - 1).fold == "v" || tok(c.first - 1).fold == "vs");
+            const bool place_like = c.entry < 0 || m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind == EntryKind::city ||
+                                    m_gaz.entry(static_cast<std::uint32_t>(c.entry)).region_kind == "county";
+            // National sides keep their country ("England 326"); head-line tables are left alone.
+            if ((score_after || versus) && (c.type != EntityType::person || c.weak) && place_like &&
+                !m_caps_line[c.name_first]) {
+                known[join_folds(c.name_first, c.last)] = EntityType::organization;
+            }
+        }
+        std::vector<Candidate> kept;
+        for (auto& c : m_out) {
+            if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
+                const std::string key = join_folds(c.name_first, c.last);
+                if (auto it = known.find(key); it != known.end() && it->second == EntityType::organization) {
+                    c.type = EntityType::organization;
+                    c.weak = false;
+                }
+            }
+            // "Clinton" after "Bill Clinton": the person, not the town.
+            if (c.entry >= 0 && c.last - c.name_first == 1 && c.type == EntityType::location &&
+                person_parts.count(tok(c.name_first).fold) &&
+                m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind != EntryKind::country) {
+                c.type = EntityType::person;
+                c.entry = -1;
+            }
+            if (c.weak) {
+                const std::string key = join_folds(c.name_first, c.last);
+                if (auto it = known.find(key); it != known.end()) {
+                    c.type = it->second;
+                    c.weak = false;
+                } else if (c.last - c.name_first == 1 && person_parts.count(key)) {
+                    c.type = EntityType::person;
+                    c.weak = false;
+                } else if (c.last - c.name_first == 1 && !m_gaz.is_given_name(key) && c.type == EntityType::person &&
+                           (common(c.name_first) || !m_lex.unknown_single_is_person ||
+                            (tok(c.name_first).sentence_start && m_lex.common_words.empty()))) {
+                    for (std::size_t k = c.first; k < c.last; ++k) m_covered[k] = false;
+                    continue;  // a sentence-initial capital with nothing else saying "name"
+                }
+            }
+            kept.push_back(c);
+        }
+        m_out = std::move(kept);
+        // Missed occurrences: head-line capitals, sentence-initial surnames.
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (m_covered[i] || !tok(i).upper_initial()) continue;
+            std::size_t best = 0;
+            EntityType type = EntityType::person;
+            std::string key;
+            for (std::size_t n = 1; n <= 4 && i + n <= m_toks.size(); ++n) {
+                if (m_covered[i + n - 1] || !tok(i + n - 1).upper_initial()) break;
+                if (n > 1) key.push_back(' ');
+                key += tok(i + n - 1).fold;
+                if (auto it = known.find(key); it != known.end()) {
+                    best = n;
+                    type = it->second;
+                } else if (n == 1 && person_parts.count(key)) {
+                    best = 1;
+                    type = EntityType::person;
+                }
+            }
+            if (best && !(best == 1 && stop(i))) {
+                emit(i, i + best, type, Form::name, -1, 0.6);
+                i += best - 1;
+            }
+        }
+    }
+
+    std::string_view m_text;
+    const std::vector<Token>& m_toks;
+    std::string_view m_lang;
+    const Gazetteer& m_gaz;
+    const Lexicon& m_lex;
+    std::vector<bool> m_person_hint;
+    std::vector<int> m_span_start;  // honorific token to include in a person's span
+    std::vector<bool> m_caps_line;
+    std::vector<bool> m_in_title;   // words of a title phrase ("Secretary of State") are no name
+    std::vector<bool> m_covered;
+    std::vector<Candidate> m_out;
+    std::unordered_set<std::string_view> m_lower_seen;
+    std::vector<const WordInfo*> m_info;
+}; // class Recognizer
+
+} // namespace
+
+std::vector<Candidate> recognize(std::string_view text, const std::vector<Token>& tokens,
+                                 std::string_view lang, const Gazetteer& gaz) {
+    return Recognizer(text, tokens, lang, gaz).run();
+}
+
+} // namespace storyline::entities

@@ -1,0 +1,226 @@
+#include "annotators/entities/tokenizer.hpp"
+
+#include "annotators/entities/text_fold.hpp"
+
+#include <array>
+
+namespace storyline::entities {
+namespace {
+
+// Words that French writes elided before a vowel; the apostrophe ends them.
+constexpr std::array<std::string_view, 13> k_elided = {
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+
+bool is_elided(std::string_view folded) {
+    for (auto w : k_elided) if (folded == w) return true;
+    return false;
+}
+
+char32_t peek(std::string_view text, std::size_t i) {
+    if (i >= text.size()) return 0;
+    return decode_utf8(text, i);
+}
+
+std::size_t next_pos(std::string_view text, std::size_t i) {
+    decode_utf8(text, i);
+    return i;
+}
+
+Shape ascii_word_shape(std::string_view word) {
+    bool first = true, first_upper = false, any_lower = false, any_letter = false, any_digit = false;
+    for (const char ch : word) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= '0' && c <= '9') {
+            any_digit = true;
+            first = false;
+            continue;
+        }
+        if ((c | 0x20) < 'a' || (c | 0x20) > 'z') continue;
+        any_letter = true;
+        const bool up = c <= 'Z';
+        if (first) first_upper = up;
+        first = false;
+        any_lower = any_lower || !up;
+    }
+    if (!any_letter) return any_digit ? Shape::number : Shape::punct;
+    if (!first_upper) return any_digit && !any_lower ? Shape::number : Shape::lower;
+    return any_lower ? Shape::capitalised : Shape::all_caps;
+}
+
+Shape word_shape(std::string_view word) {
+    bool ascii = true;
+    for (const char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) return ascii_word_shape(word);
+    bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
+    bool any_digit = false;
+    for (std::size_t i = 0; i < word.size();) {
+        const char32_t cp = decode_utf8(word, i);
+        if (is_digit(cp)) any_digit = true;
+        if (!is_letter(cp)) {
+            if (first && is_digit(cp)) first = false;
+            continue;
+        }
+        any_letter = true;
+        const bool up = is_upper(cp);
+        if (first) first_upper = up;
+        first = false;
+        any_upper = any_upper || up;
+        any_lower = any_lower || is_lower(cp);
+    }
+    if (!any_letter) return any_digit ? Shape::number : Shape::punct;
+    if (!first_upper) return any_digit && !any_lower ? Shape::number : Shape::lower;
+    if (!any_lower) return Shape::all_caps;
+    return Shape::capitalised;
+}
+
+bool ends_sentence(const Token& t, const Token* before) {
+    if (t.shape != Shape::punct) return false;
+    if (t.fold == "!" || t.fold == "?" || t.fold == ":" || t.fold == "\xe2\x80\xa6" || t.fold == ";") return true;
+    if (t.fold != ".") return false;
+    // "M. Dind", "J. Smith", "Dr. Who": a dot after one capital letter or a short title is not an end.
+    if (before && before->end == t.begin && before->upper_initial() && before->fold.size() <= 2) return false;
+    return true;
+}
+
+bool opens_quote(const Token& t) {
+    return t.shape == Shape::punct &&
+           (t.fold == "\"" || t.fold == "\xc2\xab" || t.fold == "\xe2\x80\x9c" || t.fold == "(" ||
+            t.fold == "'" || t.fold == "-" || t.fold == "\xe2\x80\x94" || t.fold == "\xe2\x80\x93" ||
+            t.fold == "[" || t.fold == "\xe2\x80\x98");
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> out;
+    out.reserve(text.size() / 5);
+    std::size_t i = 0;
+    bool line_start = true, blank_line = true, space = false;
+    int newlines = 0;
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const char32_t cp = decode_utf8(text, i);
+        if (cp == '\n') {
+            ++newlines;
+            line_start = true;
+            if (newlines >= 2) blank_line = true;
+            space = true;
+            continue;
+        }
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0xFEFF) {
+            space = true;
+            continue;
+        }
+        Token tok;
+        tok.begin = static_cast<std::uint32_t>(start);
+        tok.space_before = space;
+        tok.line_start = line_start;
+        tok.blank_line_before = blank_line;
+        if (is_letter(cp) || is_digit(cp)) {
+            std::size_t end = i;
+            // Letters and digits, joined by inner hyphens, apostrophes and abbreviation dots.
+            while (end < text.size()) {
+                // ASCII fast path: letters and digits go on, spaces and most punctuation end.
+                const auto b = static_cast<unsigned char>(text[end]);
+                if (b < 0x80) {
+                    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9')) {
+                        ++end;
+                        continue;
+                    }
+                    if (b != '-' && b != '\'' && b != '.') break;
+                }
+                const char32_t c = peek(text, end);
+                if (is_letter(c) || is_digit(c)) {
+                    end = next_pos(text, end);
+                    continue;
+                }
+                const std::size_t after = next_pos(text, end);
+                const char32_t n = peek(text, after);
+                if (is_hyphen(c) && (is_letter(n) || is_digit(n))) {
+                    end = after;
+                    continue;
+                }
+                if (is_apostrophe(c) && is_letter(n)) {
+                    const std::string so_far = fold(text.substr(start, end - start));
+                    if (is_elided(so_far)) break;  // split below
+                    // English possessive: "Putin's" -> "Putin" + "'s".
+                    if ((n == 's' || n == 'S') && !is_letter(peek(text, next_pos(text, after)))) break;
+                    end = after;
+                    continue;
+                }
+                // "U.S.", "U.N.": single letters each followed by a dot.
+                if (c == '.' && is_letter(n)) {
+                    const std::size_t n_end = next_pos(text, after);
+                    const std::size_t word_len = end - start;
+                    const bool single = word_len <= 2 && peek(text, n_end) == '.';
+                    if (single && word_len == next_pos(text, start) - start) {
+                        end = next_pos(text, n_end);  // take "X." and continue
+                        while (end < text.size() && is_letter(peek(text, end)) &&
+                               peek(text, next_pos(text, end)) == '.') {
+                            end = next_pos(text, next_pos(text, end));
+                        }
+                        break;
+                    }
+                }
+                break;
+            }
+            // French elision: keep "l'" as a token of its own.
+            if (end < text.size() && is_apostrophe(peek(text, end))) {
+                const std::string so_far = fold(text.substr(start, end - start));
+                const std::size_t after = next_pos(text, end);
+                if (is_elided(so_far) && is_letter(peek(text, after))) {
+                    tok.end = static_cast<std::uint32_t>(after);
+                    tok.fold = so_far + "'";
+                    tok.shape = Shape::elision;
+                    out.push_back(std::move(tok));
+                    i = after;
+                    line_start = blank_line = space = false;
+                    newlines = 0;
+                    continue;
+                }
+            }
+            tok.end = static_cast<std::uint32_t>(end);
+            const std::string_view word = text.substr(start, end - start);
+            tok.fold = fold(word);
+            tok.shape = word_shape(word);
+            i = end;
+        } else if (is_apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
+                   !out.empty() && out.back().end == start && !is_letter(peek(text, i + 1))) {
+            tok.end = static_cast<std::uint32_t>(i + 1);
+            tok.fold = "'s";
+            tok.shape = Shape::lower;
+            i = i + 1;
+        } else {
+            tok.end = static_cast<std::uint32_t>(i);
+            tok.fold = fold(text.substr(start, i - start));
+            tok.shape = Shape::punct;
+        }
+        out.push_back(std::move(tok));
+        line_start = blank_line = space = false;
+        newlines = 0;
+    }
+    // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
+    // stand between), after a blank line, and at a line start when the line before ended a
+    // sentence or had no lower-case word (a heading or a dateline).
+    bool pending = true;
+    bool line_has_lower = false, prev_line_has_lower = true;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        Token& t = out[k];
+        if (t.line_start) {
+            prev_line_has_lower = line_has_lower;
+            line_has_lower = false;
+            if (t.blank_line_before || !prev_line_has_lower) pending = true;
+        }
+        if (t.shape == Shape::lower) line_has_lower = true;
+        if (t.shape == Shape::punct) {
+            if (ends_sentence(t, k > 0 ? &out[k - 1] : nullptr)) pending = true;
+            else if (!opens_quote(t)) pending = pending && false;
+            continue;
+        }
+        t.sentence_start = pending;
+        pending = false;
+    }
+    return out;
+}
+
+} // namespace storyline::entities

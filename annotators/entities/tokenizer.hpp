@@ -1,0 +1,39 @@
+#pragma once
+// Word tokens for name recognition: byte spans into the original text, a folded form for
+// look-ups, and the shape and position facts the rules read.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline::entities {
+
+enum class Shape : std::uint8_t {
+    lower,        // "retrait", "kazakhes"
+    capitalised,  // "Poutine", "McDonald", "Kassym-Jomart"
+    all_caps,     // "OTSC", "U.S.", "LONDON"
+    number,       // "2022", "1996-08-30"
+    punct,        // one code point: ".", "«", "(", "—"
+    elision,      // French elided article/pronoun split off its word: "l'", "d’", "qu'"
+};
+
+struct Token {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string fold;            // lower case, no accents, apostrophes as '
+    Shape shape = Shape::lower;
+    bool sentence_start = false; // first word of a sentence (its capital says nothing)
+    bool line_start = false;
+    bool blank_line_before = false;
+    bool space_before = false;
+
+    [[nodiscard]] bool is_word() const { return shape != Shape::punct && shape != Shape::number; }
+    [[nodiscard]] bool upper_initial() const { return shape == Shape::capitalised || shape == Shape::all_caps; }
+    [[nodiscard]] bool is(std::string_view folded) const { return fold == folded; }
+};
+
+// Splits French elisions ("l'OTSC" -> "l'", "OTSC") and English possessives ("Putin's" ->
+// "Putin", "'s") so that names are matched without them.
+std::vector<Token> tokenize(std::string_view text);
+
+} // namespace storyline::entities

@@ -1,0 +1,102 @@
+#pragma once
+// A language's temporal knowledge, loaded from lang/<code>/timex/ (lexicon.txt, rules.txt,
+// tense.txt): word lists with values and token-sequence rules, HeidelTime-style. The C++ here
+// knows no word of any language; a new language is a new folder of data files.
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace storyline::timex {
+
+// One lexicon form: a token sequence (keys as the tokenizer normalizes them) with its class
+// and value, e.g. class "month", value "1", keys {"jan", "."}.
+struct LexEntry {
+    int cls = -1;
+    std::string value;
+    std::vector<std::string> keys;
+    std::string exact_first;  // non-empty: the first token must appear exactly so (case-sensitive)
+};
+
+enum class ElemKind : std::uint8_t { words, number };
+// Number element kinds: any integer, a 4-digit year, a day of month, an hour, a minute
+// (2 digits), a 2-digit year, a decade ("1960s", "60s"), an amount (digits or a numeral word).
+enum class NumKind : std::uint8_t { integer, year, day, hour, minute, year2, decade, amount };
+
+struct Elem {
+    ElemKind kind = ElemKind::words;
+    bool optional = false;
+    std::vector<std::string> literals;  // alternatives: literal tokens ...
+    std::vector<int> classes;           // ... and lexicon classes ("@unit1|@units|days")
+    std::vector<int> literal_ids;       // KeyInfo::id of each literal (integer compare)
+    std::uint64_t class_mask = 0;       // classes with id < 64, for a quick reject
+    bool mask_exact = true;             // every class has id < 64
+    std::uint64_t literal_bits = 0;     // bit (id % 64) of each literal: a cheap presence filter
+    NumKind num = NumKind::integer;     // ElemKind::number
+};
+
+// A context test on the token just before/after the match: lexicon class, literal, or
+// "PUNCT" (punctuation or text edge).
+struct ContextTest {
+    std::vector<int> classes;
+    std::vector<std::string> literals;
+    std::vector<int> literal_ids;
+    bool punct = false;
+    [[nodiscard]] bool empty() const { return classes.empty() && literals.empty() && !punct; }
+};
+
+struct Rule {
+    std::string name;
+    std::string type;  // DATE, TIME, DURATION, SET, or NONE: a match that blocks the others
+    std::vector<Elem> elems;
+    std::vector<std::pair<std::string, std::string>> slots;  // key, template with $n
+    ContextTest prev;                                        // must hold when not empty
+    ContextTest next;
+    ContextTest not_prev;                                    // must not hold
+    ContextTest not_next;
+    int order = 0;
+    std::vector<int> required;  // indices of required word elements (quick window reject)
+};
+
+// Per-key index: lexicon entries starting with this key and rules whose first element may be
+// this literal.
+struct KeyInfo {
+    int id = -1;
+    std::vector<int> entries;
+    std::vector<int> rules;
+    std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
+};
+
+struct Grammar {
+    std::string lang;
+    std::deque<std::string> key_store;  // owns the string_view keys of `keys`
+    std::unordered_map<std::string_view, KeyInfo> keys;
+    std::vector<std::string> class_names;
+    std::vector<LexEntry> entries;
+    std::vector<Rule> rules;
+    std::vector<std::vector<int>> class_rules;  // class id -> rules that may start with it
+    std::vector<int> number_rules;              // rules that may start with a number
+    std::vector<std::string> past_suffixes, future_suffixes;
+    int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
+    int cls_num = -1;
+
+    [[nodiscard]] int class_id(std::string_view name) const;
+    int intern_class(std::string_view name);
+    KeyInfo& key_info(std::string_view key);
+    [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
+        auto it = keys.find(key);
+        return it == keys.end() ? nullptr : &it->second;
+    }
+};
+
+// Loads lang/<lang>/timex/*.txt; throws std::runtime_error naming the file and line on a
+// malformed entry, returns nullptr when the language has no timex folder.
+std::shared_ptr<const Grammar> load_grammar(std::string_view lang);
+std::shared_ptr<const Grammar> load_grammar_from(const std::filesystem::path& dir, std::string lang);
+
+} // namespace storyline::timex

@@ -1,0 +1,848 @@
+#include "annotators/timex/timex_tagger.hpp"
+
+#include "annotators/timex/timex_tokenizer.hpp"
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <algorithm>
+#include <deque>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace storyline::timex {
+namespace {
+
+using date::days;
+using date::sys_days;
+using date::year_month_day;
+
+constexpr std::size_t max_elems = 16;
+constexpr int window = 14;  // tokens a rule match may span at most
+
+struct LexMatch {
+    int entry;
+    int ntok;
+};
+
+// No default initializers: a match path assigns every element's capture before it is read,
+// and zeroing these arrays for every candidate token showed up in profiles.
+struct Capture {
+    bool set;
+    int tb, te;
+    std::string_view value;  // into the grammar, the token keys or Run::m_scratch
+};
+
+using Captures = std::array<Capture, max_elems>;
+
+struct Best {
+    int end = -1;
+    int rule = -1;
+    Captures caps;  // valid when end >= 0
+};
+
+int to_int(std::string_view s, int fallback = -1) {
+    int v = fallback;
+    if (s.empty()) return fallback;
+    const char* b = s.data();
+    if (*b == '+') ++b;
+    auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return fallback;
+    return v;
+}
+
+std::string fmt_year(int y) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", y);
+    return buf;
+}
+std::string fmt_ym(int y, int m) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return buf;
+}
+std::string fmt_day(sys_days d) {
+    year_month_day ymd{d};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+std::string fmt_week(sys_days d) {
+    iso_week::year_weeknum_weekday w{d};
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum()));
+    return buf;
+}
+int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
+
+bool is_day_value(std::string_view v) {
+    return v.size() >= 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' && v[8] >= '0' &&
+           v[8] <= '9';
+}
+
+std::optional<sys_days> parse_day(std::string_view v) {
+    if (!is_day_value(v)) return std::nullopt;
+    int y = to_int(v.substr(0, 4)), m = to_int(v.substr(5, 2)), d = to_int(v.substr(8, 2));
+    if (y < 0 || m < 0 || d < 0) return std::nullopt;
+    year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+}
+
+// Slots of a matched rule after $n substitution.
+struct Frame {
+    std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
+    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
+    void put(std::string_view k, std::string v) {
+        if (k == "y") y = std::move(v);
+        else if (k == "yy") yy = std::move(v);
+        else if (k == "m") m = std::move(v);
+        else if (k == "d") d = std::move(v);
+        else if (k == "wd") wd = std::move(v);
+        else if (k == "q") q = std::move(v);
+        else if (k == "half") half = std::move(v);
+        else if (k == "season") season = std::move(v);
+        else if (k == "pod") pod = std::move(v);
+        else if (k == "h") h = std::move(v);
+        else if (k == "min") min = std::move(v);
+        else if (k == "ampm") ampm = std::move(v);
+        else if (k == "dec") dec = std::move(v);
+        else if (k == "cent") cent = std::move(v);
+        else if (k == "rel") rel = std::move(v);
+        else if (k == "off") off = std::move(v);
+        else if (k == "anchor") anchor = std::move(v);
+        else if (k == "keep") keep = std::move(v);
+        else if (k == "dir") dir = std::move(v);
+        else if (k == "ref") ref = std::move(v);
+        else if (k == "dur") dur = std::move(v);
+        else if (k == "unit") unit = std::move(v);
+        else if (k == "value") value = std::move(v);
+        else if (k == "mod") mod = std::move(v);
+        else if (k == "week") week = std::move(v);
+        else if (k == "hol") hol = std::move(v);
+        else if (k == "yoff") yoff = std::move(v);
+        else if (k == "decx") decx = std::move(v);
+    }
+};
+
+const char* const seasons[] = {"SP", "SU", "FA", "WI"};
+int season_index(std::string_view s) {
+    for (int i = 0; i < 4; ++i)
+        if (s == seasons[i]) return i;
+    return -1;
+}
+int season_of_month(unsigned m) {  // meteorological-ish: Mar-May spring ...
+    if (m >= 3 && m <= 5) return 0;
+    if (m >= 6 && m <= 8) return 1;
+    if (m >= 9 && m <= 11) return 2;
+    return 3;
+}
+
+class Run {
+public:
+    Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
+        if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
+        m_toks.reserve(text.size() / 4 + 16);
+        tokenize(text, m_toks, m_norm);
+        index_lexicon();
+    }
+
+    std::vector<Timex> run();
+
+private:
+    const Grammar& m_g;
+    std::string_view m_text;
+    std::optional<sys_days> m_dct;
+    std::vector<Token> m_toks;
+    std::string m_norm;
+    std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
+    std::vector<std::uint32_t> m_lex_begin;  // token -> first index in m_lex (size ntok + 1)
+    std::vector<const KeyInfo*> m_keyinfo;   // token -> key info or nullptr
+    std::vector<int> m_keyid;                // token -> KeyInfo::id or -1
+    std::vector<std::uint64_t> m_clsmask;    // token -> classes (id < 64) of entries starting there
+    // Narrative state: the last day and quarter the text mentioned.
+    std::optional<sys_days> m_last_day;
+    std::string m_last_quarter;
+    std::vector<Timex> m_out;
+    mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
+
+    [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
+
+    void index_lexicon() {
+        const int n = ntok();
+        m_lex_begin.assign(static_cast<std::size_t>(n) + 1, 0);
+        m_keyinfo.assign(static_cast<std::size_t>(n), nullptr);
+        m_keyid.assign(static_cast<std::size_t>(n), -1);
+        m_clsmask.assign(static_cast<std::size_t>(n), 0);
+        for (int i = 0; i < n; ++i) {
+            m_lex_begin[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(m_lex.size());
+            const Token& t = m_toks[static_cast<std::size_t>(i)];
+            if (t.kind == TokKind::number) continue;
+            const KeyInfo* ki = m_g.find_key(t.key);
+            m_keyinfo[static_cast<std::size_t>(i)] = ki;
+            if (!ki) continue;
+            m_keyid[static_cast<std::size_t>(i)] = ki->id;
+            for (int id : ki->entries) {
+                const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
+                const int len = static_cast<int>(e.keys.size());
+                if (i + len > n) continue;
+                bool ok = true;
+                for (int k = 1; k < len && ok; ++k) {
+                    const Token& tk = m_toks[static_cast<std::size_t>(i + k)];
+                    ok = tk.kind != TokKind::number && tk.key == e.keys[static_cast<std::size_t>(k)];
+                }
+                if (ok && !e.exact_first.empty())
+                    ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
+                if (ok) {
+                    m_lex.push_back({id, len});
+                    if (e.cls < 64) m_clsmask[static_cast<std::size_t>(i)] |= std::uint64_t{1} << e.cls;
+                }
+            }
+        }
+        m_lex_begin[static_cast<std::size_t>(n)] = static_cast<std::uint32_t>(m_lex.size());
+    }
+
+    [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
+        if (ti < 0 || ti >= ntok() || cls < 0) return false;
+        for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+            const LexMatch& lm = m_lex[k];
+            if (m_g.entries[static_cast<std::size_t>(lm.entry)].cls == cls) {
+                if (len) *len = lm.ntok;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [[nodiscard]] bool context_holds(const ContextTest& t, int ti) const {
+        if (ti < 0 || ti >= ntok()) return t.punct;
+        const Token& tok = m_toks[static_cast<std::size_t>(ti)];
+        if (t.punct && tok.kind == TokKind::punct) return true;
+        const int kid = m_keyid[static_cast<std::size_t>(ti)];
+        if (kid >= 0)
+            for (int l : t.literal_ids)
+                if (l == kid) return true;
+        for (int c : t.classes)
+            if (has_class(ti, c)) return true;
+        return false;
+    }
+
+    // Numeral value at ti from the lexicon ("twenty-one" composes tens and units).
+    template <class F>
+    void numeral_at(int ti, F&& yield) const {
+        for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+            const LexMatch& lm = m_lex[k];
+            const LexEntry& e = m_g.entries[static_cast<std::size_t>(lm.entry)];
+            if (e.cls != m_g.cls_num) continue;
+            const int v = to_int(e.value);
+            int j = ti + lm.ntok;
+            if (v >= 20 && v % 10 == 0 && v < 100 && j < ntok()) {
+                int jj = j;
+                const Token& sep = m_toks[static_cast<std::size_t>(jj)];
+                if (sep.key == "-" || sep.key == "et" || sep.key == "and") ++jj;
+                if (jj < ntok()) {
+                    for (auto k2 = m_lex_begin[static_cast<std::size_t>(jj)]; k2 < m_lex_begin[static_cast<std::size_t>(jj) + 1]; ++k2) {
+                        const LexMatch& lm2 = m_lex[k2];
+                        const LexEntry& e2 = m_g.entries[static_cast<std::size_t>(lm2.entry)];
+                        const int v2 = to_int(e2.value);
+                        if (e2.cls == m_g.cls_num && v2 >= 1 && v2 <= 19) {
+                            yield(std::string_view(m_scratch.emplace_back(std::to_string(v + v2))), jj + lm2.ntok);
+                        }
+                    }
+                }
+            }
+            yield(std::string_view(e.value), j);
+        }
+    }
+
+    template <class F>
+    void elem_matches(const Elem& e, int ti, F&& yield) const {
+        if (ti >= ntok()) return;
+        const Token& t = m_toks[static_cast<std::size_t>(ti)];
+        switch (e.kind) {
+        case ElemKind::words:
+            if (t.kind == TokKind::number) return;
+            if (const int kid = m_keyid[static_cast<std::size_t>(ti)]; kid >= 0) {
+                for (int l : e.literal_ids)
+                    if (l == kid) {
+                        yield(t.key, ti + 1);
+                        break;
+                    }
+            }
+            if (e.classes.empty()) return;
+            if (e.mask_exact && (m_clsmask[static_cast<std::size_t>(ti)] & e.class_mask) == 0) return;
+            for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+                const LexMatch& lm = m_lex[k];
+                const LexEntry& le = m_g.entries[static_cast<std::size_t>(lm.entry)];
+                for (int c : e.classes)
+                    if (le.cls == c) {
+                        yield(std::string_view(le.value), ti + lm.ntok);
+                        break;
+                    }
+            }
+            return;
+        case ElemKind::number:
+            break;
+        }
+        if (t.kind != TokKind::number) {
+            if (e.num == NumKind::amount) numeral_at(ti, yield);
+            return;
+        }
+        const bool plain = !t.grouped && !t.decimal && t.suffix.empty();
+        const int v = (t.grouped || t.decimal) ? -1 : to_int(t.key);
+        switch (e.num) {
+        case NumKind::integer:
+            if (plain) yield(t.key, ti + 1);
+            return;
+        case NumKind::year:
+            if (plain && t.digits == 4 && v >= 1000 && v <= 2099) yield(t.key, ti + 1);
+            return;
+        case NumKind::day: {
+            const bool sfx_ok = t.suffix.empty() || (t.suffix != "s");
+            if (!t.grouped && !t.decimal && sfx_ok && t.digits <= 2 && v >= 1 && v <= 31)
+                yield(t.key, ti + 1);
+            return;
+        }
+        case NumKind::hour:
+            if (plain && t.digits <= 2 && v >= 0 && v <= 24) yield(t.key, ti + 1);
+            return;
+        case NumKind::minute:
+            if (plain && t.digits == 2 && v >= 0 && v <= 59) yield(t.key, ti + 1);
+            return;
+        case NumKind::year2:
+            if (plain && t.digits == 2) yield(t.key, ti + 1);
+            return;
+        case NumKind::decade:
+            if (!t.grouped && !t.decimal && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
+                yield(t.key, ti + 1);
+            return;
+        case NumKind::amount:
+            if (t.suffix.empty() && !t.grouped) yield(t.key, ti + 1);
+            return;
+        }
+    }
+
+    void match_rule(const Rule& r, std::size_t ei, int ti, int start, Captures& caps, Best& best) const {
+        if (ei == r.elems.size()) {
+            if (ti <= start) return;
+            if (ti < best.end || (ti == best.end && r.order >= best.rule)) return;
+            if (!r.prev.empty() && !context_holds(r.prev, start - 1)) return;
+            if (!r.next.empty() && !context_holds(r.next, ti)) return;
+            if (!r.not_prev.empty() && context_holds(r.not_prev, start - 1)) return;
+            if (!r.not_next.empty() && context_holds(r.not_next, ti)) return;
+            best.end = ti;
+            best.rule = r.order;
+            best.caps = caps;
+            return;
+        }
+        const Elem& e = r.elems[ei];
+        elem_matches(e, ti, [&](std::string_view value, int next) {
+            Capture& c = caps[ei];
+            c.set = true;
+            c.tb = ti;
+            c.te = next;
+            c.value = value;
+            match_rule(r, ei + 1, next, start, caps, best);
+            caps[ei].set = false;
+        });
+        if (e.optional) {
+            caps[ei].set = false;
+            match_rule(r, ei + 1, ti, start, caps, best);
+        }
+    }
+
+    // Tense around [tb, te): -1 past, +1 future, 0 unknown; the nearest cue in the sentence.
+    [[nodiscard]] int cue_at(int i) const {
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        if (t.kind != TokKind::word) return 0;
+        if (has_class(i, m_g.cls_future)) return 1;
+        if (has_class(i, m_g.cls_past)) return -1;
+        for (const auto& s : m_g.future_suffixes)
+            if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return 1;
+        for (const auto& s : m_g.past_suffixes)
+            if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return -1;
+        return 0;
+    }
+    [[nodiscard]] bool sentence_end(int i) const {
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        return t.kind == TokKind::punct && (t.key == "." || t.key == "!" || t.key == "?" || t.key == ";");
+    }
+    [[nodiscard]] int tense(int tb, int te) const {
+        int l = tb - 1, r = te;
+        for (int step = 0; step < 40; ++step) {
+            bool any = false;
+            if (l >= 0) {
+                if (sentence_end(l) || m_toks[static_cast<std::size_t>(l + 1)].newline_before) {
+                    l = -1;
+                } else {
+                    any = true;
+                    if (int c = cue_at(l)) return c;
+                    --l;
+                }
+            }
+            if (r < ntok()) {
+                if (sentence_end(r) || (r > te && m_toks[static_cast<std::size_t>(r)].newline_before)) {
+                    r = ntok();
+                } else {
+                    any = true;
+                    if (int c = cue_at(r)) return c;
+                    ++r;
+                }
+            }
+            if (!any) break;
+        }
+        return 0;
+    }
+
+    [[nodiscard]] sys_days narrative_anchor() const { return m_last_day ? *m_last_day : *m_dct; }
+    [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
+
+    std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
+    std::optional<std::string> resolve_rel(const Frame& f);
+    std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
+    std::string add_time_of_day(std::string v, const Frame& f) const;
+    void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
+    Frame build_frame(const Rule& r, const Captures& caps) const;
+    void ranges(const Rule& r, const Captures& caps, int tb, int te);
+};
+
+Frame Run::build_frame(const Rule& r, const Captures& caps) const {
+    Frame f;
+    for (const auto& [key, tmpl] : r.slots) {
+        std::string v;
+        bool ok = true;
+        for (std::size_t i = 0; i < tmpl.size() && ok; ++i) {
+            if (tmpl[i] == '$' && i + 1 < tmpl.size() && tmpl[i + 1] >= '1' && tmpl[i + 1] <= '9') {
+                std::size_t n = static_cast<std::size_t>(tmpl[i + 1] - '0');
+                if (i + 2 < tmpl.size() && tmpl[i + 2] >= '0' && tmpl[i + 2] <= '9') {
+                    n = n * 10 + static_cast<std::size_t>(tmpl[i + 2] - '0');
+                    ++i;
+                }
+                ++i;
+                if (n == 0 || n > max_elems || !caps[n - 1].set) ok = false;
+                else v += caps[n - 1].value;
+            } else {
+                v += tmpl[i];
+            }
+        }
+        if (!ok) continue;
+        // "--1" from "-$1" with a negative value; "-X" stays.
+        if (v.starts_with("--")) v = v.substr(2);
+        if (v.starts_with("-+")) v = "-" + v.substr(2);
+        f.put(key, std::move(v));
+    }
+    return f;
+}
+
+std::string Run::add_time_of_day(std::string v, const Frame& f) const {
+    if (!is_day_value(v) && !v.starts_with("XXXX-XX-XX") && !(v.size() == 10 && v.starts_with("XXXX-")) &&
+        v.find("-WXX-") == std::string::npos)
+        return v;
+    if (!f.h.empty()) {
+        int h = to_int(f.h), mi = f.min.empty() ? 0 : to_int(f.min);
+        if (h < 0 || mi < 0) return v;
+        if (f.ampm == "pm" && h < 12) h += 12;
+        if (f.ampm == "am" && h == 12) h = 0;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mi);
+        return v + buf;
+    }
+    if (!f.pod.empty()) return v + "T" + f.pod;
+    return v;
+}
+
+std::optional<std::string> Run::resolve_rel(const Frame& f) {
+    const bool narr = f.anchor == "narr";
+    const std::string& u = f.rel;
+    if (f.off.find('X') != std::string::npos) {
+        if (f.off.starts_with("-")) return std::string("PAST_REF");
+        if (f.off.starts_with("+")) return std::string("FUTURE_REF");
+        return std::string("PRESENT_REF");
+    }
+    int off = f.off.empty() ? 0 : to_int(f.off, 0);
+    if (u == "H" || u == "MIN" || u == "S") {
+        if (off < 0) return std::string("PAST_REF");
+        if (off > 0) return std::string("FUTURE_REF");
+        return std::string("PRESENT_REF");
+    }
+    // A year shift keeps the granularity of the quarter under discussion ("a year earlier").
+    if (u == "Y" && !f.keep.empty() && !m_last_quarter.empty()) {
+        int y = to_int(std::string_view(m_last_quarter).substr(0, 4));
+        return fmt_year(y + off) + m_last_quarter.substr(4);
+    }
+    if (!have_anchor(narr)) {
+        if (u == "D") return std::string("XXXX-XX-XX");
+        if (u == "W") return std::string("XXXX-WXX");
+        if (u == "WE") return std::string("XXXX-WXX-WE");
+        if (u == "M") return std::string("XXXX-XX");
+        if (u == "Q") return std::string("XXXX-QX");
+        if (u == "DE") return std::string("XXX");
+        return std::string("XXXX");
+    }
+    const sys_days a = narr ? narrative_anchor() : *m_dct;
+    const year_month_day ymd{a};
+    const int y = static_cast<int>(ymd.year());
+    const unsigned m = static_cast<unsigned>(ymd.month());
+    if (u == "D") return fmt_day(a + days{off});
+    if (u == "W") return fmt_week(a + days{7 * off});
+    if (u == "WE") return fmt_week(a + days{7 * off}) + "-WE";
+    if (u == "M") {
+        auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{off};
+        return fmt_ym(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
+    }
+    if (u == "Y") return fmt_year(y + off);
+    if (u == "Q") {
+        int qi = y * 4 + static_cast<int>((m - 1) / 3) + off;
+        return fmt_year(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+    }
+    if (u == "H1" || u == "H2") return fmt_year(y + off) + "-" + u;
+    if (u == "DE") return std::to_string((y / 10) + off) + f.decx;
+    if (u == "CE") return std::to_string(y / 100 + off);
+    if (season_index(u) >= 0) {
+        // "last summer": the most recent summer before the current season; "next": after it.
+        const int si = season_index(u), cur = season_of_month(m);
+        int yy = y;
+        if (off < 0 && si >= cur) yy -= 1;
+        if (off > 0 && si <= cur) yy += 1;
+        return fmt_year(yy) + "-" + u;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const std::string& type) {
+    if (!f.value.empty()) return f.value;
+    if (!f.ref.empty()) return f.ref;
+    if (!f.unit.empty() && (type == "DURATION" || type == "SET" || !f.dur.empty())) {
+        std::string n = f.dur.empty() ? "1" : f.dur;
+        if (n.find('X') != std::string::npos) n = "X";
+        const std::string& u = f.unit;
+        if (u == "H" || u == "MIN" || u == "S") return "PT" + n + (u == "MIN" ? std::string("M") : u);
+        return "P" + n + u;
+    }
+    if (!f.rel.empty()) {
+        auto v = resolve_rel(f);
+        if (!v) return v;
+        return add_time_of_day(*v, f);
+    }
+    // Calendar fields.
+    const int dct_y = m_dct ? static_cast<int>(year_month_day{*m_dct}.year()) : 0;
+    const unsigned dct_m = m_dct ? static_cast<unsigned>(year_month_day{*m_dct}.month()) : 0;
+    const unsigned dct_d = m_dct ? static_cast<unsigned>(year_month_day{*m_dct}.day()) : 0;
+    int y = -1;
+    if (!f.y.empty()) y = to_int(f.y);
+    else if (!f.yy.empty()) {
+        int v = to_int(f.yy);
+        if (v < 0) return std::nullopt;
+        // Two-digit year: the century that puts it nearest the document date (1900s otherwise).
+        const int base = m_dct ? (dct_y / 100) * 100 : 1900;
+        y = base + v;
+        if (m_dct && y > dct_y + 20) y -= 100;
+    }
+    if (y < 0 && !f.yoff.empty()) {
+        // "this year's third quarter", "July last year": a year relative to the document's.
+        if (!m_dct) return std::nullopt;
+        y = dct_y + to_int(f.yoff, 0);
+    }
+    if (!f.wd.empty() && f.d.empty()) {
+        const int wd = to_int(f.wd);
+        if (wd < 1 || wd > 7) return std::nullopt;
+        if (type == "SET" || !m_dct) {
+            std::string v = "XXXX-WXX-" + std::to_string(wd);
+            if (!f.pod.empty()) v += "T" + f.pod;
+            return v;
+        }
+        const sys_days a = *m_dct;
+        const int w0 = iso_weekday(a);
+        std::string dir = f.dir;
+        if (dir.empty()) dir = tense(tb, te) > 0 ? "future" : "past";
+        int delta = 0;
+        if (dir == "past") delta = -((w0 - wd + 7) % 7);
+        else if (dir == "future") delta = (wd - w0 + 7) % 7;
+        else if (dir == "last") delta = -(((w0 - wd + 7) % 7) == 0 ? 7 : (w0 - wd + 7) % 7);
+        else if (dir == "next") delta = ((wd - w0 + 7) % 7) == 0 ? 7 : (wd - w0 + 7) % 7;
+        else if (dir == "this") delta = wd - w0;
+        return add_time_of_day(fmt_day(a + days{delta}), f);
+    }
+    if (!f.q.empty()) {
+        int q = -1;
+        if (f.q == "last") {
+            if (!m_last_quarter.empty()) {
+                if (y < 0) return m_last_quarter;
+                return fmt_year(y) + m_last_quarter.substr(4);
+            }
+            if (!m_dct) return std::string("XXXX-QX");
+            q = static_cast<int>((dct_m - 1) / 3) + 1;
+        } else {
+            q = to_int(f.q);
+        }
+        if (q < 1 || q > 4) return std::nullopt;
+        if (y < 0) {
+            if (!m_dct) return "XXXX-Q" + std::to_string(q);
+            y = dct_y;
+            if (q > static_cast<int>((dct_m - 1) / 3) + 1 && tense(tb, te) < 0) y -= 1;
+        }
+        return fmt_year(y) + "-Q" + std::to_string(q);
+    }
+    if (!f.half.empty()) {
+        if (y < 0) y = m_dct ? dct_y : -1;
+        return (y < 0 ? std::string("XXXX") : fmt_year(y)) + "-" + f.half;
+    }
+    if (!f.season.empty()) {
+        if (y < 0) {
+            if (!m_dct) return "XXXX-" + f.season;
+            y = dct_y;
+        }
+        return fmt_year(y) + "-" + f.season;
+    }
+    if (!f.dec.empty()) {
+        std::string d = f.dec;
+        if (d.size() == 4) d = d.substr(0, 3);
+        else if (d.size() == 2) d = "19" + d.substr(0, 1);
+        else if (d.size() != 3) return std::nullopt;
+        return d + f.decx;  // "196" (TimeML 1.2) or "196X" (rules ask with decx=X)
+    }
+    if (!f.cent.empty()) {
+        int c = to_int(f.cent);
+        if (c < 1) return std::nullopt;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%02d", c - 1);
+        return std::string(buf);
+    }
+    if (!f.hol.empty()) return resolve_holiday(f, y, tb, te);
+    if (!f.m.empty()) {
+        const int m = to_int(f.m);
+        if (m < 1 || m > 12) return std::nullopt;
+        const int d = f.d.empty() ? 0 : to_int(f.d);
+        if (!f.d.empty() && (d < 1 || d > 31)) return std::nullopt;
+        if (y < 0 && m_dct && !f.dir.empty()) {
+            // "last December": the latest December before the document's month.
+            const unsigned um = static_cast<unsigned>(m);
+            if (f.dir == "last") y = um < dct_m ? dct_y : dct_y - 1;
+            else if (f.dir == "next") y = um > dct_m ? dct_y : dct_y + 1;
+            else y = dct_y;
+        }
+        if (y < 0 && m_dct) {
+            // Year from the document date; the clause's tense moves a date lying well on the
+            // wrong side of it (more than two months) to the previous or next year.
+            y = dct_y;
+            const int t = tense(tb, te);
+            const int cand = m * 31 + (d > 0 ? d : 15);
+            const int ref = static_cast<int>(dct_m) * 31 + static_cast<int>(dct_d);
+            if (t < 0 && cand > ref + 62) y -= 1;
+            if (t > 0 && cand < ref - 62) y += 1;
+        }
+        if (d > 0) {
+            if (y >= 0) {
+                year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
+                if (!ymd.ok()) return std::nullopt;
+                return add_time_of_day(fmt_day(sys_days{ymd}), f);
+            }
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
+            return add_time_of_day(buf, f);
+        }
+        return y >= 0 ? fmt_ym(y, m) : "XXXX-" + fmt_ym(0, m).substr(5);
+    }
+    if (y >= 0) return fmt_year(y);
+    if (!f.h.empty() || !f.pod.empty()) {
+        std::string day = m_last_day ? fmt_day(*m_last_day) : m_dct ? fmt_day(*m_dct) : std::string("XXXX-XX-XX");
+        return add_time_of_day(day, f);
+    }
+    return std::nullopt;
+}
+
+// Holidays: "MM-DD" (fixed) or "MM-W-N" (N-th ISO weekday W of month MM, N = 5: the last).
+std::optional<std::string> Run::resolve_holiday(const Frame& f, int y, int tb, int te) {
+    const std::string& h = f.hol;
+    const int m = to_int(std::string_view(h).substr(0, 2));
+    if (m < 1 || m > 12 || h.size() < 4) return std::nullopt;
+    auto day_in = [&](int year) -> std::optional<sys_days> {
+        const auto ym = date::year{year} / date::month{static_cast<unsigned>(m)};
+        if (h.size() == 5) {
+            const int d = to_int(std::string_view(h).substr(3, 2));
+            const year_month_day ymd{ym / date::day{static_cast<unsigned>(d)}};
+            if (!ymd.ok()) return std::nullopt;
+            return sys_days{ymd};
+        }
+        const int wd = to_int(std::string_view(h).substr(3, 1));
+        const int nth = to_int(std::string_view(h).substr(5, 1));
+        if (wd < 1 || wd > 7 || nth < 1 || nth > 5) return std::nullopt;
+        const date::weekday w{static_cast<unsigned>(wd % 7)};
+        if (nth == 5) return sys_days{ym / date::weekday_last{w}};
+        const date::year_month_weekday ymw{ym / date::weekday_indexed{w, static_cast<unsigned>(nth)}};
+        if (!ymw.ok()) return std::nullopt;
+        return sys_days{ymw};
+    };
+    if (y < 0) {
+        if (!m_dct) {
+            if (h.size() == 5) return "XXXX-" + h;
+            return std::nullopt;
+        }
+        y = static_cast<int>(year_month_day{*m_dct}.year());
+        auto d = day_in(y);
+        if (!d) return std::nullopt;
+        const int t = f.dir == "last" ? -1 : f.dir == "next" ? 1 : tense(tb, te);
+        if (t < 0 && *d > *m_dct) --y;
+        if (t > 0 && *d < *m_dct) ++y;
+    }
+    auto d = day_in(y);
+    if (!d) return std::nullopt;
+    return fmt_day(*d);
+}
+
+void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame) {
+    Frame f = override_frame ? *override_frame : build_frame(r, caps);
+    // Trim punctuation the pattern allowed at the edges (",?" before an absent year).
+    while (te > tb && m_toks[static_cast<std::size_t>(te - 1)].kind == TokKind::punct &&
+           m_toks[static_cast<std::size_t>(te - 1)].key != "'")
+        --te;
+    while (tb < te && m_toks[static_cast<std::size_t>(tb)].kind == TokKind::punct) ++tb;
+    if (tb >= te) return;
+    auto value = resolve(f, tb, te, r.type);
+    if (!value || value->empty()) return;
+    // A modifier just before ("early", "the end of", "fin"): part of the span, not the value.
+    int start = tb;
+    for (int j = tb - 1; j >= std::max(0, tb - 4); --j) {
+        if (!m_out.empty() && m_toks[static_cast<std::size_t>(j)].begin < m_out.back().span.end) break;
+        int len = 0;
+        if (has_class(j, m_g.cls_premod, &len) && j + len == start) {
+            for (auto k = m_lex_begin[static_cast<std::size_t>(j)]; k < m_lex_begin[static_cast<std::size_t>(j) + 1]; ++k) {
+                const LexEntry& e = m_g.entries[static_cast<std::size_t>(m_lex[k].entry)];
+                if (e.cls == m_g.cls_premod && m_lex[k].ntok == len) {
+                    if (f.mod.empty()) f.mod = e.value;
+                    break;
+                }
+            }
+            start = j;
+        }
+    }
+    Timex t;
+    t.span = {m_toks[static_cast<std::size_t>(start)].begin, m_toks[static_cast<std::size_t>(te - 1)].end};
+    t.type = r.type == "DATE" ? TimexType::date : r.type == "TIME" ? TimexType::time
+           : r.type == "DURATION" ? TimexType::duration : TimexType::set;
+    t.value = *value;
+    t.mod = f.mod;
+    if (t.type == TimexType::set) t.freq = "1X";
+    t.relative = !f.rel.empty() || (!f.wd.empty() && f.d.empty()) || (f.y.empty() && f.yy.empty() && !f.m.empty()) ||
+                 f.q == "last";
+    if (t.type == TimexType::date || t.type == TimexType::time) {
+        if (auto d = parse_day(t.value)) m_last_day = *d;
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X' && f.keep.empty())
+            m_last_quarter = t.value;
+    }
+    m_out.push_back(std::move(t));
+}
+
+// "du 3 au 5 janvier", "March 3 to 5": the bare day on the other side of a range connector
+// takes its month and year from the full date.
+void Run::ranges(const Rule& r, const Captures& caps, int tb, int te) {
+    Frame f = build_frame(r, caps);
+    if (f.d.empty() || f.m.empty()) return;
+    auto bare_day = [&](int i) -> int {
+        if (i < 0 || i >= ntok()) return -1;
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        if (t.kind != TokKind::number || t.grouped || t.decimal || t.digits > 2 || t.suffix == "s") return -1;
+        int v = to_int(t.key);
+        return v >= 1 && v <= 31 ? v : -1;
+    };
+    // Before: [from] DAY to <this date>
+    if (has_class(tb - 1, m_g.cls_range_to) && bare_day(tb - 2) > 0 &&
+        (m_out.size() < 2 || m_out[m_out.size() - 2].span.end <= m_toks[static_cast<std::size_t>(tb - 2)].begin)) {
+        Frame g = f;
+        g.d = std::to_string(bare_day(tb - 2));
+        g.wd.clear();
+        if (auto v = resolve(g, tb, te, r.type)) {
+            Timex t;
+            t.span = {m_toks[static_cast<std::size_t>(tb - 2)].begin, m_toks[static_cast<std::size_t>(tb - 2)].end};
+            t.type = TimexType::date;
+            t.value = *v;
+            t.relative = f.y.empty();
+            m_out.insert(m_out.end() - 1, std::move(t));
+        }
+    }
+    // After: <this date> to DAY (not followed by a month: that would be its own date).
+    if (has_class(te, m_g.cls_range_to) && bare_day(te + 1) > 0) {
+        Frame g = f;
+        g.d = std::to_string(bare_day(te + 1));
+        g.wd.clear();
+        if (auto v = resolve(g, tb, te, r.type)) {
+            Timex t;
+            t.span = {m_toks[static_cast<std::size_t>(te + 1)].begin, m_toks[static_cast<std::size_t>(te + 1)].end};
+            t.type = TimexType::date;
+            t.value = *v;
+            t.relative = f.y.empty();
+            m_out.push_back(std::move(t));
+        }
+    }
+}
+
+std::vector<Timex> Run::run() {
+    const int n = ntok();
+    Captures caps;
+    int i = 0;
+    while (i < n) {
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        const std::vector<int>* cand = nullptr;
+        if (t.kind == TokKind::number) cand = &m_g.number_rules;
+        else if (const KeyInfo* ki = m_keyinfo[static_cast<std::size_t>(i)]) cand = &ki->candidates;
+        if (!cand || cand->empty()) {
+            ++i;
+            continue;
+        }
+        // Quick reject: every required word element must find its class or literal somewhere
+        // in the next few tokens (a match cannot be longer than the window).
+        std::uint64_t win_mask = 0, win_lits = 0;
+        const int win_end = std::min(n, i + window);
+        for (int k = i; k < win_end; ++k) {
+            win_mask |= m_clsmask[static_cast<std::size_t>(k)];
+            const int kid = m_keyid[static_cast<std::size_t>(k)];
+            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
+        }
+        auto present = [&](const Elem& e) { return (win_mask & e.class_mask) || (win_lits & e.literal_bits); };
+        Best best;
+        for (int ri : *cand) {
+            const Rule& r = m_g.rules[static_cast<std::size_t>(ri)];
+            if (r.elems.size() > max_elems) continue;
+            bool possible = true;
+            for (int ei : r.required)
+                if (!present(r.elems[static_cast<std::size_t>(ei)])) {
+                    possible = false;
+                    break;
+                }
+            if (!possible) continue;
+            match_rule(r, 0, i, i, caps, best);
+        }
+        if (best.end <= i) {
+            ++i;
+            continue;
+        }
+        const Rule& r = m_g.rules[static_cast<std::size_t>(best.rule)];
+        if (r.type == "NONE") {  // a blocking rule: "de 37 ans" is an age, not a duration
+            i = best.end;
+            continue;
+        }
+        const std::size_t before = m_out.size();
+        emit(r, best.caps, i, best.end);
+        if (m_out.size() > before) ranges(r, best.caps, i, best.end);
+        i = best.end;
+        // The range helper may have claimed the bare day after the date.
+        if (!m_out.empty() && i < n && m_out.back().span.end > m_toks[static_cast<std::size_t>(i)].begin) {
+            while (i < n && m_toks[static_cast<std::size_t>(i)].begin < m_out.back().span.end) ++i;
+        }
+    }
+    std::sort(m_out.begin(), m_out.end(), [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; });
+    return std::move(m_out);
+}
+
+} // namespace
+
+std::vector<Timex> tag(const Grammar& grammar, std::string_view text, std::string_view dct) {
+    Run run(grammar, text, dct);
+    return run.run();
+}
+
+} // namespace storyline::timex

@@ -1,0 +1,248 @@
+#include "annotators/timex/timex_tokenizer.hpp"
+
+namespace storyline::timex {
+namespace {
+
+using u8 = unsigned char;
+
+inline bool is_digit(u8 c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Length of a whitespace sequence at i (ASCII space/tab/newline, NBSP, narrow and thin NBSP),
+// 0 if none; sets nl when a newline is seen.
+inline std::size_t space_len(std::string_view t, std::size_t i, bool& nl) {
+    const u8 c = static_cast<u8>(t[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c == '\n') { nl = true; return 1; }
+    if (c == 0xC2 && i + 1 < t.size() && static_cast<u8>(t[i + 1]) == 0xA0) return 2;
+    if (c == 0xE2 && i + 2 < t.size() && static_cast<u8>(t[i + 1]) == 0x80) {
+        const u8 d = static_cast<u8>(t[i + 2]);
+        if (d == 0xAF || d == 0x89 || (d >= 0x80 && d <= 0x8A)) return 3;
+    }
+    return 0;
+}
+
+// Apostrophe at i: "'" or U+2019/U+2018; returns its byte length or 0.
+inline std::size_t apostrophe_len(std::string_view t, std::size_t i) {
+    const u8 c = static_cast<u8>(t[i]);
+    if (c == '\'') return 1;
+    if (c == 0xE2 && i + 2 < t.size() && static_cast<u8>(t[i + 1]) == 0x80 &&
+        (static_cast<u8>(t[i + 2]) == 0x99 || static_cast<u8>(t[i + 2]) == 0x98))
+        return 3;
+    return 0;
+}
+
+// Letter at i (ASCII or a non-punctuation UTF-8 sequence); returns byte length or 0.
+inline std::size_t letter_len(std::string_view t, std::size_t i) {
+    const u8 c = static_cast<u8>(t[i]);
+    if (c < 0x80) return is_ascii_alpha(c) ? 1 : 0;
+    if (c == 0xC2) return 0;                       // Latin-1 symbols: « » ° NBSP ...
+    if (c == 0xE2) return 0;                       // general punctuation, dashes, quotes
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > t.size()) return 0;
+    if (c == 0xC3 && (static_cast<u8>(t[i + 1]) == 0x97 || static_cast<u8>(t[i + 1]) == 0xB7)) return 0;  // × ÷
+    return n;
+}
+
+inline bool upper_at(std::string_view t, std::size_t i) {
+    const u8 c = static_cast<u8>(t[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    return c == 0xC3 && i + 1 < t.size() && static_cast<u8>(t[i + 1]) >= 0x80 && static_cast<u8>(t[i + 1]) <= 0x9E;
+}
+
+// Output cursor into the preallocated key buffer (never longer than the text: lowercasing
+// keeps lengths, apostrophes and dashes only shrink).
+struct Out {
+    char* base;
+    std::size_t n = 0;
+    void push_back(char c) { base[n++] = c; }
+    void append(std::string_view s) {
+        for (char c : s) base[n++] = c;
+    }
+    [[nodiscard]] std::size_t size() const { return n; }
+    void resize(std::size_t k) { n = k; }
+    [[nodiscard]] std::string_view view(std::size_t from) const { return {base + from, n - from}; }
+};
+
+// Appends the lowercase form of t[b, e) (same length for ASCII and Latin-1).
+inline void append_lower(std::string_view t, std::size_t b, std::size_t e, Out& norm) {
+    for (std::size_t i = b; i < e; ++i) {
+        u8 c = static_cast<u8>(t[i]);
+        if (c < 0x80) {
+            norm.base[norm.n++] = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<u8>(c + 32);
+        } else if (c == 0xC3 && i + 1 < e) {
+            u8 d = static_cast<u8>(t[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<u8>(d + 0x20);
+            norm.push_back(static_cast<char>(c));
+            norm.push_back(static_cast<char>(d));
+            ++i;
+            continue;
+        } else if (c == 0xC5 && i + 1 < e && static_cast<u8>(t[i + 1]) == 0x92) {  // Œ
+            norm.push_back(static_cast<char>(0xC5));
+            norm.push_back(static_cast<char>(0x93));
+            ++i;
+            continue;
+        }
+        norm.push_back(static_cast<char>(c));
+    }
+}
+
+inline std::size_t digit_run(std::string_view t, std::size_t i) {
+    std::size_t j = i;
+    while (j < t.size() && is_digit(static_cast<u8>(t[j]))) ++j;
+    return j - i;
+}
+
+} // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_buffer) {
+    out.clear();
+    norm_buffer.assign(text.size() + 16, '\0');
+    Out norm{norm_buffer.data()};
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    bool nl = false;
+    while (i < n) {
+        const u8 c0 = static_cast<u8>(text[i]);
+        if (c0 == ' ') {
+            ++i;
+            continue;
+        }
+        if (std::size_t s = space_len(text, i, nl)) {
+            i += s;
+            continue;
+        }
+        Token tok;
+        tok.begin = static_cast<std::uint32_t>(i);
+        tok.newline_before = nl;
+        nl = false;
+        const u8 c = static_cast<u8>(text[i]);
+        const std::size_t key_start = norm.size();
+        if (is_digit(c)) {
+            tok.kind = TokKind::number;
+            std::size_t run = digit_run(text, i);
+            tok.digits = static_cast<std::uint8_t>(run > 255 ? 255 : run);
+            norm.append(text.substr(i, run));
+            std::size_t j = i + run;
+            // Thousands groups: "1,500", "1.500.000", "2 000" (first group of 1-3 digits).
+            for (;;) {
+                if (j + 3 < n + 0 && (text[j] == ',' || text[j] == '.') && digit_run(text, j + 1) == 3 &&
+                    (j + 4 >= n || !is_digit(static_cast<u8>(text[j + 4])))) {
+                    norm.append(text.substr(j + 1, 3));
+                    tok.grouped = true;
+                    j += 4;
+                    continue;
+                }
+                bool dummy = false;
+                std::size_t s = j < n ? space_len(text, j, dummy) : 0;
+                if (s && !dummy && (tok.grouped || run <= 3) && digit_run(text, j + s) == 3 &&
+                    (j + s + 3 >= n || (!is_digit(static_cast<u8>(text[j + s + 3])) &&
+                                        !letter_len(text, j + s + 3)))) {
+                    norm.append(text.substr(j + s, 3));
+                    tok.grouped = true;
+                    j += s + 3;
+                    continue;
+                }
+                break;
+            }
+            // Decimal part: "30,4", "1.5".
+            if (!tok.grouped && j + 1 < n && (text[j] == ',' || text[j] == '.') &&
+                is_digit(static_cast<u8>(text[j + 1]))) {
+                std::size_t d = digit_run(text, j + 1);
+                if (d != 3 || text[j] == '.') {
+                    norm.push_back('.');
+                    norm.append(text.substr(j + 1, d));
+                    tok.decimal = true;
+                    j += 1 + d;
+                }
+            }
+            tok.key = norm.view(key_start);
+            // Glued ordinal/plural suffix: "1er", "21st", "2e", "1960s".
+            std::size_t k = j;
+            while (k < n) {
+                std::size_t l = letter_len(text, k);
+                if (!l) break;
+                k += l;
+            }
+            if (k > j && k - j <= 4) {
+                const std::size_t sfx_start = norm.size();
+                append_lower(text, j, k, norm);
+                std::string_view sfx = norm.view(sfx_start);
+                if (sfx == "st" || sfx == "nd" || sfx == "rd" || sfx == "th" || sfx == "er" || sfx == "re" ||
+                    sfx == "e" || sfx == "ème" || sfx == "eme" || sfx == "s" || sfx == "è") {
+                    tok.suffix = sfx;
+                    j = k;
+                } else {
+                    norm.resize(sfx_start);
+                }
+            }
+            tok.end = static_cast<std::uint32_t>(j);
+            i = j;
+        } else if (std::size_t l = letter_len(text, i)) {
+            tok.kind = TokKind::word;
+            tok.upper = upper_at(text, i);
+            std::size_t j = i + l;
+            for (;;) {
+                while (j < n) {
+                    // ASCII letters are most of the text: test them without the UTF-8 logic.
+                    const u8 cj = static_cast<u8>(text[j]);
+                    if (cj < 0x80) {
+                        if (!is_ascii_alpha(cj)) break;
+                        ++j;
+                        continue;
+                    }
+                    std::size_t m = letter_len(text, j);
+                    if (!m) break;
+                    j += m;
+                }
+                std::size_t a = j < n ? apostrophe_len(text, j) : 0;
+                if (a && j + a < n && letter_len(text, j + a)) {
+                    // English possessive "'s" stays apart; otherwise elision: "l'", "aujourd'".
+                    std::size_t after = j + a;
+                    bool possessive = (text[after] == 's' || text[after] == 'S') &&
+                                      (after + 1 >= n || !letter_len(text, after + 1));
+                    if (!possessive) {
+                        append_lower(text, i, j, norm);
+                        norm.push_back('\'');
+                        j += a;
+                        tok.end = static_cast<std::uint32_t>(j);
+                        tok.key = norm.view(key_start);
+                        out.push_back(tok);
+                        i = j;
+                        goto next_token;
+                    }
+                }
+                break;
+            }
+            append_lower(text, i, j, norm);
+            tok.end = static_cast<std::uint32_t>(j);
+            tok.key = norm.view(key_start);
+            i = j;
+        } else {
+            tok.kind = TokKind::punct;
+            std::size_t a = apostrophe_len(text, i);
+            std::size_t len = a ? a : (c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1);
+            if (i + len > n) len = n - i;
+            if (a) {
+                norm.push_back('\'');
+            } else if (c == 0xE2 && len == 3 && static_cast<u8>(text[i + 1]) == 0x80 &&
+                       (static_cast<u8>(text[i + 2]) == 0x93 || static_cast<u8>(text[i + 2]) == 0x94 ||
+                        static_cast<u8>(text[i + 2]) == 0x90 || static_cast<u8>(text[i + 2]) == 0x91)) {
+                norm.push_back('-');  // en/em dash, hyphen
+            } else {
+                norm.append(text.substr(i, len));
+            }
+            tok.key = norm.view(key_start);
+            tok.end = static_cast<std::uint32_t>(i + len);
+            i += len;
+        }
+        out.push_back(tok);
+    next_token:;
+    }
+}
+
+} // namespace storyline::timex

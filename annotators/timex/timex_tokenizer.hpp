@@ -1,0 +1,32 @@
+#pragma once
+// Fast tokenizer for the temporal tagger: words (with French elision "l'", "d'"), numbers
+// (thousands groups "1,500" and "2 000" kept as one grouped token, decimals "30,4", ordinal
+// suffixes "1er", "21st", "1960s"), and one-character punctuation. Keys are lowercased
+// (ASCII and Latin-1 letters) and typographic apostrophes become "'".
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline::timex {
+
+enum class TokKind : std::uint8_t { word, number, punct };
+
+struct Token {
+    std::uint32_t begin = 0;  // byte offsets into the text
+    std::uint32_t end = 0;
+    std::string_view key;     // normalized: lowercase word, number digits ("2000", "30.4"), punct
+    std::string_view suffix;  // numbers: lowercase letters glued after the digits ("er", "st", "s")
+    TokKind kind = TokKind::word;
+    bool upper = false;         // word starts with an uppercase letter
+    bool newline_before = false;
+    bool grouped = false;       // number written with thousands separators
+    bool decimal = false;       // number with a decimal part
+    std::uint8_t digits = 0;    // digits in the integer part as written (before grouping)
+};
+
+// Tokenizes `text`; keys point into `norm`, which is cleared and reused (no reallocation
+// happens after its reserve, so keys stay valid).
+void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm);
+
+} // namespace storyline::timex

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-import benchmark: imports the Reuters-21578 set (unpacked from ../shared) and the French
+# giletsjaunes set, and prints MB/s of article text, articles/s, peak RSS and database size; with
+# --scale, also 1x, 2x and 4x copies of Reuters (copies get changed titles, hence new ids) to show
+# how time and memory grow. Usage: bench/whole_run.sh [--scale] [-j N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="$(cd .. && pwd)/shared"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/storyline-bench"
+scale=0; threads=""
+while [ $# -gt 0 ]; do
+  case "$1" in --scale) scale=1 ;; -j) threads="-j $2"; shift ;; *) echo "usage: $0 [--scale] [-j N]" >&2; exit 2 ;; esac
+  shift
+done
+dir="${STORYLINE_BUILD_DIR:-$(bash scripts/build.sh default)}"
+BIN="$PWD/$dir/cli/storyline"
+mkdir -p "$CACHE"
+if [ ! -d "$CACHE/reuters/articles" ]; then
+  python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null
+fi
+
+measure() {   # name input-folder
+  local name="$1" input="$2" db="$CACHE/$1.db" log="$CACHE/$1.log"
+  rm -f "$db" "$db-wal" "$db-shm"
+  /usr/bin/time -f "%e %M" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
+  read -r wall rss_kb <"$CACHE/$name.time"
+  local articles mb
+  articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
+  mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")
+  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" <<'PY'
+import sys
+name, wall, rss, arts, mb, size = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0), float(sys.argv[5]), int(sys.argv[6])
+print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  peak RSS %5.0f MB  db %6.1f MB"
+      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, rss / 1024, size / 1e6))
+PY
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); storyline $($BIN --version)"
+measure reuters "$CACHE/reuters/articles"
+measure giletsjaunes "$SHARED/corpus/articles/giletsjaunes-fr-en/articles"
+if [ "$scale" = 1 ]; then
+  for k in 2 4; do
+    if [ ! -d "$CACHE/reuters-x$k" ]; then
+      mkdir -p "$CACHE/reuters-x$k"
+      for c in $(seq 1 "$k"); do
+        mkdir -p "$CACHE/reuters-x$k/copy$c"
+        for f in "$CACHE"/reuters/articles/*.txt; do
+          { printf 'Copy %d: ' "$c"; cat "$f"; } >"$CACHE/reuters-x$k/copy$c/$(basename "$f")"
+        done
+      done
+    fi
+    measure "reuters-x$k" "$CACHE/reuters-x$k"
+  done
+fi

@@ -1,0 +1,63 @@
+// The annotator as the pipeline sees it: interface, offsets, language fallback, threads.
+#include "timex_test_util.hpp"
+
+#include <thread>
+
+namespace storyline::timex_test {
+namespace {
+
+TEST(timex_annotator, test_timex_interface) {
+    auto a = make_timex_annotator();
+    EXPECT_EQ(a->name(), "timex");
+    EXPECT_EQ(a->reads(), "sentences");
+    EXPECT_EQ(a->writes(), "timex");
+}
+
+TEST(timex_annotator, test_timex_byte_offsets_sorted_non_overlapping) {
+    const std::string text = "« Aujourd’hui », a-t-il dit jeudi, « la crise est finie » ; l’été dernier aussi.";
+    auto a = make_timex_annotator();
+    Document doc;
+    doc.article.text = text;
+    doc.article.lang = "fr";
+    doc.article.published.value = "2022-01-14T09:00:00Z";
+    a->annotate(doc);
+    ASSERT_GE(doc.timexes.size(), 2u);
+    for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
+        EXPECT_LE(doc.timexes[i].span.end, text.size());
+        if (i > 0) {
+            EXPECT_LE(doc.timexes[i - 1].span.end, doc.timexes[i].span.begin);
+        }
+    }
+    EXPECT_EQ(doc.timexes[0].span.in(text), "Aujourd’hui");
+}
+
+TEST(timex_annotator, test_timex_unknown_language_uses_best_grammar) {
+    auto f = tag("", "Le gouvernement a confirmé jeudi le retrait.", "2022-01-14");
+    EXPECT_EQ(value_of(f, "jeudi"), "2022-01-13");
+    f = tag("de", "The deal closed on March 3, 2004.", "2022-01-14");
+    EXPECT_EQ(value_of(f, "March 3, 2004"), "2004-03-03");
+}
+
+TEST(timex_annotator, test_timex_concurrent_annotate) {
+    auto a = make_timex_annotator();
+    std::vector<std::thread> threads;
+    std::vector<std::size_t> counts(4);
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                Document doc;
+                doc.article.text = "Yesterday, Friday and last week; hier et la semaine dernière.";
+                doc.article.lang = t % 2 ? "fr" : "en";
+                doc.article.published.value = "2022-01-14";
+                a->annotate(doc);
+                counts[t] = doc.timexes.size();
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_GT(counts[0], 0u);
+    EXPECT_GT(counts[1], 0u);
+}
+
+} // namespace
+} // namespace storyline::timex_test
