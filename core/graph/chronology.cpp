@@ -131,31 +131,19 @@ void order_events(StoryGraph& g, ChronologyReport& report) {
     for (std::size_t c = 0; c < count; ++c) {
         if (indegree[c] == 0) ready.emplace(key(c), c);
     }
-    int position = 0;
-    // The interval of the last placed single event, when it may share its position.
-    bool has_last = false;
-    std::pair<date::sys_days, date::sys_days> last_interval{};
-    std::size_t previous = count;
+    // Position = longest chain of `before` edges leading to the event, so every `before` edge
+    // goes to a later position and events with the same predecessors share one.
+    std::vector<int> level(count, 1);
     while (!ready.empty()) {
         const std::size_t c = ready.top().second;
         ready.pop();
-        const auto& rep = g.node(members[c].front());
         bool placeable = involved[c];
         for (Vertex v : members[c]) placeable = placeable || (g.node(v).kind == NodeKind::event && g.node(v).when.known());
-        if (placeable) {
-            // Events with the same interval and no `before` between them share a position.
-            const auto interval = std::make_pair(rep.when.first, rep.when.last);
-            const bool follows = previous < count && next[previous].contains(c);
-            const bool shareable = rep.when.known() && members[c].size() == 1;
-            if (follows || !(shareable && has_last && last_interval == interval)) ++position;
-            previous = c;
-            has_last = shareable;
-            last_interval = interval;
-        }
         for (Vertex v : members[c]) {
-            if (g.node(v).kind == NodeKind::event) g.node(v).order = placeable ? position : 0;
+            if (g.node(v).kind == NodeKind::event) g.node(v).order = placeable ? level[c] : 0;
         }
         for (std::size_t d : next[c]) {
+            level[d] = std::max(level[d], level[c] + 1);
             if (--indegree[d] == 0) ready.emplace(key(d), d);
         }
     }

@@ -5,9 +5,11 @@
 //   distinct dates, not with the square of the events);
 // - `includes` edges from a coarse interval (week, month...) to the finest intervals inside it;
 // - `before` edges stated by the text (textual_order.hpp), added by the builder;
-// - one consistent order (NodeProps::order) from a topological sort of the `before` graph,
-//   ties broken by interval then id; contradictions (cycles, found as strong components) are
-//   reported, never hidden: their events share one position and are listed in the report.
+// - one consistent order (NodeProps::order): the length of the longest `before` chain leading
+//   to each event, computed over a topological sort of the `before` graph, so every `before`
+//   edge points to a later position and events with the same predecessors share one;
+//   contradictions (cycles, found as strong components) are reported, never hidden: their
+//   events share one position and are listed in the report.
 #include "core/graph/story_graph.hpp"
 
 #include <string>
