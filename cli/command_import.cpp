@@ -1,4 +1,5 @@
 #include "cli/commands_list.hpp"
+#include "cli/dry_run.hpp"
 #include "cli/import_job.hpp"
 #include "cli/shard.hpp"
 #include "importers/publication_date.hpp"
@@ -24,6 +25,11 @@ public:
             ->check(CLI::Validator(valid_date, "YYYY-MM-DD", "date"));
         app.add_flag("-q,--quiet", m_opts.quiet, "No progress line");
         app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
+        app.add_flag("-n,--dry-run", m_dry_run,
+                     "List what would be imported (one line per article: path, format, language, date and its source) "
+                     "without touching the database");
+        app.add_flag("--tsv", m_tsv, "With --dry-run: path<TAB>YYYY-MM-DD<TAB>lang<TAB>format<TAB>date_source lines");
+        app.add_flag("--jsonl", m_jsonl, "With --dry-run: one JSON record per article, body text included");
         app.add_option("--shard", m_shard,
                        "Import only part K of N of the files (by path hash), e.g. 2/4: N workers, same paths, "
                        "one database (see docs/scale-out.md)")
@@ -33,6 +39,11 @@ public:
     }
     int run() override {
         if (!m_shard.empty()) m_opts.shard = *parse_shard(m_shard);
+        if (m_dry_run || m_tsv || m_jsonl) {
+            const auto format = m_jsonl ? DryRunFormat::jsonl : m_tsv ? DryRunFormat::tsv : DryRunFormat::plain;
+            const DryRunSummary d = run_dry_run(m_opts, format, std::cout, std::cerr);
+            return d.clean() ? ExitCode::ok : ExitCode::partial_failure;
+        }
         const ImportSummary s = run_import(m_opts, std::cerr);
         print_summary(s, m_opts.db, std::cout);
         return s.clean() ? ExitCode::ok : ExitCode::partial_failure;
@@ -49,6 +60,7 @@ public:
 
 private:
     ImportOptions m_opts;
+    bool m_dry_run = false, m_tsv = false, m_jsonl = false;
     std::string m_shard;
 };
 

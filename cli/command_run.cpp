@@ -14,7 +14,8 @@ class RunCommand final : public Command {
 public:
     std::string_view name() const override { return "run"; }
     std::string_view description() const override {
-        return "Import PATHs into DIR/storyline.db, then write DIR/graph.graphml and DIR/timeline.json";
+        return "Import PATHs into DIR/storyline.db, then write DIR/graph.graphml, graph.gexf, timeline.json, "
+               "timeline.html and events.jsonl";
     }
     void setup(CLI::App& app) override {
         app.add_option("paths", m_import.inputs, "Files or folders to import")->required();
@@ -31,7 +32,11 @@ public:
         const ImportSummary s = run_import(m_import, std::cerr);
         print_summary(s, m_import.db, std::cout);
         const StoryGraph graph = load_graph(m_import.db);
-        for (const auto& [format, file] : {std::pair{"graphml", "graph.graphml"}, std::pair{"timeline", "timeline.json"}}) {
+        // Every single-file export: Gephi (GraphML, GEXF with time), the web (TimelineJS3 JSON and
+        // the self-contained viewer) and scripts (JSON Lines).
+        for (const auto& [format, file] : {std::pair{"graphml", "graph.graphml"}, std::pair{"gexf", "graph.gexf"},
+                                           std::pair{"timeline", "timeline.json"}, std::pair{"html", "timeline.html"},
+                                           std::pair{"jsonl", "events.jsonl"}}) {
             const auto path = (std::filesystem::path(m_dir) / file).string();
             write_export(*exporter_by_name(format), graph, m_options, path);
             std::cout << "Wrote " << path << '\n';

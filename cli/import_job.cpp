@@ -6,7 +6,9 @@
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -19,6 +21,8 @@ namespace {
 constexpr std::size_t batch_size = 512;
 constexpr std::size_t queue_depth_per_worker = 32;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
+// Larger files are refused before being read: memory stays bounded whatever lies in the folder.
+constexpr std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
 
 std::string lower_extension(const std::filesystem::path& p) {
     std::string ext = p.extension().string();
@@ -28,18 +32,28 @@ std::string lower_extension(const std::filesystem::path& p) {
 }
 
 bool read_file(const std::filesystem::path& p, std::string& bytes, std::string& error) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec) {   // e.g. removed since the folder was listed
+        error = "cannot read file: " + ec.message();
+        return false;
+    }
+    if (size > max_file_bytes) {
+        error = "file too large (" + std::to_string(size >> 20) + " MB; the limit is " +
+                std::to_string(max_file_bytes >> 20) + " MB)";
+        return false;
+    }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-        error = "cannot open file";
+        error = std::string("cannot open file: ") + std::strerror(errno);
         return false;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
+    bytes.resize(size);
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
+        error = "read error (file changed while being read?)";
         return false;
     }
-    bytes = std::move(buf).str();
     return true;
 }
 
@@ -62,6 +76,17 @@ private:
     bool m_enabled;
     std::chrono::steady_clock::time_point m_last{};
 };
+
+// A directory symlink that points at one of its own ancestors (walking it would never end).
+bool links_to_ancestor(const std::filesystem::path& link) {
+    std::error_code ec;
+    const auto target = std::filesystem::canonical(link, ec);
+    if (ec) return true;   // unresolvable: treat as a loop, it cannot be walked anyway
+    const auto parent = std::filesystem::canonical(link.parent_path(), ec);
+    if (ec) return false;
+    const auto mismatch = std::mismatch(target.begin(), target.end(), parent.begin(), parent.end());
+    return mismatch.first == target.end();
+}
 
 } // namespace
 
@@ -94,14 +119,26 @@ std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>
             const fs::path p = it->path();
             std::error_code entry_ec;
             const bool hidden = p.filename().string().starts_with(".");
+            const bool link = it->is_symlink(entry_ec);
             if (it->is_directory(entry_ec)) {
                 if (hidden) it.disable_recursion_pending();
+                else if (link && links_to_ancestor(p))
+                    errors.push_back(p.string() + ": symbolic link loop (links to a folder that contains it; not followed)");
                 else if (::access(p.c_str(), R_OK | X_OK) != 0) {
                     errors.push_back(p.string() + ": cannot read folder: permission denied");
                     it.disable_recursion_pending();
                 }
-            } else if (!hidden && it->is_regular_file(entry_ec)) {
+            } else if (hidden) {
+                // dot-files are editor and tool leftovers
+            } else if (it->is_regular_file(entry_ec)) {
                 files.push_back(p);
+            } else if (link) {
+                errors.push_back(p.string() + (entry_ec == std::errc::too_many_symbolic_link_levels
+                                                   ? ": symbolic link loop"
+                                                   : ": broken symbolic link (its target does not exist)"));
+            } else {
+                // Reading a FIFO would block the import forever; devices and sockets are no articles.
+                errors.push_back(p.string() + ": not a regular file (FIFO, socket or device; not read)");
             }
             it.increment(ec);
             if (ec) {

@@ -1,5 +1,7 @@
 #include "exporters/event_view.hpp"
 
+#include "exporters/xml_writer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <tuple>
@@ -77,6 +79,13 @@ std::string display_date_of(const TimeInterval& w) {
     case Precision::century: return ordinal(y / 100 + 1) + " century";
     default: return {};
     }
+}
+
+std::string html_escaped(std::string_view text) {
+    std::string s = xml_escaped(text);
+    // &apos; is XML; HTML text needs no escaped apostrophe ("l'OTSC" stays readable).
+    for (std::size_t at = s.find("&apos;"); at != std::string::npos; at = s.find("&apos;", at + 1)) s.replace(at, 6, "'");
+    return s;
 }
 
 std::string slug(std::string_view text) {

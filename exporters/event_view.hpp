@@ -30,6 +30,10 @@ std::vector<EventView> event_views(const StoryGraph& graph, bool include_undated
 // empty for a plain day (clients format a day themselves).
 std::string display_date_of(const TimeInterval& when);
 
+// Text for HTML element content or a double-quoted attribute: & < > " escaped, control
+// characters and malformed UTF-8 repaired as in XML.
+std::string html_escaped(std::string_view text);
+
 // TimelineJS3's slug form: lower case ASCII letters, digits and '-', not starting with a digit.
 // Ids are made unique by the caller.
 std::string slug(std::string_view text);

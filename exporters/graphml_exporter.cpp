@@ -1,5 +1,6 @@
 #include "exporters/graphml_exporter.hpp"
 
+#include "exporters/graph_walk.hpp"
 #include "exporters/xml_writer.hpp"
 
 #include <array>
@@ -20,21 +21,6 @@ struct Key {
     std::function<std::string(const EdgeProps&)> edge_value;
 };
 
-std::string number(double v) {
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
-std::string joined(const std::vector<std::string>& v, std::string_view sep) {
-    std::string s;
-    for (const auto& x : v) {
-        if (!s.empty()) s += sep;
-        s += x;
-    }
-    return s;
-}
-
 std::string provenance_text(const std::vector<Provenance>& prov) {
     std::string s;
     for (const auto& p : prov) {
@@ -50,7 +36,7 @@ const std::vector<Key>& keys() {
     static const std::vector<Key> all{
         {"label", Domain::node, "string", [](const NodeProps& n) { return n.label; }, {}},
         {"kind", Domain::node, "string", [](const NodeProps& n) { return std::string(to_string(n.kind)); }, {}},
-        {"weight", Domain::node, "double", [](const NodeProps& n) { return number(std::max(1, n.mentions)); }, {}},
+        {"weight", Domain::node, "double", [](const NodeProps& n) { return number_text(std::max(1, n.mentions)); }, {}},
         {"mentions", Domain::node, "int", [](const NodeProps& n) { return std::to_string(n.mentions); }, {}},
         {"sources", Domain::node, "int", [](const NodeProps& n) { return std::to_string(n.sources); }, {}},
         {"event_type", Domain::node, "string", [](const NodeProps& n) { return n.event_type; }, {}},
@@ -65,20 +51,20 @@ const std::vector<Key>& keys() {
         {"modality", Domain::node, "string", [](const NodeProps& n) { return n.modality; }, {}},
         {"summary", Domain::node, "string", [](const NodeProps& n) { return n.summary; }, {}},
         {"confidence", Domain::node, "double",
-         [](const NodeProps& n) { return n.confidence > 0 ? number(n.confidence) : std::string(); }, {}},
+         [](const NodeProps& n) { return n.confidence > 0 ? number_text(n.confidence) : std::string(); }, {}},
         {"thread", Domain::node, "string", [](const NodeProps& n) { return n.thread; }, {}},
         {"aliases", Domain::node, "string", [](const NodeProps& n) { return joined(n.aliases, " | "); }, {}},
         {"kb_id", Domain::node, "string", [](const NodeProps& n) { return n.kb_id; }, {}},
         {"country", Domain::node, "string", [](const NodeProps& n) { return n.country; }, {}},
         {"latitude", Domain::node, "double",
-         [](const NodeProps& n) { return n.latitude ? number(*n.latitude) : std::string(); }, {}},
+         [](const NodeProps& n) { return n.latitude ? number_text(*n.latitude) : std::string(); }, {}},
         {"longitude", Domain::node, "double",
-         [](const NodeProps& n) { return n.longitude ? number(*n.longitude) : std::string(); }, {}},
+         [](const NodeProps& n) { return n.longitude ? number_text(*n.longitude) : std::string(); }, {}},
         {"url", Domain::node, "string", [](const NodeProps& n) { return n.url; }, {}},
         {"lang", Domain::node, "string", [](const NodeProps& n) { return n.lang; }, {}},
         {"published", Domain::node, "string", [](const NodeProps& n) { return n.published; }, {}},
         {"provenance", Domain::node, "string", [](const NodeProps& n) { return provenance_text(n.provenance); }, {}},
-        {"weight", Domain::edge, "double", {}, [](const EdgeProps& e) { return number(e.weight); }},
+        {"weight", Domain::edge, "double", {}, [](const EdgeProps& e) { return number_text(e.weight); }},
         {"relation", Domain::edge, "string", {}, [](const EdgeProps& e) { return std::string(to_string(e.relation)); }},
         {"edge_provenance", Domain::edge, "string", {}, [](const EdgeProps& e) { return provenance_text(e.provenance); }},
     };
@@ -111,7 +97,8 @@ void GraphmlExporter::write(const StoryGraph& graph, std::ostream& out, const Ex
     xml.open("graph").attr("id", "storyline").attr("edgedefault", "directed");
     xml.newline();
     const auto& g = graph.impl();
-    for (const Vertex v : graph.nodes_sorted()) {
+    const std::vector<Vertex> nodes = graph.nodes_sorted();
+    for (const Vertex v : nodes) {
         const NodeProps& n = g[v];
         xml.open("node").attr("id", n.id);
         for (const auto& k : keys()) {
@@ -124,7 +111,8 @@ void GraphmlExporter::write(const StoryGraph& graph, std::ostream& out, const Ex
         xml.newline();
     }
     std::size_t n = 0;
-    for (const Edge e : graph.edges_sorted()) {
+    // Edges stream node by node (no copy of the edge list), in edges_sorted() order.
+    for_each_edge_sorted(graph, nodes, [&](Edge e) {
         const EdgeProps& p = g[e];
         xml.open("edge").attr("id", "e" + std::to_string(n++)).attr("source", g[boost::source(e, g)].id)
             .attr("target", g[boost::target(e, g)].id);
@@ -136,7 +124,7 @@ void GraphmlExporter::write(const StoryGraph& graph, std::ostream& out, const Ex
         }
         xml.close();
         xml.newline();
-    }
+    });
     xml.close();   // graph
     xml.newline();
     xml.close();   // graphml

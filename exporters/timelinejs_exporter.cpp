@@ -35,7 +35,7 @@ bool needs_end(Precision p) {
            p == Precision::century;
 }
 
-std::string html(std::string_view s) { return xml_escaped(s); }
+std::string html(std::string_view s) { return html_escaped(s); }
 
 std::string label_list(const std::vector<const NodeProps*>& nodes) {
     std::string s;

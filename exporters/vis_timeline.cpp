@@ -1,7 +1,6 @@
 // vis-timeline items and groups (the `timeline --format vis` variant): ISO day strings, an
 // exclusive end one day after the last day for ranges, one group per thread / event type.
 #include "exporters/timelinejs_exporter.hpp"
-#include "exporters/xml_writer.hpp"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
@@ -32,7 +31,7 @@ void write_vis_timeline_json(const std::vector<EventView>& views, std::ostream& 
         w.Key("id");
         w.String(ids[i]);
         w.Key("content");
-        w.String(xml_escaped(n.label.empty() ? n.event_type : n.label));   // vis renders content as HTML
+        w.String(html_escaped(n.label.empty() ? n.event_type : n.label));   // vis renders content as HTML
         w.Key("start");
         w.String(iso_day(n.when.first));
         if (range) {
@@ -50,7 +49,7 @@ void write_vis_timeline_json(const std::vector<EventView>& views, std::ostream& 
         who.insert(who.end(), ev.involved.begin(), ev.involved.end());
         for (std::size_t k = 0; k < who.size(); ++k) title += (k ? ", " : " \u2014 ") + who[k]->label;
         w.Key("title");
-        w.String(xml_escaped(title));
+        w.String(html_escaped(title));
         w.Key("sources");
         w.Int(std::max(n.sources, static_cast<int>(ev.sources.size())));
         w.EndObject();
@@ -64,7 +63,7 @@ void write_vis_timeline_json(const std::vector<EventView>& views, std::ostream& 
         w.Key("id");
         w.String(group_ids[name]);
         w.Key("content");
-        w.String(xml_escaped(name));
+        w.String(html_escaped(name));
         w.Key("order");
         w.Int(order++);
         w.EndObject();

@@ -2,7 +2,12 @@
 
 #include "core/lang/language_id.hpp"
 #include "core/util/hash.hpp"
+#include "importers/encoding.hpp"
+#include "importers/gzip.hpp"
 #include "importers/registry.hpp"
+
+#include <algorithm>
+#include <filesystem>
 
 namespace storyline {
 
@@ -23,12 +28,47 @@ void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::
     if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
 }
 
-FileImport import_bytes(std::string_view bytes, const SourceInfo& src) {
-    if (bytes.empty()) throw ImportError("empty file");
+namespace {
+
+// "a.jsonl.gz" → "jsonl": the format is named by the extension under the compression one.
+std::string inner_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).stem().extension().string();
+    if (!ext.empty()) ext.erase(0, 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+} // namespace
+
+FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
+    if (raw.empty()) throw ImportError("empty file");
+    SourceInfo src = given;
+    std::string inflated;
+    if (is_gzip(raw)) {
+        inflated = gunzip(raw);
+        raw = inflated;
+        if (raw.empty()) throw ImportError("empty file (once gunzipped)");
+    }
+    if (src.extension == "gz") src.extension = inner_extension(src.path);
+    // Every importer reads UTF-8: decode once here, whatever the file's encoding.
+    const DecodedText decoded = decode_text(raw);
+    inflated.clear();
+    const std::string_view bytes = decoded.text;
     const Importer* importer = pick_importer(bytes, src);
     if (!importer) throw ImportError("unknown format (no importer recognises this file)");
     FileImport out{std::string(importer->name()), importer->parse(bytes, src)};
     auto& articles = out.result.articles;
+    // An article past the limit is a dump or a scraping accident; annotating it would take
+    // minutes and hundreds of MB, so it is reported instead.
+    const std::size_t records = articles.size();
+    for (std::size_t i = records; i-- > 0;) {
+        const std::size_t size = articles[i].title.size() + articles[i].text.size();
+        if (size <= max_article_bytes) continue;
+        out.result.issues.push_back({records > 1 ? "record " + std::to_string(i + 1) : std::string(),
+                                     "article too large (" + std::to_string(size >> 20) + " MB of text; the limit is " +
+                                         std::to_string(max_article_bytes >> 20) + " MB)"});
+        articles.erase(articles.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     for (std::size_t i = 0; i < articles.size(); ++i) {
         articles[i].format = out.format;
         finish_article(articles[i], src, i, articles.size());

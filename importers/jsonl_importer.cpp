@@ -1,6 +1,7 @@
 #include "importers/jsonl_importer.hpp"
 
 #include "core/text/utf8.hpp"
+#include "importers/import_bytes.hpp"
 #include "importers/input_checks.hpp"
 #include "importers/json_record.hpp"
 
@@ -32,6 +33,10 @@ ImportResult JsonlImporter::parse(std::string_view bytes, const SourceInfo&) con
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
         if (line.empty()) continue;
         const std::string where = "line " + std::to_string(line_no);
+        if (line.size() > 2 * max_article_bytes) {   // not parsed: it could only hold a too-large article
+            r.issues.push_back({where, "line too long (" + std::to_string(line.size() >> 20) + " MB)"});
+            continue;
+        }
         if (!valid_utf8(line)) {
             r.issues.push_back({where, "not UTF-8"});
             continue;

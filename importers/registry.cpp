@@ -1,5 +1,7 @@
 #include "importers/registry.hpp"
 
+#include "importers/feed_importer.hpp"
+#include "importers/html_importer.hpp"
 #include "importers/json_importer.hpp"
 #include "importers/jsonl_importer.hpp"
 #include "importers/text_importer.hpp"
@@ -11,9 +13,11 @@ namespace storyline {
 std::span<const Importer* const> all_importers() {
     static const JsonImporter json;
     static const JsonlImporter jsonl;
+    static const FeedImporter feed;
+    static const HtmlImporter html;
     static const TextImporter text;
     // Order breaks ties between equal sniff scores: the more specific format first.
-    static const std::array<const Importer*, 3> table{&json, &jsonl, &text};
+    static const std::array<const Importer*, 5> table{&json, &jsonl, &feed, &html, &text};
     return table;
 }
 

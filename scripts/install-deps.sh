@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Storyline builds and tests with, only those missing.
-# Idempotent and quiet when everything is present. Usage: scripts/install-deps.sh [build|test|all]
+# Idempotent and quiet when everything is present. Usage: scripts/install-deps.sh [build|test|all|fuzz]
 set -euo pipefail
 
 BUILD_PKGS=(
@@ -13,14 +13,18 @@ BUILD_PKGS=(
 )
 # What the test suite needs on top of the build: the real-client checkers in ../shared/tools
 # install their own packages; python3 runs our scorers.
-# postgresql-15: the throw-away server of tests/postgres (its binaries, not a running service).
 TEST_PKGS=(python3 libbenchmark-dev postgresql-15)
+# Optional, not part of build/test/all: clang and its sanitizer + libFuzzer runtimes for the
+# fuzz preset (scripts/fuzz.sh).
+FUZZ_PKGS=(clang libclang-rt-14-dev)
+# postgresql-15 (in TEST_PKGS): the throw-away server of tests/postgres (its binaries, not a running service).
 
 what="${1:-all}"
 case "$what" in
   build) pkgs=("${BUILD_PKGS[@]}") ;;
   test|all) pkgs=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}") ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  fuzz) pkgs=("${BUILD_PKGS[@]}" "${FUZZ_PKGS[@]}") ;;
+  *) echo "usage: $0 [build|test|all|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -8,4 +8,4 @@ dir="$(bash scripts/build.sh default)"
 rm -rf out
 "$dir/cli/storyline" run fixtures/articles -o out
 echo
-echo "Open out/graph.graphml in Gephi (File > Open); load out/timeline.json with TimelineJS3."
+echo "Open out/graph.graphml (or out/graph.gexf, with time) in Gephi; open out/timeline.html in a browser, or load out/timeline.json with TimelineJS3."

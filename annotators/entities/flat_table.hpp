@@ -60,6 +60,10 @@ public:
         }
     }
     [[nodiscard]] std::size_t size() const { return m_size; }
+    // Asks the CPU to load a hash's slot now, so that a later find() does not wait for memory.
+    void prefetch(std::uint64_t hash) const {
+        if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]);
+    }
 
 private:
     struct Slot {

@@ -94,6 +94,7 @@ void Gazetteer::index_words(Lexicon& lex) const {
     for (const auto& s : lex.stop_words) w[s].stop = true;
     for (const auto& s : lex.common_words) lex.common[StringHash::of(s)] = true;
     for (const auto& s : lex.misc_words) w[s].misc = true;
+    for (const auto& s : lex.determiners) w[s].determiner = true;
     for (const auto& [s, bits] : lex.cues) w[s].cues = bits;
     for (const auto& [s, in_span] : lex.honorifics) {
         w[s].honorific = true;
@@ -231,6 +232,9 @@ void Gazetteer::load_language(const std::string& lang) {
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {
+        lex.determiners.insert(fold(w));
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
         lex.misc_words.insert(fold(w));

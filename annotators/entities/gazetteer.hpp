@@ -39,6 +39,7 @@ struct WordInfo {
     bool honorific = false;
     bool honorific_in_span = false;
     bool demonym = false;            // a one-word demonym ("russes", "American")
+    bool determiner = false;
 };
 
 // One language's word lists.
@@ -54,6 +55,7 @@ struct Lexicon {
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
     std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
+    std::unordered_set<std::string> determiners;
     bool elision = false;                           // French: l', d' before names
     bool title_in_span = false;                     // "général de Gaulle" is one mention
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation

@@ -190,28 +190,58 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             }
             break;
         }
-        const auto title = title_ending_at(k).second;
+        const auto [title_start, title] = title_ending_at(k);
         if (title.empty()) continue;
+        // English order: the nationality before the title ("Russian President Vladimir Putin").
+        if (attribute.empty()) {
+            for (const auto& a : items) {
+                if (a.cand.last == title_start && a.cand.form == Form::demonym) attribute = a.key;
+            }
+        }
         bindings[{title, attribute}] = i;
     }
+    auto title_starting_at = [&](std::size_t start) -> std::pair<std::size_t, std::string> {
+        std::string key, best;
+        std::size_t best_end = start;
+        for (std::size_t n = 1; n <= lex.title_max_tokens && start + n <= tokens.size(); ++n) {
+            if (n > 1) key.push_back(' ');
+            key += tokens[start + n - 1].fold;
+            if (lex.titles.count(key)) {
+                best = key;
+                best_end = start + n;
+            }
+        }
+        return {best_end, best};
+    };
     // Nominal mentions: a title with the same attribute and no name after it.
     std::vector<Resolved> nominals;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& a = items[i];
         if (a.cand.form != Form::demonym) continue;
+        // "le président kazakh" (title first) or "the Kazakh president" (nationality first)
         auto [title_start, title] = title_ending_at(a.cand.first);
+        std::size_t span_first = title_start, after = a.cand.last;
+        if (title.empty()) {
+            const auto [title_end, t] = title_starting_at(a.cand.last);
+            title = t;
+            span_first = a.cand.first;
+            after = title_end;
+        }
         if (title.empty()) continue;
         const auto b = bindings.find({title, a.key});
         if (b == bindings.end()) continue;
-        const std::size_t after = a.cand.last;
-        if (after < tokens.size() && item_at_token.count(after) &&
-            items[item_at_token[after]].cand.type == EntityType::person) {
+        std::size_t next = after;
+        if (next < tokens.size() && tokens[next].fold == ",") ++next;
+        if (next < tokens.size() && item_at_token.count(next) &&
+            items[item_at_token[next]].cand.type == EntityType::person) {
             continue;  // the name follows: it is the mention
         }
         Resolved n;
         n.cand = a.cand;
-        n.cand.first = title_start;
-        n.cand.begin = tokens[title_start].begin;
+        n.cand.first = span_first;
+        n.cand.last = after;
+        n.cand.begin = tokens[span_first].begin;
+        n.cand.end = tokens[after - 1].end;
         n.cand.type = EntityType::person;
         n.cand.form = Form::nominal;
         n.cand.confidence = 0.5;

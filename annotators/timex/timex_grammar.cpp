@@ -145,7 +145,7 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         Rule r;
         r.name = std::string(parts[0]);
         r.type = std::string(parts[1]);
-        if (r.type != "DATE" && r.type != "TIME" && r.type != "DURATION" && r.type != "SET")
+        if (r.type != "DATE" && r.type != "TIME" && r.type != "DURATION" && r.type != "SET" && r.type != "NONE")
             fail(file, line, "unknown type " + r.type);
         const std::size_t p0 = line.find('|', line.find('|') + 1) + 1;
         const std::size_t p1 = line.rfind('|');

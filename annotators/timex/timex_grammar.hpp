@@ -52,7 +52,7 @@ struct ContextTest {
 
 struct Rule {
     std::string name;
-    std::string type;  // DATE, TIME, DURATION, SET
+    std::string type;  // DATE, TIME, DURATION, SET, or NONE: a match that blocks the others
     std::vector<Elem> elems;
     std::vector<std::pair<std::string, std::string>> slots;  // key, template with $n
     ContextTest prev;                                        // must hold when not empty

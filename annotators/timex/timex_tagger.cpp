@@ -96,7 +96,7 @@ std::optional<sys_days> parse_day(std::string_view v) {
 // Slots of a matched rule after $n substitution.
 struct Frame {
     std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
-    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff;
+    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
     void put(std::string_view k, std::string v) {
         if (k == "y") y = std::move(v);
         else if (k == "yy") yy = std::move(v);
@@ -125,6 +125,7 @@ struct Frame {
         else if (k == "week") week = std::move(v);
         else if (k == "hol") hol = std::move(v);
         else if (k == "yoff") yoff = std::move(v);
+        else if (k == "decx") decx = std::move(v);
     }
 };
 
@@ -499,7 +500,7 @@ std::optional<std::string> Run::resolve_rel(const Frame& f) {
         return fmt_year(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
     }
     if (u == "H1" || u == "H2") return fmt_year(y + off) + "-" + u;
-    if (u == "DE") return std::to_string((y / 10) + off) + "X";
+    if (u == "DE") return std::to_string((y / 10) + off) + f.decx;
     if (u == "CE") return std::to_string(y / 100 + off);
     if (season_index(u) >= 0) {
         // "last summer": the most recent summer before the current season; "next": after it.
@@ -602,7 +603,7 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         if (d.size() == 4) d = d.substr(0, 3);
         else if (d.size() == 2) d = "19" + d.substr(0, 1);
         else if (d.size() != 3) return std::nullopt;
-        return d + "X";
+        return d + f.decx;  // "196" (TimeML 1.2) or "196X" (rules ask with decx=X)
     }
     if (!f.cent.empty()) {
         int c = to_int(f.cent);
@@ -820,6 +821,10 @@ std::vector<Timex> Run::run() {
             continue;
         }
         const Rule& r = m_g.rules[static_cast<std::size_t>(best.rule)];
+        if (r.type == "NONE") {  // a blocking rule: "de 37 ans" is an age, not a duration
+            i = best.end;
+            continue;
+        }
         const std::size_t before = m_out.size();
         emit(r, best.caps, i, best.end);
         if (m_out.size() > before) ranges(r, best.caps, i, best.end);

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <sstream>
 
@@ -99,7 +100,15 @@ SourceState SqliteStore::source_state(const std::string& source_key, const std::
 }
 
 void SqliteStore::begin_batch() {
-    if (!m_tx) m_tx = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (m_tx) return;
+    try {
+        m_tx = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    } catch (const SQLite::Exception& e) {
+        // Another writer kept the lock for the whole busy timeout.
+        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+            throw StoreError(m_path + ": database is busy (another storyline process is writing to it; try again when it is done)");
+        throw;
+    }
 }
 
 void SqliteStore::commit_batch() {

@@ -13,7 +13,7 @@ step() { echo "== $*"; }
 step "run on fixtures/articles"
 "$BIN" run "$SRC/fixtures/articles" -o "$WORK/out" -q >"$WORK/run.log" 2>&1 || { cat "$WORK/run.log"; fail "storyline run exited $?"; }
 cat "$WORK/run.log"
-for f in storyline.db graph.graphml timeline.json; do [ -s "$WORK/out/$f" ] || fail "missing $f"; done
+for f in storyline.db graph.graphml graph.gexf timeline.json timeline.html events.jsonl; do [ -s "$WORK/out/$f" ] || fail "missing $f"; done
 
 step "graph content"
 python3 "$SRC/tests/e2e/check_fixture_graph.py" "$WORK/out/graph.graphml" "$WORK/out/timeline.json"
@@ -28,6 +28,9 @@ cmp "$WORK/out/timeline.json" "$WORK/again.json" || fail "timeline differs acros
 "$BIN" run "$SRC/fixtures/articles" -o "$WORK/fresh" -q >/dev/null 2>&1
 cmp "$WORK/out/graph.graphml" "$WORK/fresh/graph.graphml" || fail "graphml differs between two fresh databases"
 cmp "$WORK/out/timeline.json" "$WORK/fresh/timeline.json" || fail "timeline differs between two fresh databases"
+for f in graph.gexf timeline.html events.jsonl; do
+  cmp "$WORK/out/$f" "$WORK/fresh/$f" || fail "$f differs between two fresh databases"
+done
 
 step "bad files are reported by name and skipped, exit 1"
 mkdir -p "$WORK/mixed"
@@ -87,6 +90,7 @@ PY
 if [ -d "$SHARED/tools" ]; then
   step "real clients: GraphML (XSD, networkx, igraph) and TimelineJS3 (schema + headless Chromium)"
   bash "$SHARED/tools/check_graphml.sh" "$WORK/out/graph.graphml"
+  bash "$SHARED/tools/check_gexf.sh" --strict "$WORK/out/graph.gexf"
   bash "$SHARED/tools/check_timeline.sh" "$WORK/out/timeline.json" "$WORK/timeline.png"
 else
   echo "SKIP: $SHARED/tools not found, real-client checks not run"

@@ -44,7 +44,6 @@ TEST(test_text_importer, bad_inputs_are_rejected_with_a_reason) {
     } catch (const ImportError& e) {
         EXPECT_NE(std::string(e.what()).find("binary"), std::string::npos);
     }
-    EXPECT_THROW(import_bytes("caf\xE9 cr\xE8me", txt()), ImportError);
     EXPECT_THROW(import_bytes("\n  \n\t\n", txt()), ImportError);
 }
 
@@ -64,4 +63,18 @@ TEST(test_text_importer, ids_come_from_content) {
     const auto b = import_bytes("T\n\nSame body here with the words.", txt("y/b.txt"));
     EXPECT_EQ(a.result.articles[0].id, b.result.articles[0].id);
     EXPECT_NE(a.result.articles[0].source_key, b.result.articles[0].source_key);
+}
+
+TEST(test_text_importer, latin1_and_utf16_text_is_decoded) {
+    test_support::use_source_resources();
+    const auto latin = import_bytes("Caf\xE9 cr\xE8me\r\n\r\nL'\xE9t\xE9 est l\xE0.\r\n", txt());
+    ASSERT_EQ(latin.result.articles.size(), 1u);
+    EXPECT_EQ(latin.result.articles[0].title, "Café crème");
+    EXPECT_EQ(latin.result.articles[0].text, "L'été est là.");
+    // UTF-16LE with BOM: "Titre\n\nÉté"
+    const std::string utf16("\xFF\xFET\0i\0t\0r\0e\0\n\0\n\0\xC9\0t\0\xE9\0", 22);
+    const auto wide = import_bytes(utf16, txt());
+    ASSERT_EQ(wide.result.articles.size(), 1u);
+    EXPECT_EQ(wide.result.articles[0].title, "Titre");
+    EXPECT_EQ(wide.result.articles[0].text, "Été");
 }

@@ -1,0 +1,108 @@
+#include "cli/dry_run.hpp"
+
+#include "importers/import_bytes.hpp"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace storyline::cli {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    if (!ext.empty()) ext.erase(0, 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+// Tabs and newlines inside a field would break the TSV.
+std::string field(std::string_view s) {
+    std::string out(s);
+    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    return out;
+}
+
+void write_json(const Article& a, std::ostream& out) {
+    rapidjson::OStreamWrapper os(out);
+    rapidjson::Writer<rapidjson::OStreamWrapper> w(os);
+    w.StartObject();
+    auto put = [&](const char* key, const std::string& value) {
+        w.Key(key);
+        w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    };
+    put("id", a.id);
+    put("path", a.source_key);
+    put("format", a.format);
+    put("lang", a.lang);
+    put("date", a.published.value);
+    put("date_source", a.published.source);
+    put("url", a.url);
+    put("author", a.author);
+    put("source", a.source_name);
+    put("title", a.title);
+    put("text", a.text);
+    w.EndObject();
+    os.Flush();
+    out << '\n';
+}
+
+} // namespace
+
+DryRunSummary run_dry_run(const ImportOptions& options, DryRunFormat format, std::ostream& out, std::ostream& log) {
+    DryRunSummary summary;
+    std::vector<std::string> walk_errors;
+    const auto files = collect_inputs(options.inputs, walk_errors);
+    for (const auto& e : walk_errors) {
+        log << "storyline import: " << e << '\n';
+        ++summary.failed_files;
+    }
+    for (const auto& path : files) {
+        ++summary.files;
+        SourceInfo src;
+        src.path = path.string();
+        src.extension = lower_extension(path);
+        src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
+        src.forced_date = options.date;
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        if (!in || in.bad()) {
+            log << "storyline import: " << src.path << ": cannot read file (skipped)\n";
+            ++summary.failed_files;
+            continue;
+        }
+        FileImport imported;
+        try {
+            imported = import_bytes(buf.str(), src);
+        } catch (const ImportError& e) {
+            log << "storyline import: " << src.path << ": " << e.what() << " (skipped)\n";
+            ++summary.failed_files;
+            continue;
+        }
+        for (const auto& issue : imported.result.issues) {
+            log << "storyline import: " << src.path << (issue.where.empty() ? "" : " (" + issue.where + ")") << ": "
+                << issue.reason << " (skipped)\n";
+            ++summary.record_issues;
+        }
+        for (const auto& a : imported.result.articles) {
+            ++summary.articles;
+            if (format == DryRunFormat::jsonl) {
+                write_json(a, out);
+            } else if (format == DryRunFormat::tsv) {
+                out << field(a.source_key) << '\t' << a.published.day() << '\t' << a.lang << '\t' << a.format << '\t'
+                    << a.published.source << '\n';
+            } else {
+                out << a.source_key << "  " << a.format << "  " << (a.lang.empty() ? "?" : a.lang) << "  "
+                    << (a.published.known() ? a.published.value + " (" + a.published.source + ")" : "no date") << "  "
+                    << field(a.title.substr(0, 80)) << '\n';
+            }
+        }
+    }
+    return summary;
+}
+
+} // namespace storyline::cli

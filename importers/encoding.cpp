@@ -1,0 +1,183 @@
+#include "importers/encoding.hpp"
+
+#include "core/text/utf8.hpp"
+#include "importers/importer.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <uchardet/uchardet.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace storyline {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Browsers read Latin-1 and ASCII labels as windows-1252 (WHATWG): so do we.
+std::string canonical_charset(std::string label) {
+    label = lower(label);
+    if (label == "utf8" || label == "utf-8" || label == "unicode-1-1-utf-8") return "UTF-8";
+    if (label == "iso-8859-1" || label == "latin1" || label == "latin-1" || label == "iso8859-1" || label == "l1" ||
+        label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "windows-1252" || label == "x-cp1252" ||
+        label == "iso_8859-1")
+        return "windows-1252";
+    return label;
+}
+
+void check_not_binary(std::string_view bytes) {
+    std::size_t control = 0;
+    const std::size_t probe = std::min<std::size_t>(bytes.size(), 65536);
+    for (std::size_t i = 0; i < probe; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) throw ImportError("binary file (NUL bytes)");
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    if (control * 10 > probe) throw ImportError("binary file (control characters)");
+}
+
+// Counts well-formed multi-byte sequences and stray bytes.
+void utf8_census(std::string_view s, std::size_t& good, std::size_t& bad) {
+    good = bad = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(s, i);
+        if (cp == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) ++bad;
+        else ++good;
+    }
+}
+
+std::string convert(std::string_view bytes, const std::string& charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(charset.c_str(), &status);
+    if (U_FAILURE(status)) return {};
+    const std::unique_ptr<UConverter, decltype(&ucnv_close)> guard(conv, &ucnv_close);
+    const icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), conv, status);
+    if (U_FAILURE(status)) return {};
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+std::string detect_with_uchardet(std::string_view bytes) {
+    uchardet_t ud = uchardet_new();
+    if (!ud) return {};
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 256 * 1024);
+    uchardet_handle_data(ud, bytes.data(), n);
+    uchardet_data_end(ud);
+    std::string cs = uchardet_get_charset(ud) ? uchardet_get_charset(ud) : "";
+    uchardet_delete(ud);
+    return cs;
+}
+
+} // namespace
+
+std::string declared_charset(std::string_view bytes) {
+    const std::string head = lower(bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096)));
+    auto value_after = [&](std::size_t pos) {
+        while (pos < head.size() && (head[pos] == ' ' || head[pos] == '=' || head[pos] == '"' || head[pos] == '\'')) ++pos;
+        std::size_t end = pos;
+        while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' || head[end] == '_' || head[end] == '.' || head[end] == ':'))
+            ++end;
+        return head.substr(pos, end - pos);
+    };
+    if (head.starts_with("<?xml")) {
+        const auto close = head.find("?>");
+        const auto enc = head.find("encoding");
+        if (enc != std::string::npos && enc < close) return value_after(enc + 8);
+    }
+    for (std::size_t pos = head.find("<meta"); pos != std::string::npos; pos = head.find("<meta", pos + 5)) {
+        const auto close = head.find('>', pos);
+        const auto cs = head.find("charset", pos);
+        if (cs != std::string::npos && cs < close) return value_after(cs + 7);
+    }
+    return {};
+}
+
+std::string normalise_unicode(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    std::string composed;
+    if (U_SUCCESS(status)) {
+        const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+        if (nfc->isNormalized(u, status) && U_SUCCESS(status)) composed.assign(utf8);
+        else {
+            status = U_ZERO_ERROR;
+            const icu::UnicodeString n = nfc->normalize(u, status);
+            if (U_SUCCESS(status)) n.toUTF8String(composed);
+            else composed.assign(utf8);
+        }
+    } else {
+        composed.assign(utf8);
+    }
+    std::string out;
+    out.reserve(composed.size());
+    const std::string_view s = composed;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(s, i);
+        if (cp == '\r') {
+            out += '\n';
+            if (i < s.size() && s[i] == '\n') ++i;
+        } else if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F) {
+            // BOM, zero-width space, soft hyphen and stray controls carry no text
+        } else if (cp == 0x00A0 || cp == 0x2007 || cp == 0x2009 || cp == 0x202F || cp == 0x200A || cp == 0x2002 ||
+                   cp == 0x2003 || cp == 0x205F || cp == 0x3000) {
+            out += ' ';
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
+DecodedText decode_text(std::string_view bytes) {
+    if (bytes.empty()) throw ImportError("empty file");
+    DecodedText d;
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+        d.charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+        const std::string raw = convert(bytes.substr(2), d.charset);
+        if (raw.empty()) throw ImportError("unreadable " + d.charset + " text");
+        check_not_binary(raw);
+        d.text = normalise_unicode(raw);
+        return d;
+    }
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    check_not_binary(bytes);
+    if (valid_utf8(bytes)) {
+        d.charset = "UTF-8";
+        d.text = normalise_unicode(bytes);
+        return d;
+    }
+    std::size_t good = 0, bad = 0;
+    utf8_census(bytes, good, bad);
+    std::string cs = canonical_charset(declared_charset(bytes));
+    if (cs == "UTF-8" && good < bad * 4) cs.clear();   // declared UTF-8 but plainly is not
+    if (cs.empty() && good > 0 && good >= bad * 4) cs = "UTF-8";
+    if (cs.empty()) {
+        cs = canonical_charset(detect_with_uchardet(bytes));
+        if (cs == "UTF-8" || cs.empty() || cs == "ascii/unknown") cs = "windows-1252";
+    }
+    std::string raw = cs == "UTF-8" ? repair_utf8(bytes) : convert(bytes, cs);
+    if (raw.empty()) {   // a label ICU does not know
+        cs = "windows-1252";
+        raw = convert(bytes, cs);
+    }
+    d.charset = cs;
+    d.text = normalise_unicode(repair_utf8(raw));
+    return d;
+}
+
+} // namespace storyline

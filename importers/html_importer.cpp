@@ -1,0 +1,69 @@
+#include "importers/html_importer.hpp"
+
+#include "core/lang/language_id.hpp"
+#include "core/lang/resources.hpp"
+#include "core/text/utf8.hpp"
+#include "importers/html_dom.hpp"
+#include "importers/html_maintext.hpp"
+#include "importers/html_metadata.hpp"
+#include "importers/input_checks.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace storyline {
+namespace {
+
+std::string lower_head(std::string_view bytes, std::size_t n) {
+    std::string h(bytes.substr(0, std::min(bytes.size(), n)));
+    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return h;
+}
+
+// Declared and detected languages: text evidence wins between two languages we model; a
+// declared language we have no profile for is kept.
+std::string choose_language(const std::string& declared, const std::string& text) {
+    const std::string detected = identify_language(text);
+    if (declared.empty()) return detected;
+    if (detected.empty() || detected == declared) return declared;
+    const auto known = available_languages();
+    const bool declared_known = std::find(known.begin(), known.end(), declared) != known.end();
+    return declared_known ? detected : declared;
+}
+
+} // namespace
+
+int HtmlImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
+    const std::string head = lower_head(bytes, 2048);
+    const bool looks = head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+                       head.find("<head") != std::string::npos || head.find("<body") != std::string::npos;
+    const bool ext = src.extension == "html" || src.extension == "htm" || src.extension == "xhtml" || src.extension == "shtml";
+    if (looks) return ext ? 90 : 70;
+    return ext ? 10 : 0;
+}
+
+ImportResult HtmlImporter::parse(std::string_view bytes, const SourceInfo&) const {
+    require_utf8_text(bytes);
+    const html::Dom dom(bytes);
+    Article a;
+    const GumboNode* container = nullptr;
+    a.text = html::extract_main_text(dom.root(), &container);
+    html::PageMetadata meta = html::read_page_metadata(dom.root(), container);
+    if (a.text.empty() && meta.title.empty()) throw ImportError("no text in the HTML page");
+    a.title = std::move(meta.title);
+    a.published = std::move(meta.published);
+    a.url = std::move(meta.url);
+    a.author = std::move(meta.author);
+    a.source_name = std::move(meta.site_name);
+    a.lang = choose_language(meta.lang, a.title + "\n" + a.text);
+    ImportResult r;
+    r.articles.push_back(std::move(a));
+    return r;
+}
+
+std::string html_to_text(std::string_view utf8_html) {
+    const html::Dom dom(utf8_html);
+    return html::extract_main_text(dom.root());
+}
+
+} // namespace storyline

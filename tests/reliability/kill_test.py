@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Crash safety of `storyline import`: SIGKILL at random points, re-run, check the database.
+
+After every kill: PRAGMA integrity_check is ok, no source or annotation is stored twice, every
+source points at a stored article, and every source committed before the kill is still there.
+At the end a full run imports the rest (exit 0), every input file is stored exactly once, and a
+second full run reports everything unchanged. Then a second process on the same database while
+the first is writing must either wait and succeed or fail with a clear "database is busy"
+message; the database stays intact.
+
+Usage: kill_test.py --storyline BIN --kills N (--generate FILES | --folder DIR) [--seed S]
+"""
+import argparse
+import os
+import pathlib
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+PLACES = ["Almaty", "Astana", "Moscow", "Paris", "Geneva", "Bishkek", "Minsk", "Yerevan", "Dushanbe", "Berlin"]
+PEOPLE = ["Kassym-Jomart Tokayev", "Vladimir Putin", "Emmanuel Macron", "Olaf Scholz", "Nikol Pashinyan"]
+VERBS = ["met", "visited", "left", "criticised", "signed an agreement with", "called"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def generate(folder: pathlib.Path, count: int, rng: random.Random) -> None:
+    """Unique, varied news-like articles, 500 per sub-folder, with dates, people and places."""
+    for i in range(count):
+        sub = folder / f"batch{i // 500:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        place, person, verb = rng.choice(PLACES), rng.choice(PEOPLE), rng.choice(VERBS)
+        day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(1995, 2023)
+        body = [f"{person} {verb} officials in {place} on {day} {month} {year}, the ministry said in report {i}."]
+        for k in range(rng.randint(2, 6)):
+            body.append(f"Talks in {rng.choice(PLACES)} continued on {rng.randint(1, 28)} {rng.choice(MONTHS)}; "
+                        f"{rng.choice(PEOPLE)} said the next meeting would follow within {k + 2} weeks.")
+        (sub / f"article-{i:05d}.txt").write_text(f"Report {i} from {place}\n\n" + "\n\n".join(body) + "\n",
+                                                  encoding="utf-8")
+
+
+def input_files(folder: pathlib.Path) -> set:
+    return {str(p) for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")}
+
+
+def check_db(db: pathlib.Path) -> set:
+    """Structural checks; returns the set of stored source keys."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        integrity = con.execute("PRAGMA integrity_check").fetchall()
+        assert integrity == [("ok",)], f"integrity_check: {integrity}"
+        keys = [r[0] for r in con.execute("SELECT source_key FROM sources")]
+        assert len(keys) == len(set(keys)), "a source is stored twice"
+        orphans = con.execute("SELECT count(*) FROM sources WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+        assert orphans == 0, f"{orphans} sources point at no article"
+        sourceless = con.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sources)").fetchone()[0]
+        assert sourceless == 0, f"{sourceless} articles have no source"
+        for table in ("sentences", "timexes", "entity_mentions", "event_mentions"):
+            dangling = con.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+            assert dangling == 0, f"{dangling} rows of {table} belong to no article"
+        bare = con.execute("SELECT count(*) FROM articles WHERE text != '' AND id NOT IN (SELECT article_id FROM sentences)").fetchone()[0]
+        assert bare == 0, f"{bare} articles stored without their annotations"
+        return set(keys)
+    except sqlite3.OperationalError as e:
+        if "no such table" in str(e):
+            return set()
+        raise
+    finally:
+        con.close()
+
+
+def summary_counts(stdout: str):
+    m = re.search(r"articles (\d+) new, (\d+) changed, (\d+) unchanged", stdout)
+    assert m, f"no summary line in: {stdout!r}"
+    return tuple(int(x) for x in m.groups())
+
+
+def import_cmd(args, db, folder):
+    return [args.storyline, "import", "-q", "--db", str(db), str(folder)]
+
+
+def kill_phase(args, db, folder, files, rng) -> None:
+    committed: set = set()
+    rate = None   # sources committed per second, learnt from the kills so far
+    for k in range(args.kills):
+        remaining = len(files) - len(committed)
+        high = 2.0 if rate is None else max(0.5, 0.9 * remaining / max(rate, 1e-3))
+        delay = rng.uniform(0.2, high)
+        start = time.monotonic()
+        proc = subprocess.Popen(import_cmd(args, db, folder), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            proc.wait(timeout=delay)
+            print(f"kill {k + 1}: import finished before the kill at {delay:.2f} s (exit {proc.returncode})")
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        elapsed = time.monotonic() - start
+        now = check_db(db)
+        lost = committed - now
+        assert not lost, f"kill {k + 1}: {len(lost)} committed sources lost, e.g. {sorted(lost)[:3]}"
+        assert now <= files, f"kill {k + 1}: unknown sources {sorted(now - files)[:3]}"
+        gained = len(now) - len(committed)
+        if gained > 0:
+            rate = gained / elapsed
+        print(f"kill {k + 1}: SIGKILL after {elapsed:.2f} s, {len(now)}/{len(files)} stored, integrity ok")
+        committed = now
+
+
+def final_phase(args, db, folder, files) -> None:
+    run = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
+    assert run.returncode == 0, f"final import exit {run.returncode}: {run.stderr[-2000:]}"
+    new, changed, unchanged = summary_counts(run.stdout)
+    assert new + changed + unchanged == len(files), f"summary {new}+{changed}+{unchanged} != {len(files)} files"
+    keys = check_db(db)
+    assert keys == files, f"stored {len(keys)} sources, expected {len(files)}: missing {sorted(files - keys)[:3]}"
+    con = sqlite3.connect(str(db))
+    articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert articles == len(files), f"{articles} articles for {len(files)} distinct files"
+    again = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert summary_counts(again.stdout) == (0, 0, len(files)), again.stdout
+    print(f"final: {new} new, {changed} changed, {unchanged} unchanged; {len(files)} files stored once each, "
+          f"integrity ok; re-run all unchanged")
+
+
+def busy_phase(args, work, folder) -> None:
+    """A second writer while the first one writes: waits or says busy, never corrupts."""
+    db = work / "busy.db"
+    other = work / "other"
+    other.mkdir()
+    (other / "second.txt").write_text("Second writer\n\nThe second process imported this on 3 March 2022.\n",
+                                      encoding="utf-8")
+    first = subprocess.Popen(import_cmd(args, db, folder), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    second = subprocess.run(import_cmd(args, db, other), capture_output=True, text=True, timeout=args.timeout)
+    first_done = first.poll() is not None
+    if not first_done:
+        first.send_signal(signal.SIGKILL)
+    first.wait()
+    keys = check_db(db)
+    if second.returncode == 0:
+        assert str(other / "second.txt") in keys, "second writer reported success but its article is missing"
+        outcome = "waited and imported"
+    else:
+        err = second.stderr.strip()
+        assert "busy" in err, f"second writer failed without saying the database is busy: {err[-1000:]}"
+        assert len(err.splitlines()) == 1, f"more than one line: {err}"
+        outcome = f"refused: {err}"
+    print(f"busy: second process {outcome}; first {'finished' if first_done else 'killed'}; integrity ok")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--storyline", required=True)
+    ap.add_argument("--kills", type=int, default=3)
+    ap.add_argument("--generate", type=int, help="generate this many articles")
+    ap.add_argument("--folder", help="import this folder instead")
+    ap.add_argument("--seed", type=int, default=int(time.time()))
+    ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--no-busy", action="store_true")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    print(f"seed {args.seed}")
+    work = pathlib.Path(tempfile.mkdtemp(prefix="storyline-kill-"))
+    try:
+        if args.folder:
+            folder = pathlib.Path(args.folder).resolve()
+        else:
+            folder = work / "in"
+            generate(folder, args.generate or 3000, rng)
+        files = input_files(folder)
+        db = work / "kill.db"
+        kill_phase(args, db, folder, files, rng)
+        final_phase(args, db, folder, files)
+        if not args.no_busy:
+            busy_phase(args, work, folder)
+    except AssertionError as e:
+        print(f"FAILED: {e}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
