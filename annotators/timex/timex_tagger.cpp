@@ -635,13 +635,16 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         }
         if (y < 0 && m_dct) {
             // Year from the document date; the clause's tense moves a date lying well on the
-            // wrong side of it (more than two months) to the previous or next year.
+            // wrong side of it (more than two months) to the previous or next year. Without a
+            // tense cue the nearest occurrence wins (within six months of the document date).
             y = dct_y;
             const int t = tense(tb, te);
             const int cand = m * 31 + (d > 0 ? d : 15);
             const int ref = static_cast<int>(dct_m) * 31 + static_cast<int>(dct_d);
             if (t < 0 && cand > ref + 62) y -= 1;
             if (t > 0 && cand < ref - 62) y += 1;
+            if (t == 0 && cand > ref + 186) y -= 1;
+            if (t == 0 && cand < ref - 186) y += 1;
         }
         if (d > 0) {
             if (y >= 0) {
