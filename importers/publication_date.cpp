@@ -52,7 +52,9 @@ std::string clock_part(std::string_view rest) {
         zone.remove_prefix(k);
     }
     if (zone == "Z" || zone == "z") out += "Z";
-    else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') out += zone;
+    else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' && all_digits(zone.substr(1, 2)) &&
+             all_digits(zone.substr(4)))
+        out += zone;
     else if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-') && all_digits(zone.substr(1)))
         out += std::string(zone.substr(0, 3)) + ":" + std::string(zone.substr(3));
     return out;

@@ -15,8 +15,10 @@ seconds="${1:-60}"
 shift || true
 jobs="${JOBS:-2}"
 
-cmake --preset fuzz -S "$root" >/dev/null || { echo "fuzz.sh: configure failed (scripts/install-deps.sh fuzz?)" >&2; exit 2; }
-cmake --build "$build" -j"$jobs" >/dev/null || { echo "fuzz.sh: build failed" >&2; exit 2; }
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then   # FUZZ_NO_BUILD=1: use build-fuzz as it is
+  cmake --preset fuzz -S "$root" >/dev/null || { echo "fuzz.sh: configure failed (scripts/install-deps.sh fuzz?)" >&2; exit 2; }
+  cmake --build "$build" -j"$jobs" >/dev/null || { echo "fuzz.sh: build failed" >&2; exit 2; }
+fi
 
 work="$build/fuzz-work"
 rm -rf "$work/seeds"
@@ -30,6 +32,8 @@ if [ ${#sessions[@]} -eq 0 ]; then
   sessions+=(pipeline annotate_line publication_date)
 fi
 
+# UBSan reports stop the run (as crashes), except the known third-party ones in ubsan.supp.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 failed=0
 printf '%-22s %12s %8s %8s %8s  %s\n' session execs cov ft seconds result
 for session in "${sessions[@]}"; do

@@ -9,6 +9,6 @@ cmake --preset asan -S "$root" >/dev/null
 cmake --build "$root/build-asan" -j"$jobs"
 # Leaks and UB abort the process (a plain warning would let the test pass).
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1:strict_init_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 cd "$root/build-asan"
 ctest -j"$jobs" --output-on-failure "$@"
