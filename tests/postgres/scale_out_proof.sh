@@ -4,7 +4,7 @@
 #      GraphML and timeline exports compared with cmp;
 #   2. kill: a worker killed with SIGKILL mid-import, then re-run: every article exactly once;
 #   3. speed: W concurrent workers into PostgreSQL vs one SQLite import (articles/s, MB/s).
-# usage: scale_out_proof.sh STORYLINE_BINARY identical N DIR...
+# usage: [FORMATS="graphml timeline"] scale_out_proof.sh STORYLINE_BINARY identical N DIR...
 #        scale_out_proof.sh STORYLINE_BINARY kill DIR...
 #        scale_out_proof.sh STORYLINE_BINARY speed W DIR...
 set -euo pipefail
@@ -40,7 +40,7 @@ workers() {   # workers N URI DIR... : N concurrent shard workers, waits for all
 }
 compare_exports() {   # compare_exports SQLITE_DB PG_URI
   local fmt
-  for fmt in graphml timeline; do
+  for fmt in ${FORMATS:-graphml timeline}; do
     "$BIN" export "$fmt" --db "$1" -o "$OUT/sqlite.$fmt" 2>/dev/null
     "$BIN" export "$fmt" --db "$2" -o "$OUT/pg.$fmt" 2>/dev/null
     cmp "$OUT/sqlite.$fmt" "$OUT/pg.$fmt" || fail "$fmt differs"
