@@ -24,12 +24,12 @@ public:
         app.add_option("--date", m_opts.date, "Publication date (YYYY-MM-DD) for articles that carry none")
             ->check(CLI::Validator(valid_date, "YYYY-MM-DD", "date"));
         app.add_flag("-q,--quiet", m_opts.quiet, "No progress line");
-        app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
         app.add_flag("-n,--dry-run", m_dry_run,
                      "List what would be imported (one line per article: path, format, language, date and its source) "
                      "without touching the database");
         app.add_flag("--tsv", m_tsv, "With --dry-run: path<TAB>YYYY-MM-DD<TAB>lang<TAB>format<TAB>date_source lines");
         app.add_flag("--jsonl", m_jsonl, "With --dry-run: one JSON record per article, body text included");
+        app.add_option("-j,--threads", m_opts.threads, "Annotation threads (default: one per core)");
         app.add_option("--shard", m_shard,
                        "Import only part K of N of the files (by path hash), e.g. 2/4: N workers, same paths, "
                        "one database (see docs/scale-out.md)")

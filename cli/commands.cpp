@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(make_export_command());
     all.push_back(make_annotate_command());
     all.push_back(make_stats_command());
+    all.push_back(make_timeline_command());
     return all;
 }
 

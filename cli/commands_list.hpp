@@ -9,5 +9,6 @@ std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_annotate_command();
 std::unique_ptr<Command> make_stats_command();
+std::unique_ptr<Command> make_timeline_command();
 
 } // namespace storyline::cli

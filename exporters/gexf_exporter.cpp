@@ -157,6 +157,7 @@ void GexfExporter::write(const StoryGraph& graph, std::ostream& out, const Expor
     xml.newline();
     xml.close();   // gexf
     xml.newline();
+    xml.flush();
 }
 
 } // namespace storyline

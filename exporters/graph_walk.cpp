@@ -1,7 +1,10 @@
 #include "exporters/graph_walk.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <tuple>
 
 namespace storyline {
@@ -9,16 +12,40 @@ namespace storyline {
 void for_each_edge_sorted(const StoryGraph& graph, const std::vector<Vertex>& nodes_sorted,
                           const std::function<void(Edge)>& fn) {
     const auto& g = graph.impl();
-    std::vector<Edge> out;
-    for (const Vertex v : nodes_sorted) {
+    // Ids are unique, so a target's rank in nodes_sorted orders as its id does, with integer
+    // comparisons instead of string ones.
+    std::vector<std::uint32_t> rank(nodes_sorted.size());
+    for (std::size_t i = 0; i < nodes_sorted.size(); ++i) rank[nodes_sorted[i]] = static_cast<std::uint32_t>(i);
+    // On a large graph the writer waits on memory (edge properties and target nodes lie all
+    // over the heap): the out-edges of a few nodes ahead are gathered and prefetched, so their
+    // cache misses overlap instead of coming one after the other.
+    constexpr std::size_t ahead = 4;
+    std::array<std::vector<Edge>, ahead> ring;
+    auto gather = [&](std::size_t i) {
+        std::vector<Edge>& out = ring[i % ahead];
         out.clear();
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) out.push_back(*it);
-        std::sort(out.begin(), out.end(), [&](Edge a, Edge b) {
-            const std::string& ta = g[boost::target(a, g)].id;
-            const std::string& tb = g[boost::target(b, g)].id;
-            if (ta != tb) return ta < tb;
-            return g[a].relation < g[b].relation;
-        });
+        __builtin_prefetch(&g[nodes_sorted[i]]);
+        for (auto [it, end] = boost::out_edges(nodes_sorted[i], g); it != end; ++it) {
+            out.push_back(*it);
+            const Vertex t = boost::target(*it, g);
+            __builtin_prefetch(&g[*it]);
+            __builtin_prefetch(&g[t]);
+            __builtin_prefetch(&rank[t]);
+        }
+    };
+    const std::size_t n = nodes_sorted.size();
+    for (std::size_t i = 0; i < std::min(ahead - 1, n); ++i) gather(i);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead - 1 < n) gather(i + ahead - 1);
+        std::vector<Edge>& out = ring[i % ahead];
+        if (out.size() > 1) {
+            std::sort(out.begin(), out.end(), [&](Edge a, Edge b) {
+                const std::uint32_t ta = rank[boost::target(a, g)];
+                const std::uint32_t tb = rank[boost::target(b, g)];
+                if (ta != tb) return ta < tb;
+                return g[a].relation < g[b].relation;
+            });
+        }
         for (const Edge e : out) fn(e);
     }
 }
@@ -107,6 +134,12 @@ std::optional<DaySpan> edge_lifetime(const StoryGraph& graph, Edge e) {
 
 std::string number_text(double v) {
     char buf[32];
+    // Small whole numbers (edge weights, counts) take the integer path: same text as the
+    // shortest form below, a fraction of its cost.
+    if (v > -10000 && v < 10000 && v == static_cast<double>(static_cast<int>(v)) && !(v == 0 && std::signbit(v))) {
+        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int>(v));
+        return std::string(buf, r.ptr);
+    }
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, r.ptr);
 }

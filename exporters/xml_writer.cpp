@@ -2,38 +2,37 @@
 
 #include "core/text/utf8.hpp"
 
-#include <sstream>
-
 namespace storyline {
 
-void write_xml_escaped(std::ostream& out, std::string_view s) {
-    // Runs of plain characters go out in one write: per-character stream calls would dominate
-    // the time of a multi-gigabyte export.
+void append_xml_escaped(std::string& out, std::string_view s) {
+    // Runs of plain characters are appended in one piece.
     std::size_t run = 0;
     std::size_t i = 0;
-    auto flush = [&](std::size_t upto) {
-        if (upto > run) out.write(s.data() + run, static_cast<std::streamsize>(upto - run));
+    auto flush_run = [&](std::size_t upto) {
+        if (upto > run) out.append(s.data() + run, upto - run);
     };
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             const char* entity = nullptr;
-            switch (c) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            case '\'': entity = "&apos;"; break;
-            // Character references survive attribute-value and line-end normalisation.
-            case '\t': entity = "&#9;"; break;
-            case '\n': entity = "&#10;"; break;
-            case '\r': entity = "&#13;"; break;
-            default:
-                if (c < 0x20) entity = "\xEF\xBF\xBD";
+            if (c <= '>') {   // everything above '>' in ASCII is plain (DEL is allowed in XML 1.0)
+                switch (c) {
+                case '&': entity = "&amp;"; break;
+                case '<': entity = "&lt;"; break;
+                case '>': entity = "&gt;"; break;
+                case '"': entity = "&quot;"; break;
+                case '\'': entity = "&apos;"; break;
+                // Character references survive attribute-value and line-end normalisation.
+                case '\t': entity = "&#9;"; break;
+                case '\n': entity = "&#10;"; break;
+                case '\r': entity = "&#13;"; break;
+                default:
+                    if (c < 0x20) entity = "\xEF\xBF\xBD";
+                }
             }
             if (entity) {
-                flush(i);
-                out << entity;
+                flush_run(i);
+                out += entity;
                 run = i + 1;
             }
             ++i;
@@ -42,61 +41,77 @@ void write_xml_escaped(std::ostream& out, std::string_view s) {
         const std::size_t at = i;
         const char32_t cp = next_code_point(s, i);
         if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && i - at != 3)) {
-            flush(at);
-            out << "\xEF\xBF\xBD";
+            flush_run(at);
+            out += "\xEF\xBF\xBD";
             run = i;
         }
     }
-    flush(s.size());
+    flush_run(s.size());
+}
+
+void write_xml_escaped(std::ostream& out, std::string_view text) {
+    std::string s;
+    append_xml_escaped(s, text);
+    out << s;
 }
 
 std::string xml_escaped(std::string_view text) {
-    std::ostringstream out;
-    write_xml_escaped(out, text);
-    return out.str();
+    std::string s;
+    s.reserve(text.size());
+    append_xml_escaped(s, text);
+    return s;
 }
 
-void XmlWriter::declaration() { m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+void XmlWriter::declaration() { m_buf += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+
+void XmlWriter::flush() {
+    if (m_buf.empty()) return;
+    m_out.write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+    m_buf.clear();
+}
 
 void XmlWriter::finish_start_tag() {
     if (m_in_start_tag) {
-        m_out << '>';
+        m_buf += '>';
         m_in_start_tag = false;
     }
 }
 
 XmlWriter& XmlWriter::open(std::string_view name) {
     finish_start_tag();
-    m_out << '<' << name;
-    m_stack.emplace_back(name);
+    m_buf += '<';
+    m_buf += name;
+    m_stack.push_back(name);
     m_in_start_tag = true;
-    m_has_children = false;
     return *this;
 }
 
 XmlWriter& XmlWriter::attr(std::string_view name, std::string_view value) {
-    m_out << ' ' << name << "=\"";
-    write_xml_escaped(m_out, value);
-    m_out << '"';
+    m_buf += ' ';
+    m_buf += name;
+    m_buf += "=\"";
+    append_xml_escaped(m_buf, value);
+    m_buf += '"';
     return *this;
 }
 
 XmlWriter& XmlWriter::text(std::string_view content) {
     finish_start_tag();
-    write_xml_escaped(m_out, content);
-    m_has_children = true;
+    append_xml_escaped(m_buf, content);
     return *this;
 }
 
 XmlWriter& XmlWriter::close() {
     if (m_in_start_tag) {
-        m_out << "/>";
+        m_buf += "/>";
         m_in_start_tag = false;
     } else {
-        m_out << "</" << m_stack.back() << '>';
+        m_buf += "</";
+        m_buf += m_stack.back();
+        m_buf += '>';
     }
     m_stack.pop_back();
-    m_has_children = true;
+    maybe_flush();
     return *this;
 }
 

@@ -71,7 +71,8 @@ public:
         if (!top) {
             emit(body, blocks, 0);
         } else {
-            for (const GumboNode* n : with_siblings(top, best)) emit(n, blocks, 0);
+            const auto peers = same_class_peers(top, best);
+            for (const GumboNode* n : peers.size() > 1 ? peers : with_siblings(top, best)) emit(n, blocks, 0);
         }
         std::string out;
         for (auto& b : blocks) {
@@ -225,6 +226,29 @@ private:
             if (info.scored && info.score >= 0.5 * best && ld < 0.3 && info.text * 10 >= m_info[cur].text * 13) cur = p;
         }
         return cur;
+    }
+
+    static bool contains(const GumboNode* outer, const GumboNode* inner) {
+        for (const GumboNode* p = inner; p; p = p->parent) {
+            if (p == outer) return true;
+        }
+        return false;
+    }
+
+    // An article cut into sections that each sit in their own wrapper (<section class="body">
+    // repeated): every container with the top one's tag and class that scores well is kept,
+    // in document order.
+    std::vector<const GumboNode*> same_class_peers(const GumboNode* top, double best) {
+        const std::string_view cls = attr(top, "class");
+        if (cls.empty()) return {top};
+        const double threshold = std::max(10.0, best * 0.2);
+        std::vector<const GumboNode*> out;
+        for (const GumboNode* n : m_scored) {
+            if (n != top && (tag(n) != tag(top) || attr(n, "class") != cls || m_info[n].score < threshold)) continue;
+            const bool nested = std::any_of(out.begin(), out.end(), [&](const GumboNode* o) { return contains(o, n) || contains(n, o); });
+            if (!nested) out.push_back(n);
+        }
+        return out;
     }
 
     // The best container plus siblings that look like they belong to the same article.

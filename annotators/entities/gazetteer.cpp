@@ -79,6 +79,17 @@ Gazetteer::Gazetteer() {
     for (const auto& line : read_optional_data_lines(data_file("gazetteer/given_names.tsv"))) {
         m_given.insert(fold(line));
     }
+    // A country's population is not in its file: the sum of its cities' stands in, enough to
+    // rank "American" (United States before the Northern Mariana Islands).
+    std::unordered_map<std::string, long> city_people;
+    for (const auto& e : m_entries) {
+        if (e.kind == EntryKind::city) city_people[e.country] += e.population;
+    }
+    for (auto& e : m_entries) {
+        if (e.kind == EntryKind::country || (e.kind == EntryKind::demonym && e.id.starts_with("country:"))) {
+            e.population = city_people[e.country];
+        }
+    }
     for (const auto& lang : available_languages()) load_language(lang);
     for (auto& [lang, lex] : m_lexicons) index_words(lex);
     index_words(m_empty);

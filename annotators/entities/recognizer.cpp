@@ -41,21 +41,22 @@ public:
     std::vector<Candidate> run() {
         // Hash every word first and prefetch its slot a few words ahead of the look-up: the word
         // table does not fit in the cache, and waiting for memory is most of this stage's time.
-        std::vector<std::uint64_t> hashes(m_toks.size());
+        std::vector<std::uint64_t>& hashes = m_hash;
+        hashes.resize(m_toks.size());
         for (std::size_t i = 0; i < m_toks.size(); ++i) hashes[i] = StringHash::of(m_toks[i].fold);
         constexpr std::size_t ahead = 8;
         for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(hashes[i]);
         m_info.reserve(m_toks.size());
-        std::unordered_set<std::string_view> capitalised;
+        std::unordered_set<std::uint64_t> capitalised;
         for (std::size_t i = 0; i < m_toks.size(); ++i) {
             if (i + ahead < m_toks.size()) m_lex.words.prefetch(hashes[i + ahead]);
             const Token& t = m_toks[i];
             m_info.push_back(t.is_word() ? m_lex.words.find(hashes[i]) : nullptr);
-            if (t.upper_initial()) capitalised.insert(t.fold);
+            if (t.upper_initial()) capitalised.insert(hashes[i]);
         }
         // Capitalised words this article also writes in lower case (only those are looked up).
-        for (const auto& t : m_toks) {
-            if (t.shape == Shape::lower && capitalised.count(t.fold)) m_lower_seen.insert(t.fold);
+        for (std::size_t i = 0; i < m_toks.size(); ++i) {
+            if (m_toks[i].shape == Shape::lower && capitalised.count(hashes[i])) m_lower_seen.insert(hashes[i]);
         }
         mark_lines();
         mark_titles_and_honorifics();
@@ -78,7 +79,7 @@ private:
     // A word the language (or this article) writes in lower case: its capital may only mark a
     // sentence start or a head-line.
     [[nodiscard]] bool common(std::size_t i) const {
-        return m_lex.common.find(StringHash::of(tok(i).fold)) != nullptr || m_lower_seen.count(tok(i).fold) != 0;
+        return m_lex.common.find(m_hash[i]) != nullptr || m_lower_seen.count(m_hash[i]) != 0;
     }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
         return m_info[i] ? m_info[i]->cues : 0;
@@ -188,7 +189,7 @@ private:
             case EntryKind::organisation: case EntryKind::agency: score = 3'900'000'000L; break;
             case EntryKind::region: score = 3'800'000'000L; break;
             case EntryKind::city: score = g.population; break;
-            case EntryKind::demonym: score = 0; break;
+            case EntryKind::demonym: score = g.population / 1000; break;  // below every place
             }
             if (score > best_score) {
                 best_score = score;
@@ -214,6 +215,8 @@ private:
         c.name_first = first;
         if (type == EntityType::person && m_span_start[first] >= 0) {
             c.first = static_cast<std::size_t>(m_span_start[first]);
+            // "général de Gaulle": the particle belongs to the name, the title does not
+            while (c.name_first > c.first && in(k_particles, tok(c.name_first - 1).fold)) --c.name_first;
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
@@ -244,7 +247,8 @@ private:
         const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(e));
         const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
         // "Police said", "SALE": a town named like a common word, with no "in" before it.
-        if (n == 1 && small_place && (common(i) || (cue(i) & ~(per_after | loc_before))) &&
+        const bool uninformative_capital = t.sentence_start || m_caps_line[i] || t.line_start;
+        if (n == 1 && small_place && ((common(i) && uninformative_capital) || (cue(i) & ~(per_after | loc_before))) &&
             !(i > 0 && (cue(i - 1) & loc_before))) {
             return 0;
         }
@@ -500,7 +504,7 @@ private:
                 return true;
             }
             if (at + n == e && !big) {
-                emit(s, e, EntityType::person, Form::name, -1, 0.5);
+                emit(s, e, EntityType::person, Form::name, -1, 0.45);
                 return true;
             }
         }
@@ -539,6 +543,17 @@ private:
         return n;
     }
 
+    // StringHash of the tokens' folds joined by spaces, as the gazetteer keys phrases.
+    [[nodiscard]] std::uint64_t phrase_hash(std::size_t s, std::size_t e) const {
+        if (e == s + 1) return m_hash[s];
+        StringHash h;
+        for (std::size_t k = s; k < e; ++k) {
+            if (k > s) h.add(' ');
+            h.add(tok(k).fold);
+        }
+        return h.value();
+    }
+
     [[nodiscard]] std::string join_folds(std::size_t s, std::size_t e) const {
         std::string key;
         for (std::size_t k = s; k < e; ++k) {
@@ -564,14 +579,14 @@ private:
 
     // Carries confident names to weak and missed occurrences in the same article.
     void document_pass() {
-        std::unordered_map<std::string, EntityType> known;  // whole name -> type
-        std::unordered_set<std::string> person_parts;        // given names and surnames
+        std::unordered_map<std::uint64_t, EntityType> known;  // whole name (phrase hash) -> type
+        std::unordered_set<std::uint64_t> person_parts;        // given names and surnames
         for (const auto& c : m_out) {
             if (c.form != Form::name || c.weak) continue;
-            known.emplace(join_folds(c.name_first, c.last), c.type);
-            if (c.type == EntityType::person && c.confidence >= 0.6) {
+            known.emplace(phrase_hash(c.name_first, c.last), c.type);
+            if (c.type == EntityType::person && c.confidence >= 0.5) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
-                    if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(tok(k).fold);
+                    if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(m_hash[k]);
                 }
             }
         }
@@ -587,13 +602,13 @@ private:
             // National sides keep their country ("England 326"); head-line tables are left alone.
             if ((score_after || versus) && (c.type != EntityType::person || c.weak) && place_like &&
                 !m_caps_line[c.name_first]) {
-                known[join_folds(c.name_first, c.last)] = EntityType::organization;
+                known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
             }
         }
         std::vector<Candidate> kept;
         for (auto& c : m_out) {
             if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
-                const std::string key = join_folds(c.name_first, c.last);
+                const std::uint64_t key = phrase_hash(c.name_first, c.last);
                 if (auto it = known.find(key); it != known.end() && it->second == EntityType::organization) {
                     c.type = EntityType::organization;
                     c.weak = false;
@@ -601,20 +616,20 @@ private:
             }
             // "Clinton" after "Bill Clinton": the person, not the town.
             if (c.entry >= 0 && c.last - c.name_first == 1 && c.type == EntityType::location &&
-                person_parts.count(tok(c.name_first).fold) &&
+                person_parts.count(m_hash[c.name_first]) &&
                 m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind != EntryKind::country) {
                 c.type = EntityType::person;
                 c.entry = -1;
             }
             if (c.weak) {
-                const std::string key = join_folds(c.name_first, c.last);
+                const std::uint64_t key = phrase_hash(c.name_first, c.last);
                 if (auto it = known.find(key); it != known.end()) {
                     c.type = it->second;
                     c.weak = false;
                 } else if (c.last - c.name_first == 1 && person_parts.count(key)) {
                     c.type = EntityType::person;
                     c.weak = false;
-                } else if (c.last - c.name_first == 1 && !m_gaz.is_given_name(key) && c.type == EntityType::person &&
+                } else if (c.last - c.name_first == 1 && !given(c.name_first) && c.type == EntityType::person &&
                            (common(c.name_first) || !m_lex.unknown_single_is_person ||
                             (tok(c.name_first).sentence_start && m_lex.common_words.empty()))) {
                     for (std::size_t k = c.first; k < c.last; ++k) m_covered[k] = false;
@@ -629,11 +644,12 @@ private:
             if (m_covered[i] || !tok(i).upper_initial()) continue;
             std::size_t best = 0;
             EntityType type = EntityType::person;
-            std::string key;
+            StringHash h;
             for (std::size_t n = 1; n <= 4 && i + n <= m_toks.size(); ++n) {
                 if (m_covered[i + n - 1] || !tok(i + n - 1).upper_initial()) break;
-                if (n > 1) key.push_back(' ');
-                key += tok(i + n - 1).fold;
+                if (n > 1) h.add(' ');
+                h.add(tok(i + n - 1).fold);
+                const std::uint64_t key = h.value();
                 if (auto it = known.find(key); it != known.end()) {
                     best = n;
                     type = it->second;
@@ -660,7 +676,8 @@ private:
     std::vector<bool> m_in_title;   // words of a title phrase ("Secretary of State") are no name
     std::vector<bool> m_covered;
     std::vector<Candidate> m_out;
-    std::unordered_set<std::string_view> m_lower_seen;
+    std::vector<std::uint64_t> m_hash;               // StringHash of each token's fold
+    std::unordered_set<std::uint64_t> m_lower_seen;
     std::vector<const WordInfo*> m_info;
 }; // class Recognizer
 

@@ -66,7 +66,6 @@ std::string person_key(const std::vector<std::string>& folds, const Gazetteer& g
     if (words.empty()) return "per:";
     std::size_t start = words.size() - 1;
     while (start > 0 && in(k_surname_particles, words[start - 1])) --start;
-    if (start == 0 && words.size() > 1) start = words.size() - 1;
     std::string surname = join(words, start, words.size());
     // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
     std::replace(surname.begin(), surname.end(), ' ', '-');

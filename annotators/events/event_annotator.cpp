@@ -2,17 +2,23 @@
 
 #include "annotators/events/trigger_lexicon.hpp"
 #include "core/graph/time_interval.hpp"
-#include "core/lang/resources.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/words.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <numeric>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace storyline {
 namespace {
 
 constexpr std::size_t summary_limit = 160;
+constexpr std::size_t cue_window = 4;        // modality cues this many words before the trigger
+constexpr std::size_t passive_window = 2;    // "ont été tués", "were later killed"
+constexpr std::size_t aspect_window = 3;     // "began withdrawing", "a commencé à retirer"
 
 std::string summarise(std::string_view sentence) {
     std::string s = squeeze_spaces(sentence);
@@ -23,6 +29,44 @@ std::string summarise(std::string_view sentence) {
     return s.substr(0, cut) + "…";
 }
 
+// One word of a sentence with what the annotator needs around it.
+struct Token {
+    Span span;
+    std::string folded;
+    bool capitalised = false;
+    int clause = 0;        // clause number inside the sentence
+    bool quoted = false;   // inside « ... » or “ ... ” or "..."
+    const Trigger* trigger = nullptr;
+    CueRole role = CueRole::none;
+};
+
+enum class Punct { none, clause, open_quote, close_quote, toggle_quote };
+
+Punct punct_kind(char32_t cp) {
+    switch (cp) {
+    case ',': case ';': case ':': case '(': case ')': case 0x2014: case 0x2013: return Punct::clause;
+    case 0x00AB: case 0x201C: case 0x2018: return Punct::open_quote;     // « “ ‘
+    case 0x00BB: case 0x201D: return Punct::close_quote;                 // » ”
+    case '"': return Punct::toggle_quote;
+    default: return Punct::none;
+    }
+}
+
+// Clause and quote state between two words: punctuation in [from, to).
+void scan_gap(std::string_view text, std::size_t from, std::size_t to, int& clause, bool& quoted) {
+    std::size_t i = from;
+    while (i < to) {
+        const char32_t cp = next_code_point(text, i);
+        switch (punct_kind(cp)) {
+        case Punct::none: break;
+        case Punct::clause: ++clause; break;
+        case Punct::open_quote: quoted = true; ++clause; break;
+        case Punct::close_quote: quoted = false; ++clause; break;
+        case Punct::toggle_quote: quoted = !quoted; ++clause; break;
+        }
+    }
+}
+
 class EventAnnotator final : public Annotator {
 public:
     std::string_view name() const override { return "events"; }
@@ -30,64 +74,258 @@ public:
     std::string_view writes() const override { return "events"; }
 
     void annotate(Document& doc) const override {
-        const std::string_view text = doc.article.text;
         const TriggerLexicon& lex = lexicon(doc.article.lang.empty() ? "en" : doc.article.lang);
-        const std::string dct = doc.article.published.day();
+        if (lex.empty()) return;
+        const std::string_view text = doc.article.text;
+        const TimeInterval dct = interval_from_timex(doc.article.published.day());
+        // Entity indices in text order (the layer need not be sorted).
+        std::vector<int> by_offset(doc.entities.size());
+        std::iota(by_offset.begin(), by_offset.end(), 0);
+        std::stable_sort(by_offset.begin(), by_offset.end(), [&](int a, int b) {
+            return doc.entities[static_cast<std::size_t>(a)].span.begin < doc.entities[static_cast<std::size_t>(b)].span.begin;
+        });
+        Anchor anchor;
+        std::uint32_t previous_end = 0;
         for (const auto& sentence : doc.sentences) {
-            const auto words = words_in(text, sentence.span);
-            const Trigger* trigger = nullptr;
-            Span trigger_span;
-            Modality modality = Modality::asserted;
-            for (const auto& w : words) {
-                const std::string folded = fold(w.span.in(text));
-                if (auto m = lex.modality(folded)) {
-                    if (auto parsed = modality_from(*m); parsed && modality == Modality::asserted) modality = *parsed;
-                }
-                if (trigger) continue;
-                // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
-                if (w.capitalised && w.span.begin != sentence.span.begin) continue;
-                if (const Trigger* t = lex.find(folded)) {
-                    trigger = t;
-                    trigger_span = w.span;
-                }
+            if (text.substr(previous_end, sentence.span.begin - std::min(previous_end, sentence.span.begin)).find("\n\n") !=
+                std::string_view::npos) {
+                anchor = {};   // a new paragraph starts a new narrative anchor
             }
-            if (!trigger) continue;
-            EventMention ev;
-            ev.trigger = trigger_span;
-            ev.sentence = sentence.span;
-            ev.type = trigger->type;
-            ev.lemma = trigger->lemma;
-            ev.summary = summarise(sentence.span.in(text));
-            ev.modality = modality;
-            for (int i = 0; i < static_cast<int>(doc.entities.size()); ++i) {
-                const auto& e = doc.entities[static_cast<std::size_t>(i)];
-                if (!sentence.span.contains(e.span)) continue;
-                if (e.type == EntityType::location) ev.places.push_back(i);
-                else if (e.span.end <= trigger_span.begin) ev.agents.push_back(i);
-                else ev.targets.push_back(i);
-            }
-            date_event(doc, sentence.span, ev, dct);
-            ev.confidence = trigger->noun ? 0.4 : 0.6;
-            doc.events.push_back(std::move(ev));
+            previous_end = sentence.span.end;
+            const auto tokens = tokenise(text, sentence.span, lex);
+            annotate_sentence(doc, sentence.span, tokens, by_offset, lex, dct, anchor);
+            update_anchor(doc, sentence.span, anchor);
         }
     }
 
 private:
-    // The event's time: the first dated expression of its sentence, else the document date.
-    static void date_event(const Document& doc, Span sentence, EventMention& ev, const std::string& dct) {
-        for (int i = 0; i < static_cast<int>(doc.timexes.size()); ++i) {
-            const auto& t = doc.timexes[static_cast<std::size_t>(i)];
-            if (!sentence.contains(t.span) || (t.type != TimexType::date && t.type != TimexType::time)) continue;
-            ev.timex = i;
-            ev.time_value = t.value;
-            ev.time_source = TimeSource::timex;
-            if (interval_from_timex(t.value).known()) return;
+    // The last fully dated expression of the paragraph so far: what an undated sentence that
+    // follows it is most likely about.
+    struct Anchor {
+        int timex = -1;
+        int age = 0;   // sentences since it was set
+    };
+    static constexpr int anchor_reach = 2;
+
+    static std::vector<Token> tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex) {
+        std::vector<Token> out;
+        int clause = 0;
+        bool quoted = false;
+        std::size_t gap_from = sentence.begin;
+        for (const auto& w : words_in(text, sentence)) {
+            scan_gap(text, gap_from, w.span.begin, clause, quoted);
+            gap_from = w.span.end;
+            Token t;
+            t.span = w.span;
+            t.folded = fold_word(w.span.in(text));
+            t.capitalised = w.capitalised;
+            t.role = lex.role(t.folded);
+            if (t.role == CueRole::clause) ++clause;
+            t.clause = clause;
+            t.quoted = quoted;
+            // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
+            if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find(t.folded);
+            out.push_back(std::move(t));
         }
-        if (ev.time_source == TimeSource::timex) return;   // only vague expressions: keep the first
+        return out;
+    }
+
+    static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
+                                  const std::vector<int>& by_offset, const TriggerLexicon& lex, const TimeInterval& dct,
+                                  const Anchor& anchor) {
+        // Entities of this sentence, in text order.
+        const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
+            return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
+        });
+        std::vector<int> ents;
+        for (auto it = first; it != by_offset.end(); ++it) {
+            const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
+            if (span.begin >= sentence.end) break;
+            if (sentence.contains(span)) ents.push_back(*it);
+        }
+        auto token_at = [&](std::uint32_t offset) {
+            const auto it = std::upper_bound(tokens.begin(), tokens.end(), offset,
+                                             [](std::uint32_t at, const Token& t) { return at < t.span.begin; });
+            return it == tokens.begin() ? std::size_t{0} : static_cast<std::size_t>(it - tokens.begin() - 1);
+        };
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& tok = tokens[i];
+            if (!tok.trigger) continue;
+            if (absorbed_aspect(tokens, i)) continue;
+            // Words inside a name are not triggers ("Apple Corps", "Conseil de sécurité").
+            const bool in_name = std::any_of(ents.begin(), ents.end(), [&](int e) {
+                return doc.entities[static_cast<std::size_t>(e)].span.overlaps(tok.span);
+            });
+            if (in_name) continue;
+            EventMention ev;
+            ev.trigger = tok.span;
+            ev.sentence = sentence;
+            ev.type = tok.trigger->type;
+            ev.lemma = tok.trigger->lemma;
+            ev.summary = summarise(sentence.in(doc.article.text));
+            const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
+            attach_participants(doc, tokens, i, ents, token_at, passive, ev);
+            date_event(doc, sentence, tokens, i, token_at, anchor, ev);
+            ev.modality = modality_of(tokens, i, lex, ev, dct);
+            ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
+            doc.events.push_back(std::move(ev));
+        }
+    }
+
+    // "began withdrawing": the aspect verb only marks the start of the next event.
+    static bool absorbed_aspect(const std::vector<Token>& tokens, std::size_t i) {
+        const std::string& type = tokens[i].trigger->type;
+        if (type != "begin" && type != "end") return false;
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + aspect_window; ++j) {
+            if (tokens[j].clause != tokens[i].clause) return false;
+            if (tokens[j].trigger && tokens[j].trigger->type != "begin" && tokens[j].trigger->type != "end") return true;
+        }
+        return false;
+    }
+
+    static bool preceded_by(const std::vector<Token>& tokens, std::size_t i, CueRole role, std::size_t window) {
+        for (std::size_t k = 1; k <= window && k <= i; ++k) {
+            const Token& t = tokens[i - k];
+            if (t.clause != tokens[i].clause) return false;
+            if (t.role == role) return true;
+        }
+        return false;
+    }
+
+    template <class TokenAt>
+    static void attach_participants(const Document& doc, const std::vector<Token>& tokens, std::size_t i,
+                                    const std::vector<int>& ents, TokenAt token_at, bool passive, EventMention& ev) {
+        const Token& tok = tokens[i];
+        std::vector<int> left, right, right_after_by, left_sentence;
+        for (int e : ents) {
+            const auto& m = doc.entities[static_cast<std::size_t>(e)];
+            const std::size_t at = token_at(m.span.begin);
+            const bool same_clause = tokens[at].clause == tok.clause;
+            if (m.type == EntityType::location) {
+                if (same_clause) ev.places.push_back(e);
+                continue;
+            }
+            if (m.span.end <= tok.span.begin) {
+                if (same_clause) left.push_back(e);
+                else if (tokens[at].quoted == tok.quoted) left_sentence.push_back(e);
+            } else if (same_clause) {
+                right.push_back(e);
+                if (passive && std::any_of(tokens.begin() + static_cast<long>(i), tokens.begin() + static_cast<long>(at),
+                                           [](const Token& t) { return t.role == CueRole::by; })) {
+                    right_after_by.push_back(e);
+                }
+            }
+        }
+        // Subject of the main clause when the trigger's own clause names nobody ("X, qui ..., a déclaré").
+        if (left.empty() && !left_sentence.empty()) left.push_back(left_sentence.front());
+        if (passive) {
+            // "des dizaines de membres des forces de sécurité ont été tués": the subject undergoes it.
+            ev.targets = left;
+            ev.agents = right_after_by;
+            for (int e : right) {
+                if (std::find(right_after_by.begin(), right_after_by.end(), e) == right_after_by.end()) ev.targets.push_back(e);
+            }
+        } else if (tok.trigger->type == "statement" && (left.empty() || tokens[i].clause > 0) && !right.empty() &&
+                   reported_inversion(tokens, i)) {
+            // « ... », a déclaré Poutine / "...", said Putin: the speaker follows the verb.
+            ev.agents.push_back(right.front());
+            ev.targets.assign(right.begin() + 1, right.end());
+        } else {
+            ev.agents = left;
+            ev.targets = right;
+        }
+        if (ev.places.empty()) {
+            for (int e : ents) {
+                if (doc.entities[static_cast<std::size_t>(e)].type == EntityType::location) ev.places.push_back(e);
+            }
+        }
+    }
+
+    // The statement verb follows a quotation (possibly with an auxiliary between).
+    static bool reported_inversion(const std::vector<Token>& tokens, std::size_t i) {
+        for (std::size_t k = 0; k <= 2 && k <= i; ++k) {
+            const std::size_t j = i - k;
+            if (j == 0) return false;
+            if (tokens[j - 1].quoted && !tokens[j].quoted) return true;
+            if (tokens[j - 1].clause != tokens[j].clause && tokens[j - 1].quoted) return true;
+        }
+        return false;
+    }
+
+    template <class TokenAt>
+    static void date_event(const Document& doc, Span sentence, const std::vector<Token>& tokens, std::size_t i,
+                           TokenAt token_at, const Anchor& anchor, EventMention& ev) {
+        // The nearest fully dated expression of the clause, else of the sentence.
+        int best = -1;
+        long best_score = 0;
+        for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
+            const auto& t = doc.timexes[static_cast<std::size_t>(k)];
+            if (!sentence.contains(t.span) || (t.type != TimexType::date && t.type != TimexType::time)) continue;
+            if (!interval_from_timex(t.value).known()) continue;
+            const std::size_t at = token_at(t.span.begin);
+            const long distance = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(tokens[i].span.begin));
+            const long score = distance + (tokens[at].clause == tokens[i].clause ? 0 : 100000) +
+                               (tokens[at].quoted == tokens[i].quoted ? 0 : 200000);
+            if (best < 0 || score < best_score) {
+                best = k;
+                best_score = score;
+            }
+        }
+        if (best >= 0) {
+            ev.timex = best;
+            ev.time_value = doc.timexes[static_cast<std::size_t>(best)].value;
+            ev.time_source = TimeSource::timex;
+            return;
+        }
+        if (anchor.timex >= 0 && anchor.age <= anchor_reach) {
+            ev.time_value = doc.timexes[static_cast<std::size_t>(anchor.timex)].value;
+            ev.time_source = TimeSource::anchor;
+            return;
+        }
+        const std::string dct = doc.article.published.day();
         if (!dct.empty()) {
             ev.time_value = dct;
             ev.time_source = TimeSource::document;
         }
+    }
+
+    static void update_anchor(const Document& doc, Span sentence, Anchor& anchor) {
+        ++anchor.age;
+        for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
+            const auto& t = doc.timexes[static_cast<std::size_t>(k)];
+            if (!sentence.contains(t.span) || t.type != TimexType::date) continue;
+            const auto iv = interval_from_timex(t.value);
+            if (iv.known() && (iv.precision == Precision::day || iv.precision == Precision::week)) anchor = {k, 0};
+        }
+    }
+
+    static Modality modality_of(const std::vector<Token>& tokens, std::size_t i, const TriggerLexicon& lex,
+                                const EventMention& ev, const TimeInterval& dct) {
+        Modality m = Modality::asserted;
+        for (std::size_t k = 1; k <= cue_window && k <= i; ++k) {
+            const Token& t = tokens[i - k];
+            if (t.clause != tokens[i].clause) break;
+            const auto cue = lex.modality(t.folded);
+            if (!cue) continue;
+            const auto parsed = modality_from(*cue);
+            if (!parsed) continue;
+            if (*parsed == Modality::negated) return Modality::negated;
+            if (m == Modality::asserted) m = *parsed;
+        }
+        // "would leave by January 19" said by someone: the conditional of reported speech is a plan.
+        if (m == Modality::hypothetical && said_before(tokens, i)) m = Modality::planned;
+        // An event dated after its article was written cannot have happened yet.
+        const auto when = interval_from_timex(ev.time_value);
+        if (m != Modality::hypothetical && dct.known() && when.known() && dct.before(when)) return Modality::planned;
+        if (m == Modality::asserted && tokens[i].quoted) m = Modality::reported;
+        return m;
+    }
+
+    static bool said_before(const std::vector<Token>& tokens, std::size_t i) {
+        for (std::size_t k = 0; k < i; ++k) {
+            if (tokens[k].trigger && tokens[k].trigger->type == "statement") return true;
+        }
+        return false;
     }
 
     const TriggerLexicon& lexicon(const std::string& lang) const {

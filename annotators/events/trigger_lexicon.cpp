@@ -20,7 +20,24 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     return parts;
 }
 
+std::optional<CueRole> role_from(std::string_view s) {
+    if (s == "passive") return CueRole::passive;
+    if (s == "by") return CueRole::by;
+    if (s == "clause") return CueRole::clause;
+    if (s == "speech") return CueRole::speech;
+    return std::nullopt;
+}
+
 } // namespace
+
+std::string fold_word(std::string_view word) {
+    std::string out(word);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) >= 0x80) return fold(word);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
 
 TriggerLexicon::TriggerLexicon(std::string_view lang) {
     for (const auto& line : read_optional_data_lines(language_file(lang, "events/triggers.tsv"))) {
@@ -30,30 +47,44 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
         std::string form = fold(f[0]);
         if (!form.empty() && form.back() == '*') {
             form.pop_back();
-            m_stems.emplace_back(std::move(form), std::move(t));
+            if (form.empty()) continue;
+            if (std::find(m_stem_lengths.begin(), m_stem_lengths.end(), form.size()) == m_stem_lengths.end()) {
+                m_stem_lengths.push_back(form.size());
+            }
+            m_stems.emplace(std::move(form), std::move(t));
         } else {
             m_forms.emplace(std::move(form), std::move(t));
         }
     }
-    std::stable_sort(m_stems.begin(), m_stems.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    std::sort(m_stem_lengths.rbegin(), m_stem_lengths.rend());
     for (const auto& line : read_optional_data_lines(language_file(lang, "events/modality.tsv"))) {
         const auto f = split_tabs(line);
         if (f.size() >= 2) m_modality.emplace(fold(f[0]), std::string(f[1]));
     }
+    for (const auto& line : read_optional_data_lines(language_file(lang, "events/syntax.tsv"))) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) continue;
+        if (auto r = role_from(f[1])) m_roles.emplace(fold(f[0]), *r);
+    }
 }
 
 const Trigger* TriggerLexicon::find(std::string_view word) const {
-    if (auto it = m_forms.find(std::string(word)); it != m_forms.end()) return &it->second;
-    for (const auto& [stem, trigger] : m_stems) {
-        if (word.size() >= stem.size() && word.substr(0, stem.size()) == stem) return &trigger;
+    if (auto it = m_forms.find(word); it != m_forms.end()) return it->second.type == "-" ? nullptr : &it->second;
+    for (std::size_t len : m_stem_lengths) {
+        if (len > word.size()) continue;
+        if (auto it = m_stems.find(word.substr(0, len)); it != m_stems.end()) return &it->second;
     }
     return nullptr;
 }
 
 std::optional<std::string_view> TriggerLexicon::modality(std::string_view word) const {
-    if (auto it = m_modality.find(std::string(word)); it != m_modality.end()) return it->second;
+    if (auto it = m_modality.find(word); it != m_modality.end()) return it->second;
     return std::nullopt;
+}
+
+CueRole TriggerLexicon::role(std::string_view word) const {
+    if (auto it = m_roles.find(word); it != m_roles.end()) return it->second;
+    return CueRole::none;
 }
 
 } // namespace storyline

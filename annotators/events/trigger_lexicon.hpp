@@ -1,6 +1,11 @@
 #pragma once
-// Event trigger words of one language, read from lang/<code>/events/triggers.tsv, and the
-// modality cue words from lang/<code>/events/modality.tsv.
+// Event trigger words of one language and the cue words the event annotator reads around
+// them, all from lang/<code>/events/:
+//   triggers.tsv  form → lemma, taxonomy type, verb or noun ("retir*" is a stem)
+//   modality.tsv  cue word → planned | negated | reported | hypothetical
+//   syntax.tsv    cue word → passive | by | clause | speech (see that file)
+// Look-ups are hash probes only: exact forms first, then one probe per distinct stem length,
+// longest first, so the cost per word does not grow with the lexicon.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,19 +20,37 @@ struct Trigger {
     bool noun = false;     // a nominalisation ("retrait"), weaker than a verb
 };
 
+enum class CueRole { none, passive, by, clause, speech };
+
+// Hash that accepts std::string_view probes without building a std::string.
+struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using WordMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
+
 class TriggerLexicon {
 public:
     // Loads the files of `lang`; a language without files gives an empty lexicon.
     explicit TriggerLexicon(std::string_view lang);
-    // `word` is folded (lower case, no accents). Exact forms first, then the longest stem.
+    // `word` is folded (lower case, no accents). Exact forms first (an exact form of type "-"
+    // blocks the stems: "reporter" is not "report*"), then the longest matching stem.
     [[nodiscard]] const Trigger* find(std::string_view word) const;
     // Modality cue class of a folded word: "planned", "negated", "reported", "hypothetical".
     [[nodiscard]] std::optional<std::string_view> modality(std::string_view word) const;
+    [[nodiscard]] CueRole role(std::string_view word) const;
+    [[nodiscard]] bool empty() const { return m_forms.empty() && m_stems.empty(); }
 
 private:
-    std::unordered_map<std::string, Trigger> m_forms;
-    std::vector<std::pair<std::string, Trigger>> m_stems;   // longest first
-    std::unordered_map<std::string, std::string> m_modality;
+    WordMap<Trigger> m_forms;
+    WordMap<Trigger> m_stems;
+    std::vector<std::size_t> m_stem_lengths;   // distinct, longest first
+    WordMap<std::string> m_modality;
+    WordMap<CueRole> m_roles;
 }; // class TriggerLexicon
+
+// Lower case without accents; ASCII words skip the Unicode folding (most words of most texts).
+std::string fold_word(std::string_view word);
 
 } // namespace storyline

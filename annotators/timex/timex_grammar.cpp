@@ -47,12 +47,12 @@ std::vector<std::string_view> split_ws(std::string_view s) {
 // Tokenizes a lexicon form or a rule literal into normalized keys.
 std::vector<std::string> keys_of(std::string_view form) {
     std::vector<Token> toks;
-    std::string norm;
     // An elided form ("d'", "l'") only exists before a word: tokenize it with one.
     const bool elided = !form.empty() && form.back() == '\'';
     std::string text(form);
     if (elided) text += "x";
-    tokenize(text, toks, norm);
+    std::string norm(text.size() + 16, '\0');
+    tokenize(text, toks, norm.data());
     if (elided && !toks.empty()) toks.pop_back();
     std::vector<std::string> keys;
     keys.reserve(toks.size());
@@ -218,6 +218,26 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
 
 } // namespace
 
+void Grammar::finish_index() {
+    std::size_t size = 16;
+    while (size < keys.size() * 3) size *= 2;
+    table.assign(size, Slot{});
+    table_mask = size - 1;
+    byte_keys.fill(nullptr);
+    max_key_len = 0;
+    for (const auto& [key, info] : keys) {
+        if (key.size() == 1) {
+            byte_keys[static_cast<unsigned char>(key[0])] = &info;
+            continue;
+        }
+        max_key_len = std::max(max_key_len, key.size());
+        const std::uint64_t h = key_hash(key);
+        std::size_t i = h & table_mask;
+        while (table[i].info) i = (i + 1) & table_mask;
+        table[i] = Slot{h, key, &info};
+    }
+}
+
 int Grammar::class_id(std::string_view name) const {
     for (std::size_t i = 0; i < class_names.size(); ++i)
         if (class_names[i] == name) return static_cast<int>(i);
@@ -255,6 +275,7 @@ std::shared_ptr<const Grammar> load_grammar_from(const std::filesystem::path& di
     load_lexicon(*g, dir / "lexicon.txt");
     load_lexicon(*g, dir / "tense.txt");
     load_rules(*g, dir / "rules.txt");
+    g->finish_index();
     return g;
 }
 

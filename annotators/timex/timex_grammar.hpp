@@ -2,6 +2,7 @@
 // A language's temporal knowledge, loaded from lang/<code>/timex/ (lexicon.txt, rules.txt,
 // tense.txt): word lists with values and token-sequence rules, HeidelTime-style. The C++ here
 // knows no word of any language; a new language is a new folder of data files.
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -88,10 +89,37 @@ struct Grammar {
     [[nodiscard]] int class_id(std::string_view name) const;
     int intern_class(std::string_view name);
     KeyInfo& key_info(std::string_view key);
+    // Lookup on the hot path: one-byte keys (punctuation) through a direct table, others
+    // through an open-addressing table with FNV-1a hashes (built by finish_index()).
     [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
-        auto it = keys.find(key);
-        return it == keys.end() ? nullptr : &it->second;
+        if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
+        if (key.size() > max_key_len || table.empty()) return nullptr;
+        const std::uint64_t h = key_hash(key);
+        for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
+            const Slot& s = table[i];
+            if (!s.info) return nullptr;
+            if (s.hash == h && s.key == key) return s.info;
+        }
     }
+    static std::uint64_t key_hash(std::string_view key) {
+        std::uint64_t h = 1469598103934665603ULL;
+        for (char c : key) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ULL;
+        }
+        return h;
+    }
+    void finish_index();
+
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::string_view key;
+        const KeyInfo* info = nullptr;
+    };
+    std::vector<Slot> table;
+    std::size_t table_mask = 0;
+    std::size_t max_key_len = 0;
+    std::array<const KeyInfo*, 256> byte_keys{};
 };
 
 // Loads lang/<lang>/timex/*.txt; throws std::runtime_error naming the file and line on a

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -147,7 +148,8 @@ public:
     Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
         m_toks.reserve(text.size() / 4 + 16);
-        tokenize(text, m_toks, m_norm);
+        m_norm = std::make_unique_for_overwrite<char[]>(text.size() + 16);
+        tokenize(text, m_toks, m_norm.get());
         index_lexicon();
     }
 
@@ -158,12 +160,17 @@ private:
     std::string_view m_text;
     std::optional<sys_days> m_dct;
     std::vector<Token> m_toks;
-    std::string m_norm;
+    std::unique_ptr<char[]> m_norm;  // token keys; not zeroed (it is written before read)
     std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
-    std::vector<std::uint32_t> m_lex_begin;  // token -> first index in m_lex (size ntok + 1)
-    std::vector<const KeyInfo*> m_keyinfo;   // token -> key info or nullptr
-    std::vector<int> m_keyid;                // token -> KeyInfo::id or -1
-    std::vector<std::uint64_t> m_clsmask;    // token -> classes (id < 64) of entries starting there
+    // Per token (plus a sentinel): first index in m_lex, key info, its id, and the classes
+    // (id < 64) of the lexicon entries starting there. One vector, filled in one pass.
+    struct TokIndex {
+        std::uint32_t lex_begin;
+        int keyid;
+        std::uint64_t clsmask;
+        const KeyInfo* ki;
+    };
+    std::vector<TokIndex> m_idx;
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     std::string m_last_quarter;
@@ -174,18 +181,15 @@ private:
 
     void index_lexicon() {
         const int n = ntok();
-        m_lex_begin.assign(static_cast<std::size_t>(n) + 1, 0);
-        m_keyinfo.assign(static_cast<std::size_t>(n), nullptr);
-        m_keyid.assign(static_cast<std::size_t>(n), -1);
-        m_clsmask.assign(static_cast<std::size_t>(n), 0);
+        m_idx.reserve(static_cast<std::size_t>(n) + 1);
         for (int i = 0; i < n; ++i) {
-            m_lex_begin[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(m_lex.size());
+            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
             const Token& t = m_toks[static_cast<std::size_t>(i)];
             if (t.kind == TokKind::number) continue;
             const KeyInfo* ki = m_g.find_key(t.key);
-            m_keyinfo[static_cast<std::size_t>(i)] = ki;
             if (!ki) continue;
-            m_keyid[static_cast<std::size_t>(i)] = ki->id;
+            ix.ki = ki;
+            ix.keyid = ki->id;
             for (int id : ki->entries) {
                 const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
                 const int len = static_cast<int>(e.keys.size());
@@ -199,16 +203,16 @@ private:
                     ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
                 if (ok) {
                     m_lex.push_back({id, len});
-                    if (e.cls < 64) m_clsmask[static_cast<std::size_t>(i)] |= std::uint64_t{1} << e.cls;
+                    if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
                 }
             }
         }
-        m_lex_begin[static_cast<std::size_t>(n)] = static_cast<std::uint32_t>(m_lex.size());
+        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
         if (ti < 0 || ti >= ntok() || cls < 0) return false;
-        for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+        for (auto k = m_idx[static_cast<std::size_t>(ti)].lex_begin; k < m_idx[static_cast<std::size_t>(ti) + 1].lex_begin; ++k) {
             const LexMatch& lm = m_lex[k];
             if (m_g.entries[static_cast<std::size_t>(lm.entry)].cls == cls) {
                 if (len) *len = lm.ntok;
@@ -222,7 +226,7 @@ private:
         if (ti < 0 || ti >= ntok()) return t.punct;
         const Token& tok = m_toks[static_cast<std::size_t>(ti)];
         if (t.punct && tok.kind == TokKind::punct) return true;
-        const int kid = m_keyid[static_cast<std::size_t>(ti)];
+        const int kid = m_idx[static_cast<std::size_t>(ti)].keyid;
         if (kid >= 0)
             for (int l : t.literal_ids)
                 if (l == kid) return true;
@@ -234,7 +238,7 @@ private:
     // Numeral value at ti from the lexicon ("twenty-one" composes tens and units).
     template <class F>
     void numeral_at(int ti, F&& yield) const {
-        for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+        for (auto k = m_idx[static_cast<std::size_t>(ti)].lex_begin; k < m_idx[static_cast<std::size_t>(ti) + 1].lex_begin; ++k) {
             const LexMatch& lm = m_lex[k];
             const LexEntry& e = m_g.entries[static_cast<std::size_t>(lm.entry)];
             if (e.cls != m_g.cls_num) continue;
@@ -245,7 +249,7 @@ private:
                 const Token& sep = m_toks[static_cast<std::size_t>(jj)];
                 if (sep.key == "-" || sep.key == "et" || sep.key == "and") ++jj;
                 if (jj < ntok()) {
-                    for (auto k2 = m_lex_begin[static_cast<std::size_t>(jj)]; k2 < m_lex_begin[static_cast<std::size_t>(jj) + 1]; ++k2) {
+                    for (auto k2 = m_idx[static_cast<std::size_t>(jj)].lex_begin; k2 < m_idx[static_cast<std::size_t>(jj) + 1].lex_begin; ++k2) {
                         const LexMatch& lm2 = m_lex[k2];
                         const LexEntry& e2 = m_g.entries[static_cast<std::size_t>(lm2.entry)];
                         const int v2 = to_int(e2.value);
@@ -266,7 +270,7 @@ private:
         switch (e.kind) {
         case ElemKind::words:
             if (t.kind == TokKind::number) return;
-            if (const int kid = m_keyid[static_cast<std::size_t>(ti)]; kid >= 0) {
+            if (const int kid = m_idx[static_cast<std::size_t>(ti)].keyid; kid >= 0) {
                 for (int l : e.literal_ids)
                     if (l == kid) {
                         yield(t.key, ti + 1);
@@ -274,8 +278,8 @@ private:
                     }
             }
             if (e.classes.empty()) return;
-            if (e.mask_exact && (m_clsmask[static_cast<std::size_t>(ti)] & e.class_mask) == 0) return;
-            for (auto k = m_lex_begin[static_cast<std::size_t>(ti)]; k < m_lex_begin[static_cast<std::size_t>(ti) + 1]; ++k) {
+            if (e.mask_exact && (m_idx[static_cast<std::size_t>(ti)].clsmask & e.class_mask) == 0) return;
+            for (auto k = m_idx[static_cast<std::size_t>(ti)].lex_begin; k < m_idx[static_cast<std::size_t>(ti) + 1].lex_begin; ++k) {
                 const LexMatch& lm = m_lex[k];
                 const LexEntry& le = m_g.entries[static_cast<std::size_t>(lm.entry)];
                 for (int c : e.classes)
@@ -402,7 +406,7 @@ private:
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
 
     std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
-    std::optional<std::string> resolve_rel(const Frame& f);
+    std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
     std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
     std::string add_time_of_day(std::string v, const Frame& f) const;
     void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
@@ -455,7 +459,7 @@ std::string Run::add_time_of_day(std::string v, const Frame& f) const {
     return v;
 }
 
-std::optional<std::string> Run::resolve_rel(const Frame& f) {
+std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     const bool narr = f.anchor == "narr";
     const std::string& u = f.rel;
     if (f.off.find('X') != std::string::npos) {
@@ -489,7 +493,11 @@ std::optional<std::string> Run::resolve_rel(const Frame& f) {
     const unsigned m = static_cast<unsigned>(ymd.month());
     if (u == "D") return fmt_day(a + days{off});
     if (u == "W") return fmt_week(a + days{7 * off});
-    if (u == "WE") return fmt_week(a + days{7 * off}) + "-WE";
+    if (u == "WE") {
+        // "the weekend" in a past clause written on a weekday is the one just gone.
+        if (f.dir == "tense" && iso_weekday(a) < 6 && tense(tb, te) <= 0) off -= 1;
+        return fmt_week(a + days{7 * off}) + "-WE";
+    }
     if (u == "M") {
         auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{off};
         return fmt_ym(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
@@ -524,7 +532,7 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         return "P" + n + u;
     }
     if (!f.rel.empty()) {
-        auto v = resolve_rel(f);
+        auto v = resolve_rel(f, tb, te);
         if (!v) return v;
         return add_time_of_day(*v, f);
     }
@@ -627,13 +635,16 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         }
         if (y < 0 && m_dct) {
             // Year from the document date; the clause's tense moves a date lying well on the
-            // wrong side of it (more than two months) to the previous or next year.
+            // wrong side of it (more than two months) to the previous or next year. Without a
+            // tense cue the nearest occurrence wins (within six months of the document date).
             y = dct_y;
             const int t = tense(tb, te);
             const int cand = m * 31 + (d > 0 ? d : 15);
             const int ref = static_cast<int>(dct_m) * 31 + static_cast<int>(dct_d);
             if (t < 0 && cand > ref + 62) y -= 1;
             if (t > 0 && cand < ref - 62) y += 1;
+            if (t == 0 && cand > ref + 186) y -= 1;
+            if (t == 0 && cand < ref - 186) y += 1;
         }
         if (d > 0) {
             if (y >= 0) {
@@ -710,7 +721,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
         if (!m_out.empty() && m_toks[static_cast<std::size_t>(j)].begin < m_out.back().span.end) break;
         int len = 0;
         if (has_class(j, m_g.cls_premod, &len) && j + len == start) {
-            for (auto k = m_lex_begin[static_cast<std::size_t>(j)]; k < m_lex_begin[static_cast<std::size_t>(j) + 1]; ++k) {
+            for (auto k = m_idx[static_cast<std::size_t>(j)].lex_begin; k < m_idx[static_cast<std::size_t>(j) + 1].lex_begin; ++k) {
                 const LexEntry& e = m_g.entries[static_cast<std::size_t>(m_lex[k].entry)];
                 if (e.cls == m_g.cls_premod && m_lex[k].ntok == len) {
                     if (f.mod.empty()) f.mod = e.value;
@@ -788,7 +799,7 @@ std::vector<Timex> Run::run() {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         const std::vector<int>* cand = nullptr;
         if (t.kind == TokKind::number) cand = &m_g.number_rules;
-        else if (const KeyInfo* ki = m_keyinfo[static_cast<std::size_t>(i)]) cand = &ki->candidates;
+        else if (const KeyInfo* ki = m_idx[static_cast<std::size_t>(i)].ki) cand = &ki->candidates;
         if (!cand || cand->empty()) {
             ++i;
             continue;
@@ -798,8 +809,8 @@ std::vector<Timex> Run::run() {
         std::uint64_t win_mask = 0, win_lits = 0;
         const int win_end = std::min(n, i + window);
         for (int k = i; k < win_end; ++k) {
-            win_mask |= m_clsmask[static_cast<std::size_t>(k)];
-            const int kid = m_keyid[static_cast<std::size_t>(k)];
+            win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
+            const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
             if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
         }
         auto present = [&](const Elem& e) { return (win_mask & e.class_mask) || (win_lits & e.literal_bits); };

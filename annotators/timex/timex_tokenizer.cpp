@@ -99,10 +99,9 @@ inline std::size_t digit_run(std::string_view t, std::size_t i) {
 
 } // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_buffer) {
+void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
     out.clear();
-    norm_buffer.assign(text.size() + 16, '\0');
-    Out norm{norm_buffer.data()};
+    Out norm{norm_buffer};
     const std::size_t n = text.size();
     std::size_t i = 0;
     bool nl = false;
@@ -186,17 +185,20 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_
             tok.kind = TokKind::word;
             tok.upper = upper_at(text, i);
             std::size_t j = i + l;
+            append_lower(text, i, j, norm);
             for (;;) {
+                // Scan and lowercase in one pass; ASCII letters skip the UTF-8 logic.
                 while (j < n) {
-                    // ASCII letters are most of the text: test them without the UTF-8 logic.
                     const u8 cj = static_cast<u8>(text[j]);
                     if (cj < 0x80) {
                         if (!is_ascii_alpha(cj)) break;
+                        norm.base[norm.n++] = static_cast<char>(cj | 0x20);
                         ++j;
                         continue;
                     }
                     std::size_t m = letter_len(text, j);
                     if (!m) break;
+                    append_lower(text, j, j + m, norm);
                     j += m;
                 }
                 std::size_t a = j < n ? apostrophe_len(text, j) : 0;
@@ -206,7 +208,6 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_
                     bool possessive = (text[after] == 's' || text[after] == 'S') &&
                                       (after + 1 >= n || !letter_len(text, after + 1));
                     if (!possessive) {
-                        append_lower(text, i, j, norm);
                         norm.push_back('\'');
                         j += a;
                         tok.end = static_cast<std::uint32_t>(j);
@@ -218,7 +219,6 @@ void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm_
                 }
                 break;
             }
-            append_lower(text, i, j, norm);
             tok.end = static_cast<std::uint32_t>(j);
             tok.key = norm.view(key_start);
             i = j;

@@ -25,8 +25,8 @@ struct Token {
     std::uint8_t digits = 0;    // digits in the integer part as written (before grouping)
 };
 
-// Tokenizes `text`; keys point into `norm`, which is cleared and reused (no reallocation
-// happens after its reserve, so keys stay valid).
-void tokenize(std::string_view text, std::vector<Token>& out, std::string& norm);
+// Tokenizes `text`; keys point into `norm`, which must hold text.size() + 16 bytes (keys are
+// never longer than the text they come from). Left uninitialized by callers on purpose.
+void tokenize(std::string_view text, std::vector<Token>& out, char* norm);
 
 } // namespace storyline::timex

@@ -10,7 +10,8 @@ with "path" and "text". Files are matched by their base name.
   extracted body against the gold body (lower-cased \\w+ tokens, bags of tokens, as the
   article-extraction-benchmark does), averaged over pages, plus micro totals.
 --snippets: records {"file", "with": [...], "without": [...]}; a page passes "with" when every
-  snippet is in the extracted text (title + body, white space squeezed) and "without" when none is.
+  snippet is in the extracted body (white space squeezed; the title is not part of it) and
+  "without" when none is.
 Last lines are machine-readable: maintext_f1=... and snippets_with=... snippets_without=...
 """
 import argparse
@@ -88,7 +89,7 @@ def main():
         for path in args.snippets:
             for g in load_jsonl(path):
                 s = system.get(g["file"], {})
-                text = squeeze((s.get("title", "") or "") + "\n" + (s.get("text", "") or ""))
+                text = squeeze(s.get("text", ""))
                 missing = [w for w in g.get("with", []) if squeeze(w) not in text]
                 present = [w for w in g.get("without", []) if squeeze(w) in text]
                 pages += 1

@@ -1,5 +1,8 @@
 #include "core/graph/graph_builder.hpp"
 
+#include "core/graph/centrality.hpp"
+#include "core/graph/textual_order.hpp"
+#include "core/graph/threads.hpp"
 #include "core/text/utf8.hpp"
 #include "core/util/hash.hpp"
 
@@ -51,20 +54,6 @@ std::string most_frequent(const std::map<std::string, int>& counts) {
     }
     return best;
 }
-
-struct UnionFind {
-    std::vector<std::size_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-    std::size_t find(std::size_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
-};
 
 } // namespace
 
@@ -129,9 +118,11 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
         return out;
     };
     for (const auto& ev : doc.events) {
-        EventRec r;
+        EventRecord r;
         r.article_id = a.id;
         r.trigger = ev.trigger;
+        r.sentence = ev.sentence;
+        r.when = interval_from_timex(ev.time_value);
         r.type = ev.type;
         r.lemma = ev.lemma;
         r.summary = ev.summary;
@@ -143,6 +134,10 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
         r.targets = ids(ev.targets);
         r.places = ids(ev.places);
         m_events.push_back(std::move(r));
+    }
+    for (const auto& [earlier, later] : textual_order(doc)) {
+        m_stated.push_back(StatedOrder{a.id, doc.events[static_cast<std::size_t>(earlier)].trigger,
+                                       doc.events[static_cast<std::size_t>(later)].trigger});
     }
 }
 
@@ -176,55 +171,45 @@ StoryGraph GraphBuilder::build() {
         nodes.push_back(std::move(n));
     }
 
-    // Merge event mentions: same type, the same known date, and at least one shared participant
-    // or place. Mentions without a usable date stay single events.
-    std::sort(m_events.begin(), m_events.end(), [](const EventRec& a, const EventRec& b) {
+    // Merge event mentions of one real event (event_merging.hpp).
+    std::sort(m_events.begin(), m_events.end(), [](const EventRecord& a, const EventRecord& b) {
         return std::tie(a.article_id, a.trigger) < std::tie(b.article_id, b.trigger);
     });
-    UnionFind uf(m_events.size());
-    std::map<std::string, std::vector<std::size_t>> by_type_date;
-    for (std::size_t i = 0; i < m_events.size(); ++i) {
-        const auto& e = m_events[i];
-        if (interval_from_timex(e.time_value).known()) by_type_date[e.type + "|" + e.time_value].push_back(i);
-    }
-    for (const auto& [key, members] : by_type_date) {
-        std::map<std::string, std::size_t> first_with;
-        for (std::size_t i : members) {
-            const auto& e = m_events[i];
-            for (const auto* list : {&e.agents, &e.targets, &e.places}) {
-                for (const auto& ent : *list) {
-                    auto [it, inserted] = first_with.emplace(ent, i);
-                    if (!inserted) uf.unite(it->second, i);
-                }
-            }
-        }
-    }
-    std::map<std::size_t, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < m_events.size(); ++i) groups[uf.find(i)].push_back(i);
+    const auto groups = merge_events(m_events);
 
     struct EventNode {
         std::string id;
         std::vector<std::size_t> members;
     };
     std::vector<EventNode> events;
-    for (const auto& [root, members] : groups) {
+    std::map<std::pair<std::string, Span>, std::string> event_of_mention;
+    for (const auto& members : groups) {
+        // The finest-dated member speaks for the event (its date, time source, modality).
+        std::size_t lead = members.front();
+        for (std::size_t i : members) {
+            const auto& w = m_events[i].when;
+            const auto& l = m_events[lead].when;
+            if (w.known() && (!l.known() || w.length_days() < l.length_days())) lead = i;
+        }
         const auto& first = m_events[members.front()];
+        const auto& best = m_events[lead];
         NodeProps n;
         n.id = stable_id("evt", first.article_id + ":" + std::to_string(first.trigger.begin));
         n.kind = NodeKind::event;
         n.label = shorten(first.summary, label_limit);
         n.summary = first.summary;
         n.event_type = first.type;
-        n.date = first.time_value;
-        n.when = interval_from_timex(first.time_value);
-        n.time_source = first.time_source;
-        n.modality = first.modality;
+        n.date = best.time_value;
+        n.when = best.when;
+        n.time_source = best.time_source;
+        n.modality = best.modality;
         std::set<std::string> arts;
         double miss = 1.0;
         for (std::size_t i : members) {
             arts.insert(m_events[i].article_id);
             miss *= 1.0 - m_events[i].confidence;
             n.provenance.push_back(Provenance{m_events[i].article_id, m_events[i].trigger, m_events[i].confidence});
+            event_of_mention[{m_events[i].article_id, m_events[i].trigger}] = n.id;
         }
         std::sort(n.provenance.begin(), n.provenance.end());
         n.sources = static_cast<int>(arts.size());
@@ -259,28 +244,19 @@ StoryGraph GraphBuilder::build() {
         }
     }
 
-    // Chronology: each dated event points to the earliest events that start after it ends.
-    std::vector<Vertex> dated;
-    for (const auto& ev : events) {
-        const Vertex ve = v(ev.id);
-        if (g.node(ve).when.known()) dated.push_back(ve);
+    // Chronology: interval order and containment, then what the texts state, then one order.
+    m_report = ChronologyReport{};
+    add_interval_edges(g, m_report);
+    for (const auto& st : m_stated) {
+        const auto x = event_of_mention.find({st.article_id, st.earlier});
+        const auto y = event_of_mention.find({st.article_id, st.later});
+        if (x == event_of_mention.end() || y == event_of_mention.end() || x->second == y->second) continue;
+        g.add_edge(v(x->second), v(y->second), Relation::before, 1.0, Provenance{st.article_id, st.earlier, 0.5});
+        ++m_report.before_edges;
     }
-    std::sort(dated.begin(), dated.end(), [&](Vertex a, Vertex b) {
-        const auto& na = g.node(a);
-        const auto& nb = g.node(b);
-        return std::tie(na.when.first, na.when.last, na.id) < std::tie(nb.when.first, nb.when.last, nb.id);
-    });
-    for (std::size_t i = 0; i < dated.size(); ++i) {
-        const auto& ni = g.node(dated[i]);
-        std::optional<date::sys_days> next_start;
-        for (std::size_t j = i + 1; j < dated.size(); ++j) {
-            const auto& nj = g.node(dated[j]);
-            if (!ni.when.before(nj.when)) continue;
-            if (next_start && nj.when.first != *next_start) break;
-            next_start = nj.when.first;
-            g.add_edge(dated[i], dated[j], Relation::before, 1.0);
-        }
-    }
+    order_events(g, m_report);
+    assign_threads(g);
+    assign_centrality(g);
     return g;
 }
 

@@ -3,6 +3,8 @@
 // resolved to entities by their key, event mentions of the same real event merged across
 // articles, and chronology edges. Keeps only what the graph needs from each document, so memory
 // grows with the graph, not with the text.
+#include "core/graph/chronology.hpp"
+#include "core/graph/event_merging.hpp"
 #include "core/graph/story_graph.hpp"
 #include "core/model/annotation.hpp"
 
@@ -27,6 +29,8 @@ public:
     // Documents may come in any order; the graph depends only on their content.
     void add(const Document& doc, const std::vector<std::string>& source_urls = {});
     [[nodiscard]] StoryGraph build();
+    // What the last build() found about the chronology (edge counts, contradictions).
+    [[nodiscard]] const ChronologyReport& chronology() const { return m_report; }
 
 private:
     struct EntityAgg {
@@ -37,18 +41,18 @@ private:
         std::set<std::string> articles;
         std::vector<Provenance> provenance;
     };
-    struct EventRec {
+    // An order stated by the text between two mentions of one article (textual_order.hpp).
+    struct StatedOrder {
         std::string article_id;
-        Span trigger;
-        std::string type, lemma, summary, time_value, time_source, modality;
-        double confidence = 0.5;
-        std::vector<std::string> agents, targets, places;   // entity node ids
+        Span earlier, later;
     };
     PlaceLookup m_places;
     std::vector<NodeProps> m_articles;
     std::map<std::string, EntityAgg> m_entities;                        // by node id
     std::map<std::pair<std::string, std::string>, int> m_article_mentions;   // (article, entity) → count
-    std::vector<EventRec> m_events;
+    std::vector<EventRecord> m_events;
+    std::vector<StatedOrder> m_stated;
+    ChronologyReport m_report;
 }; // class GraphBuilder
 
 // The node id of an article: its own id when that is a content-derived "art-…" id, else a hash of it.

@@ -43,7 +43,11 @@ struct NodeProps {
     int sources = 0;           // distinct articles reporting it (events) or mentioning it (entities)
     int mentions = 0;
     double confidence = 0.0;
-    std::string thread;        // story thread id
+    std::string thread;        // story thread id ("thread-3"), see threads.hpp
+    int order = 0;             // chronological position, 1 = earliest, 0 = not placeable (chronology.hpp)
+    // entities (and events): participation degree and normalised betweenness (centrality.hpp)
+    int degree = 0;
+    double betweenness = 0.0;
     // entities
     std::vector<std::string> aliases;   // every surface form seen, sorted
     std::string kb_id;                  // gazetteer id where linked; for articles, the article id

@@ -111,6 +111,15 @@ const char* to_string(Precision p) {
     return "none";
 }
 
+std::string timeline_date(const TimeInterval& t) {
+    if (!t.known()) return "XXXX-XX-XX";
+    const std::string a = iso_day(t.first), b = iso_day(t.last);
+    if (a == b) return a;
+    if (a.substr(0, 7) == b.substr(0, 7)) return a.substr(0, 7) + "-XX";
+    if (a.substr(0, 4) == b.substr(0, 4)) return a.substr(0, 4) + "-XX-XX";
+    return "XXXX-XX-XX";
+}
+
 std::string iso_day(date::sys_days d) {
     return date::format("%F", d);
 }

@@ -26,7 +26,19 @@ struct TimeInterval {
     [[nodiscard]] bool overlaps(const TimeInterval& o) const {
         return known() && o.known() && first <= o.last && o.first <= last;
     }
+    // Nested either way: the same real event may be dated by its day in one article and by its
+    // week in another, but never by two different days.
+    [[nodiscard]] bool compatible(const TimeInterval& o) const { return includes(o) || o.includes(*this); }
+    [[nodiscard]] bool same_days(const TimeInterval& o) const {
+        return known() && o.known() && first == o.first && last == o.last;
+    }
+    [[nodiscard]] int length_days() const { return known() ? static_cast<int>((last - first).count()) + 1 : 0; }
 };
+
+// The day an interval can be written as on a SemEval-style timeline: "2008-03-01", "2008-03-XX"
+// (a month, or a week inside one month), "2008-XX-XX" (a year or anything inside one year),
+// "XXXX-XX-XX" otherwise.
+std::string timeline_date(const TimeInterval& t);
 
 // Parses fully specified TIMEX3 date values: YYYY-MM-DD(Thh:mm...), YYYY-Www, YYYY-MM,
 // YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, YYY (decade), YY (century). Anything else (PAST_REF,

@@ -118,7 +118,8 @@ void prepare_statements(pqxx::connection& c) {
     c.prepare("drop_source", "DELETE FROM sources WHERE source_key = $1");
     c.prepare("sources_left", "SELECT count(*) FROM sources WHERE article_id = $1");
     c.prepare("drop_article", "DELETE FROM articles WHERE id = $1");   // annotations cascade
-    c.prepare("article_hash", "SELECT content_hash FROM articles WHERE id = $1");
+    c.prepare("article_hash",
+              "SELECT content_hash, (SELECT min(source_key) FROM sources WHERE article_id = $1) FROM articles WHERE id = $1");
     c.prepare("add_article",
               "INSERT INTO articles (id, title, text, lang, published, published_source, url, author, source_name, "
               "format, content_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)");
@@ -210,8 +211,13 @@ void write_batch(pqxx::work& tx, const std::vector<Document>& docs) {
         }
         const auto stored = tx.exec_prepared("article_hash", a.id);
         const std::string stored_hash = stored.empty() ? std::string() : text_of(stored[0][0]);
-        if (stored_hash != a.content_hash) {
-            if (!stored_hash.empty()) drop_article(a.id);   // same id, new content: replace it
+        // The same story under several sources keeps the metadata (url, outlet, date) and the
+        // annotations of its first source in path order, whichever worker stored it first:
+        // what one sequential import gives, so the graph does not depend on who was faster.
+        const bool earlier_source = !stored.empty() && stored_hash == a.content_hash && !stored[0][1].is_null() &&
+                                    a.source_key < text_of(stored[0][1]);
+        if (stored_hash != a.content_hash || earlier_source) {
+            if (!stored_hash.empty()) drop_article(a.id);   // same id, new content or earlier source: replace it
             tx.exec_prepared("add_article", a.id, a.title, a.text, a.lang, a.published.value, a.published.source, a.url,
                              a.author, a.source_name, a.format, a.content_hash);
             rows.add(doc);

@@ -1,5 +1,7 @@
 #include "annotators/events/event_annotator.hpp"
+#include "annotators/events/trigger_lexicon.hpp"
 #include "annotators/sentences/sentence_annotator.hpp"
+#include "core/graph/textual_order.hpp"
 #include "tests/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -7,46 +9,197 @@
 using namespace storyline;
 
 namespace {
-Document annotate(const std::string& text, const std::string& lang, const std::string& dct) {
+
+struct Name {
+    std::string text;
+    EntityType type;
+};
+
+Document make(const std::string& text, const std::string& lang, const std::string& dct, const std::vector<Name>& names = {}) {
     test_support::use_source_resources();
     Document d;
     d.article.text = text;
     d.article.lang = lang;
     if (!dct.empty()) d.article.published = {dct, "record"};
     d.sentences = split_sentences(text, lang);
+    for (const auto& n : names) {
+        const auto at = text.find(n.text);
+        EntityMention m;
+        m.span = Span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + n.text.size())};
+        m.type = n.type;
+        m.key = n.text;
+        d.entities.push_back(m);
+    }
+    return d;
+}
+
+void add_timex(Document& d, const std::string& surface, const std::string& value) {
+    const auto at = d.article.text.find(surface);
+    d.timexes.push_back(Timex{Span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + surface.size())},
+                              TimexType::date, value, "", "", true});
+}
+
+Document annotate(Document d) {
     make_event_annotator()->annotate(d);
     return d;
 }
+
+const EventMention* find_type(const Document& d, const std::string& type) {
+    for (const auto& e : d.events) {
+        if (e.type == type) return &e;
+    }
+    return nullptr;
+}
+
+std::string name_of(const Document& d, int entity) {
+    return std::string(d.entities[static_cast<std::size_t>(entity)].span.in(d.article.text));
+}
+
 } // namespace
 
-TEST(test_events, french_trigger_typed_and_dated_by_document) {
-    const auto d = annotate("Les troupes commencent à se retirer du pays.", "fr", "2022-01-14");
+TEST(test_events, aspect_verb_folds_into_the_event_it_starts) {
+    const auto d = annotate(make("Les troupes commencent à se retirer du pays.", "fr", "2022-01-14"));
     ASSERT_EQ(d.events.size(), 1u);
-    EXPECT_EQ(d.events[0].type, "begin");
+    EXPECT_EQ(d.events[0].type, "withdraw");
     EXPECT_EQ(d.events[0].time_value, "2022-01-14");
     EXPECT_EQ(d.events[0].time_source, TimeSource::document);
 }
 
-TEST(test_events, timex_in_sentence_dates_the_event) {
-    test_support::use_source_resources();
-    Document d;
-    d.article.text = "Russia said on Thursday it would leave.";
-    d.article.lang = "en";
-    d.article.published = {"2022-01-14", "record"};
-    d.sentences = split_sentences(d.article.text, "en");
-    d.timexes.push_back(Timex{Span{15, 23}, TimexType::date, "2022-01-13", "", "", true});
-    make_event_annotator()->annotate(d);
-    ASSERT_EQ(d.events.size(), 1u);
+TEST(test_events, every_trigger_of_a_sentence_is_an_event) {
+    auto d = make("Russia said on Thursday it would leave.", "en", "2022-01-14");
+    add_timex(d, "Thursday", "2022-01-13");
+    d = annotate(d);
+    ASSERT_EQ(d.events.size(), 2u);
     EXPECT_EQ(d.events[0].type, "statement");
     EXPECT_EQ(d.events[0].time_value, "2022-01-13");
     EXPECT_EQ(d.events[0].time_source, TimeSource::timex);
-    EXPECT_EQ(d.events[0].modality, Modality::hypothetical);
+    EXPECT_EQ(d.events[0].modality, Modality::asserted);
+    EXPECT_EQ(d.events[1].type, "withdraw");
+    // "would" under a speech verb is a plan, not a hypothesis.
+    EXPECT_EQ(d.events[1].modality, Modality::planned);
 }
 
 TEST(test_events, no_document_date_means_no_invented_date) {
-    const auto d = annotate("The troops will withdraw.", "en", "");
+    const auto d = annotate(make("The troops will withdraw.", "en", ""));
     ASSERT_EQ(d.events.size(), 1u);
     EXPECT_EQ(d.events[0].time_value, "");
     EXPECT_EQ(d.events[0].time_source, TimeSource::none);
     EXPECT_EQ(d.events[0].modality, Modality::planned);
+}
+
+TEST(test_events, passive_subject_is_the_target_and_par_gives_the_agent) {
+    const auto d = annotate(make("Les gardes de Tokayev ont été tués par Boko Haram.", "fr", "2022-01-14",
+                                 {{"Tokayev", EntityType::person}, {"Boko Haram", EntityType::organization}}));
+    const auto* kill = find_type(d, "kill");
+    ASSERT_NE(kill, nullptr);
+    ASSERT_EQ(kill->targets.size(), 1u);
+    EXPECT_EQ(name_of(d, kill->targets[0]), "Tokayev");
+    ASSERT_EQ(kill->agents.size(), 1u);
+    EXPECT_EQ(name_of(d, kill->agents[0]), "Boko Haram");
+}
+
+TEST(test_events, active_voice_agent_before_target_after) {
+    const auto d = annotate(make("Tokayev thanked Putin in Almaty.", "en", "2022-01-14",
+                                 {{"Tokayev", EntityType::person}, {"Putin", EntityType::person}, {"Almaty", EntityType::location}}));
+    ASSERT_EQ(d.events.size(), 1u);
+    ASSERT_EQ(d.events[0].agents.size(), 1u);
+    EXPECT_EQ(name_of(d, d.events[0].agents[0]), "Tokayev");
+    ASSERT_EQ(d.events[0].targets.size(), 1u);
+    EXPECT_EQ(name_of(d, d.events[0].targets[0]), "Putin");
+    ASSERT_EQ(d.events[0].places.size(), 1u);
+    EXPECT_EQ(name_of(d, d.events[0].places[0]), "Almaty");
+}
+
+TEST(test_events, reported_speech_speaker_after_the_quote_is_the_agent) {
+    const auto d = annotate(make("« Ils doivent rentrer chez eux », a déclaré Poutine lors d'une réunion.", "fr", "2022-01-14",
+                                 {{"Poutine", EntityType::person}}));
+    const auto* said = find_type(d, "statement");
+    ASSERT_NE(said, nullptr);
+    ASSERT_EQ(said->agents.size(), 1u);
+    EXPECT_EQ(name_of(d, said->agents[0]), "Poutine");
+    const auto* go_home = find_type(d, "withdraw");
+    ASSERT_NE(go_home, nullptr);
+    EXPECT_EQ(go_home->modality, Modality::reported);
+}
+
+TEST(test_events, english_quote_then_speaker_then_verb) {
+    const auto d = annotate(make("\"They must go home,\" Putin said.", "en", "2022-01-14", {{"Putin", EntityType::person}}));
+    const auto* said = find_type(d, "statement");
+    ASSERT_NE(said, nullptr);
+    ASSERT_EQ(said->agents.size(), 1u);
+    EXPECT_EQ(name_of(d, said->agents[0]), "Putin");
+}
+
+TEST(test_events, future_date_and_devraient_mark_a_planned_event) {
+    auto d = make("Tous les soldats russes devraient être sortis d'ici le 19 janvier.", "fr", "2022-01-14");
+    add_timex(d, "le 19 janvier", "2022-01-19");
+    d = annotate(d);
+    const auto* out = find_type(d, "withdraw");
+    ASSERT_NE(out, nullptr);
+    EXPECT_EQ(out->modality, Modality::planned);
+    EXPECT_EQ(out->time_value, "2022-01-19");
+    EXPECT_EQ(out->time_source, TimeSource::timex);
+}
+
+TEST(test_events, negation_before_the_trigger) {
+    const auto d = annotate(make("The troops did not leave.", "en", "2022-01-14"));
+    ASSERT_EQ(d.events.size(), 1u);
+    EXPECT_EQ(d.events[0].modality, Modality::negated);
+}
+
+TEST(test_events, undated_sentence_takes_the_narrative_anchor_of_its_paragraph) {
+    auto d = make("Le 7 janvier, la police a arrêté des opposants. Ils ont ensuite bloqué les routes.\n\nLes blessés sont soignés.",
+                  "fr", "2022-01-14");
+    add_timex(d, "Le 7 janvier", "2022-01-07");
+    d = annotate(d);
+    const auto* blocked = find_type(d, "protest");
+    ASSERT_NE(blocked, nullptr);
+    EXPECT_EQ(blocked->time_value, "2022-01-07");
+    EXPECT_EQ(blocked->time_source, TimeSource::anchor);
+    const auto* injured = find_type(d, "injure");
+    ASSERT_NE(injured, nullptr);
+    EXPECT_EQ(injured->time_source, TimeSource::document);   // a new paragraph drops the anchor
+}
+
+TEST(test_events, lexicon_exact_forms_block_stems) {
+    test_support::use_source_resources();
+    const TriggerLexicon en("en");
+    ASSERT_NE(en.find("reported"), nullptr);
+    EXPECT_EQ(en.find("reported")->type, "statement");
+    EXPECT_EQ(en.find("reporters"), nullptr);
+    ASSERT_NE(en.find("withdrawal"), nullptr);
+    EXPECT_EQ(en.find("withdrawal")->type, "withdraw");
+    EXPECT_EQ(en.find("table"), nullptr);
+    EXPECT_EQ(fold_word("Withdrew"), "withdrew");
+    EXPECT_EQ(fold_word("Déclaré"), "declare");
+}
+
+TEST(test_events, connectives_order_events_of_one_sentence) {
+    auto d = annotate(make("The troops left after the riots ended. Then Putin spoke at a meeting.", "en", "2022-01-14"));
+    const auto pairs = textual_order(d);
+    auto idx = [&](const std::string& word) {
+        for (std::size_t i = 0; i < d.events.size(); ++i) {
+            if (d.events[i].trigger.in(d.article.text) == word) return static_cast<int>(i);
+        }
+        return -1;
+    };
+    ASSERT_GE(idx("riots"), 0);
+    ASSERT_GE(idx("left"), 0);
+    EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(idx("riots"), idx("left"))), pairs.end());
+    ASSERT_GE(idx("meeting"), 0);
+    EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(idx("ended"), idx("meeting"))), pairs.end());
+}
+
+TEST(test_events, sentence_initial_apres_que_orders_the_main_clause_after) {
+    auto d = annotate(make("Après que des policiers ont été tués, le président a qualifié les émeutes de terrorisme.", "fr",
+                           "2022-01-14"));
+    const auto pairs = textual_order(d);
+    int killed = -1, called = -1;
+    for (std::size_t i = 0; i < d.events.size(); ++i) {
+        if (d.events[i].type == "kill") killed = static_cast<int>(i);
+        if (d.events[i].lemma == "qualifier") called = static_cast<int>(i);
+    }
+    ASSERT_GE(killed, 0);
+    ASSERT_GE(called, 0);
+    EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(killed, called)), pairs.end());
 }

@@ -53,3 +53,23 @@ TEST(test_time_interval, clock_part_is_ignored_for_the_day) {
     EXPECT_EQ(t.precision, Precision::day);
     EXPECT_EQ(iso_day(t.first), "2022-01-13");
 }
+
+TEST(test_time_interval, nested_intervals_are_compatible_different_days_are_not) {
+    const auto week = interval_from_timex("2022-W02");
+    const auto thursday = interval_from_timex("2022-01-13");
+    const auto friday = interval_from_timex("2022-01-14");
+    EXPECT_TRUE(week.compatible(thursday));
+    EXPECT_TRUE(thursday.compatible(week));
+    EXPECT_TRUE(thursday.compatible(thursday));
+    EXPECT_FALSE(thursday.compatible(friday));
+    EXPECT_FALSE(thursday.compatible(interval_from_timex("PAST_REF")));
+    EXPECT_EQ(week.length_days(), 7);
+}
+
+TEST(test_time_interval, timeline_date_writes_unknown_digits_as_x) {
+    EXPECT_EQ(timeline_date(interval_from_timex("2008-03-01")), "2008-03-01");
+    EXPECT_EQ(timeline_date(interval_from_timex("2008-03")), "2008-03-XX");
+    EXPECT_EQ(timeline_date(interval_from_timex("2008-W10")), "2008-03-XX");
+    EXPECT_EQ(timeline_date(interval_from_timex("2008")), "2008-XX-XX");
+    EXPECT_EQ(timeline_date(interval_from_timex("XXXX-01-19")), "XXXX-XX-XX");
+}

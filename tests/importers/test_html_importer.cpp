@@ -119,3 +119,12 @@ TEST(test_html_importer, broken_markup_never_throws_but_empty_pages_are_reported
     EXPECT_NO_THROW((void)import_bytes("<html><body><div><p>Unclosed <b>tags <i>everywhere and a long enough sentence here", page()));
     EXPECT_THROW((void)import_bytes("<html><body><script>var x = 1;</script></body></html>", page()), ImportError);
 }
+
+TEST(test_html_importer, deeply_nested_markup_does_not_exhaust_the_stack) {
+    test_support::use_source_resources();
+    std::string html = "<html><body>";
+    for (int i = 0; i < 3000; ++i) html += "<div>";
+    html += "deep text</div></body></html>";
+    html = "<html><body><p>A paragraph that is long enough to be the article body of this page.</p>" + html.substr(12);
+    EXPECT_NO_THROW((void)import_bytes(html, page()));
+}

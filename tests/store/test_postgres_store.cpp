@@ -281,3 +281,28 @@ TEST(test_postgres_store, open_store_chooses_by_spec) {
     auto pg = open_store(server_uri());
     EXPECT_NE(dynamic_cast<PostgresStore*>(pg.get()), nullptr);
 }
+
+TEST(test_postgres_store, shared_story_keeps_its_first_source_in_path_order) {
+    REQUIRE_SERVER();
+    reset_database();
+    // Two outlets carry the same text; whichever worker stores first, the article keeps the
+    // metadata of the first path, as one sequential import would.
+    Document late = doc("a1", "z/tdg.json", "même dépêche");
+    late.article.url = "https://tdg.example/1";
+    Document early = doc("a1", "a/lematin.json", "même dépêche");
+    early.article.url = "https://lematin.example/1";
+    PostgresStore s(server_uri());
+    s.begin_batch();
+    s.put(late);
+    s.commit_batch();
+    s.begin_batch();
+    s.put(early);
+    s.commit_batch();
+    s.for_each_document([](const Document& d) {
+        EXPECT_EQ(d.article.url, "https://lematin.example/1");
+        EXPECT_EQ(d.article.source_key, "a/lematin.json");
+        EXPECT_EQ(d.events.size(), 1u);
+    });
+    EXPECT_EQ(s.sources_of("a1"), (std::vector<std::string>{"a/lematin.json", "z/tdg.json"}));
+    EXPECT_EQ(s.counts().event_mentions, 1);
+}
