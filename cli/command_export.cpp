@@ -52,7 +52,7 @@ public:
             formats += "\n  " + std::string(e->name()) + ": " + std::string(e->description());
         }
         app.add_option("format", m_format, "Export format")->required()->check(CLI::IsMember(names));
-        app.add_option("--db", m_db, "Database file")->capture_default_str();
+        app.add_option("--db", m_db, "Database: a SQLite file, or postgresql://user@host/db")->capture_default_str();
         app.add_option("-o,--output", m_output,
                        "Output file, - for standard output (csv: a path stem, writes STEM.nodes.csv and STEM.edges.csv)")
             ->capture_default_str();

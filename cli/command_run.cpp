@@ -20,7 +20,7 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("paths", m_import.inputs, "Files or folders to import")->required();
         app.add_option("-o,--output", m_dir, "Output folder")->required();
-        app.add_option("--db", m_import.db, "Database file (default: DIR/storyline.db)");
+        app.add_option("--db", m_import.db, "Database: a SQLite file (default: DIR/storyline.db), or postgresql://user@host/db");
         app.add_option("--lang", m_import.lang, "Language: auto, or a code such as fr, en")->capture_default_str();
         app.add_option("--date", m_import.date, "Publication date (YYYY-MM-DD) for articles that carry none");
         app.add_option("--title", m_options.title, "Title of the graph / timeline")->capture_default_str();

@@ -12,7 +12,7 @@ class StatsCommand final : public Command {
 public:
     std::string_view name() const override { return "stats"; }
     std::string_view description() const override { return "Show what the database and its graph hold"; }
-    void setup(CLI::App& app) override { app.add_option("--db", m_db, "Database file")->capture_default_str(); }
+    void setup(CLI::App& app) override { app.add_option("--db", m_db, "Database: a SQLite file, or postgresql://user@host/db")->capture_default_str(); }
     int run() override {
         if (!store_exists(m_db)) throw std::runtime_error(m_db + ": no such database");
         const auto c = open_store(m_db)->counts();

@@ -66,7 +66,7 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("--entity", m_entities, "Entity name (repeat for several)");
         app.add_option("--entities", m_entities_file, "File with one entity name a line")->check(CLI::ExistingFile);
-        app.add_option("--db", m_db, "Database file")->capture_default_str();
+        app.add_option("--db", m_db, "Database: a SQLite file, or postgresql://user@host/db")->capture_default_str();
         app.add_option("--format", m_format, "text (human-readable) or semeval (one JSON file per entity)")
             ->check(CLI::IsMember({"text", "semeval"}))
             ->capture_default_str();

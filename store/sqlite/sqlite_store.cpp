@@ -159,8 +159,18 @@ void SqliteStore::put(const Document& doc) {
         if (q.executeStep()) stored_hash = q.getColumn(0).getString();
         q.reset();
     }
-    if (stored_hash != a.content_hash) {
-        if (!stored_hash.empty()) delete_article(a.id);   // same id, new content: replace it
+    // The same story from another source keeps the metadata (date, URL, language) and so the
+    // annotations of the source first in path order, whatever order the parallel import writes
+    // them in: exports must not depend on thread timing.
+    bool replace = stored_hash != a.content_hash;
+    if (!replace) {
+        SQLite::Statement& first = statement("SELECT min(source_key) FROM sources WHERE article_id = ?");
+        first.bind(1, a.id);
+        replace = first.executeStep() && !first.getColumn(0).isNull() && a.source_key < first.getColumn(0).getString();
+        first.reset();
+    }
+    if (replace) {
+        if (!stored_hash.empty()) delete_article(a.id);   // same id, new content (or an earlier source): replace it
         SQLite::Statement& ins = statement("INSERT INTO articles (id, title, text, lang, published, published_source, url, author, "
                               "source_name, format, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, a.id);

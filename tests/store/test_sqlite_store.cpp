@@ -123,3 +123,24 @@ TEST(test_sqlite_store, rollback_keeps_nothing_of_the_batch) {
     s.rollback_batch();
     EXPECT_EQ(s.counts().articles, 0);
 }
+
+TEST(test_sqlite_store, shared_story_keeps_the_first_source_in_path_order) {
+    test_support::TempDir dir;
+    SqliteStore s((dir.path() / "s.db").string());
+    Document late = doc("a1", "b/second.json", "same text");
+    late.article.url = "https://b.example/2";
+    Document early = doc("a1", "a/first.json", "same text");
+    early.article.url = "https://a.example/1";
+    s.begin_batch();
+    s.put(late);    // written first, as a parallel import may do
+    s.put(early);
+    s.commit_batch();
+    int n = 0;
+    s.for_each_document([&](const Document& d) {
+        ++n;
+        EXPECT_EQ(d.article.url, "https://a.example/1");
+        EXPECT_EQ(d.events.size(), 1u);   // annotations replaced, not doubled
+    });
+    EXPECT_EQ(n, 1);
+    EXPECT_EQ(s.sources_of("a1"), (std::vector<std::string>{"a/first.json", "b/second.json"}));
+}
