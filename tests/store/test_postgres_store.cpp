@@ -33,31 +33,7 @@ void reset_database() {
 }
 
 Document doc(const std::string& id, const std::string& key, const std::string& text) {
-    Document d;
-    d.article.id = id;
-    d.article.title = "T " + id;
-    d.article.text = text;
-    d.article.lang = "fr";
-    d.article.published = {"2022-01-14", "record"};
-    d.article.source_key = key;
-    d.article.content_hash = "h-" + text;
-    d.sentences.push_back(Sentence{Span{0, 3}});
-    d.timexes.push_back(Timex{Span{0, 5}, TimexType::date, "2022-01-13", "", "", true});
-    EntityMention m;
-    m.span = Span{6, 12};
-    m.type = EntityType::person;
-    m.key = "putin";
-    m.canonical = "Vladimir Poutine";
-    d.entities.push_back(m);
-    EventMention ev;
-    ev.trigger = Span{13, 20};
-    ev.type = "statement";
-    ev.agents = {0};
-    ev.time_value = "2022-01-13";
-    ev.time_source = TimeSource::timex;
-    ev.modality = Modality::planned;
-    d.events.push_back(ev);
-    return d;
+    return test_support::sample_document(id, key, text);
 }
 
 // Everything for_each_document gives, doubles as their bits: equal dumps = equal documents.
