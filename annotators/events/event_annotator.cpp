@@ -84,17 +84,14 @@ public:
         std::stable_sort(by_offset.begin(), by_offset.end(), [&](int a, int b) {
             return doc.entities[static_cast<std::size_t>(a)].span.begin < doc.entities[static_cast<std::size_t>(b)].span.begin;
         });
+        // The anchor carries over paragraph breaks: news paragraphs are a sentence or two, and
+        // the one after "... last week's riots." usually goes on about them (its age still
+        // limits how far it reaches).
         Anchor anchor;
-        std::uint32_t previous_end = 0;
         for (const auto& sentence : doc.sentences) {
-            if (text.substr(previous_end, sentence.span.begin - std::min(previous_end, sentence.span.begin)).find("\n\n") !=
-                std::string_view::npos) {
-                anchor = {};   // a new paragraph starts a new narrative anchor
-            }
-            previous_end = sentence.span.end;
             const auto tokens = tokenise(text, sentence.span, lex);
             annotate_sentence(doc, sentence.span, tokens, by_offset, lex, dct, anchor);
-            update_anchor(doc, sentence.span, anchor);
+            update_anchor(doc, sentence.span, dct, anchor);
         }
     }
 
@@ -165,7 +162,7 @@ private:
             ev.summary = summarise(sentence.in(doc.article.text));
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
-            date_event(doc, sentence, tokens, i, token_at, anchor, ev);
+            date_event(doc, sentence, tokens, i, token_at, anchor, dct, ev);
             ev.modality = modality_of(tokens, i, lex, ev, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
             doc.events.push_back(std::move(ev));
@@ -254,15 +251,23 @@ private:
 
     template <class TokenAt>
     static void date_event(const Document& doc, Span sentence, const std::vector<Token>& tokens, std::size_t i,
-                           TokenAt token_at, const Anchor& anchor, EventMention& ev) {
-        // The nearest fully dated expression of the clause, else of the sentence.
+                           TokenAt token_at, const Anchor& anchor, const TimeInterval& dct, EventMention& ev) {
+        // The nearest fully dated expression of the clause, else of the sentence. A reporting
+        // verb does not take the date of what it reports: "X said the troops would leave by
+        // January 19" was said before the article, not on the 19th.
+        const bool reporting = ev.type == "statement";
         int best = -1;
         long best_score = 0;
         for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || (t.type != TimexType::date && t.type != TimexType::time)) continue;
-            if (!interval_from_timex(t.value).known()) continue;
+            const auto when = interval_from_timex(t.value);
+            if (!when.known()) continue;
             const std::size_t at = token_at(t.span.begin);
+            if (reporting && ((dct.known() && dct.before(when)) ||
+                              (t.span.begin > tokens[i].span.begin && tokens[at].clause != tokens[i].clause))) {
+                continue;
+            }
             const long distance = std::labs(static_cast<long>(t.span.begin) - static_cast<long>(tokens[i].span.begin));
             const long score = distance + (tokens[at].clause == tokens[i].clause ? 0 : 100000) +
                                (tokens[at].quoted == tokens[i].quoted ? 0 : 200000);
@@ -282,20 +287,24 @@ private:
             ev.time_source = TimeSource::anchor;
             return;
         }
-        const std::string dct = doc.article.published.day();
-        if (!dct.empty()) {
-            ev.time_value = dct;
+        const std::string day = doc.article.published.day();
+        if (!day.empty()) {
+            ev.time_value = day;
             ev.time_source = TimeSource::document;
         }
     }
 
-    static void update_anchor(const Document& doc, Span sentence, Anchor& anchor) {
+    // A date after the article was written (a deadline, "by January 19", a plan) does not move
+    // the narrative: the next undated sentence still tells what happened, not what is planned.
+    static void update_anchor(const Document& doc, Span sentence, const TimeInterval& dct, Anchor& anchor) {
         ++anchor.age;
         for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || t.type != TimexType::date) continue;
             const auto iv = interval_from_timex(t.value);
-            if (iv.known() && (iv.precision == Precision::day || iv.precision == Precision::week)) anchor = {k, 0};
+            if (!iv.known() || (iv.precision != Precision::day && iv.precision != Precision::week)) continue;
+            if (dct.known() && dct.before(iv)) continue;
+            anchor = {k, 0};
         }
     }
 

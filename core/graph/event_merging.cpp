@@ -37,13 +37,42 @@ std::size_t shared_count(const std::vector<std::string>& a, const std::vector<st
     return n;
 }
 
+// What a cluster's members from one article say: the temporal expressions that dated them and
+// the actors (agents and targets) they name.
+struct ArticleTrace {
+    std::set<std::string> timex_values;
+    std::set<std::string> actors;
+};
+
 struct Cluster {
     std::string type;
     int modality = 0;
     TimeInterval core;                      // intersection of the members' intervals
     std::vector<std::string> participants;  // sorted union
     std::vector<std::size_t> members;
+    std::map<std::string, ArticleTrace> by_article;
 };
+
+// Within one article a writer tells two events of a type apart by dating them differently
+// ("announced earlier this week" / "confirmed on Thursday") or by naming different actors;
+// sharing only a place is not enough there (it is across articles: wire copies of one story).
+bool apart_in_article(const Cluster& cl, const EventRecord& r) {
+    const auto it = cl.by_article.find(r.article_id);
+    if (it == cl.by_article.end()) return false;
+    const ArticleTrace& seen = it->second;
+    if (r.time_source == "timex" && !seen.timex_values.empty() && !seen.timex_values.count(r.time_value)) return true;
+    const auto shares = [&](const std::vector<std::string>& ids) {
+        return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return seen.actors.count(id) > 0; });
+    };
+    return !shares(r.agents) && !shares(r.targets);
+}
+
+void remember(Cluster& cl, const EventRecord& r) {
+    ArticleTrace& trace = cl.by_article[r.article_id];
+    if (r.time_source == "timex") trace.timex_values.insert(r.time_value);
+    trace.actors.insert(r.agents.begin(), r.agents.end());
+    trace.actors.insert(r.targets.begin(), r.targets.end());
+}
 
 } // namespace
 
@@ -80,7 +109,7 @@ std::vector<std::vector<std::size_t>> merge_events(const std::vector<EventRecord
             }
             for (std::size_t c : candidates) {
                 const auto& cl = clusters[c];
-                if (cl.modality != modality_class(r.modality) || !cl.core.compatible(r.when)) continue;
+                if (cl.modality != modality_class(r.modality) || !cl.core.compatible(r.when) || apart_in_article(cl, r)) continue;
                 const std::size_t shared = shared_count(cl.participants, people);
                 if (shared > best_shared) {
                     best = c;
@@ -89,10 +118,11 @@ std::vector<std::vector<std::size_t>> merge_events(const std::vector<EventRecord
             }
         }
         if (best == clusters.size()) {
-            clusters.push_back(Cluster{r.type, modality_class(r.modality), r.when, {}, {}});
+            clusters.push_back(Cluster{r.type, modality_class(r.modality), r.when, {}, {}, {}});
         }
         Cluster& cl = clusters[best];
         cl.members.push_back(idx);
+        remember(cl, r);
         if (r.when.known() && r.when.length_days() < cl.core.length_days()) cl.core = r.when;
         std::vector<std::string> merged;
         std::set_union(cl.participants.begin(), cl.participants.end(), people.begin(), people.end(),

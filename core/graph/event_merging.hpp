@@ -3,7 +3,9 @@
 // Two mentions merge when they have the same type, compatible modality, nested time intervals
 // (a week includes its days; two different days never merge) and at least one shared
 // participant or place. Clusters keep the intersection of their members' intervals, so a
-// cluster of day D never absorbs day D+1 through a week-long mention.
+// cluster of day D never absorbs day D+1 through a week-long mention. Within one article,
+// mentions dated by different temporal expressions stay apart ("announced earlier this week" /
+// "confirmed on Thursday"), and a shared place is not enough: they need a shared actor.
 #include "core/graph/time_interval.hpp"
 #include "core/model/span.hpp"
 

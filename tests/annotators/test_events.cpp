@@ -147,7 +147,7 @@ TEST(test_events, negation_before_the_trigger) {
     EXPECT_EQ(d.events[0].modality, Modality::negated);
 }
 
-TEST(test_events, undated_sentence_takes_the_narrative_anchor_of_its_paragraph) {
+TEST(test_events, undated_sentence_takes_the_narrative_anchor_across_a_paragraph_break) {
     auto d = make("Le 7 janvier, la police a arrêté des opposants. Ils ont ensuite bloqué les routes.\n\nLes blessés sont soignés.",
                   "fr", "2022-01-14");
     add_timex(d, "Le 7 janvier", "2022-01-07");
@@ -158,7 +158,49 @@ TEST(test_events, undated_sentence_takes_the_narrative_anchor_of_its_paragraph) 
     EXPECT_EQ(blocked->time_source, TimeSource::anchor);
     const auto* injured = find_type(d, "injure");
     ASSERT_NE(injured, nullptr);
-    EXPECT_EQ(injured->time_source, TimeSource::document);   // a new paragraph drops the anchor
+    EXPECT_EQ(injured->time_value, "2022-01-07");
+    EXPECT_EQ(injured->time_source, TimeSource::anchor);
+}
+
+TEST(test_events, the_anchor_reaches_two_sentences) {
+    auto d = make("On 7 January the police arrested opponents. The city was calm. Shops opened. Schools stayed shut. "
+                  "Dozens were injured.",
+                  "en", "2022-01-14");
+    add_timex(d, "On 7 January", "2022-01-07");
+    d = annotate(d);
+    const auto* injured = find_type(d, "injure");
+    ASSERT_NE(injured, nullptr);
+    EXPECT_EQ(injured->time_source, TimeSource::document);
+    EXPECT_EQ(injured->time_value, "2022-01-14");
+}
+
+TEST(test_events, a_deadline_after_the_article_is_no_narrative_anchor) {
+    auto d = make("Le 13 janvier, les troupes ont commencé leur retrait. Les soldats devraient être partis d'ici le 19 janvier. "
+                  "« Ils doivent rentrer chez eux », a déclaré le président.",
+                  "fr", "2022-01-14");
+    add_timex(d, "Le 13 janvier", "2022-01-13");
+    add_timex(d, "le 19 janvier", "2022-01-19");
+    d = annotate(d);
+    const auto* said = find_type(d, "statement");
+    ASSERT_NE(said, nullptr);
+    EXPECT_EQ(said->time_value, "2022-01-13");
+    EXPECT_EQ(said->time_source, TimeSource::anchor);
+}
+
+TEST(test_events, a_reporting_verb_does_not_take_the_date_it_reports) {
+    auto d = make("The ministry said all of its soldiers would leave Kazakhstan by January 19.", "en", "2022-01-14",
+                  {{"Kazakhstan", EntityType::location}});
+    add_timex(d, "January 19", "2022-01-19");
+    d = annotate(d);
+    const auto* said = find_type(d, "statement");
+    ASSERT_NE(said, nullptr);
+    EXPECT_EQ(said->time_value, "2022-01-14");
+    EXPECT_EQ(said->time_source, TimeSource::document);
+    EXPECT_EQ(said->modality, Modality::asserted);
+    const auto* leave = find_type(d, "withdraw");
+    ASSERT_NE(leave, nullptr);
+    EXPECT_EQ(leave->time_value, "2022-01-19");
+    EXPECT_EQ(leave->modality, Modality::planned);
 }
 
 TEST(test_events, lexicon_exact_forms_block_stems) {

@@ -67,3 +67,21 @@ TEST(test_event_merging, grouping_does_not_depend_on_input_order) {
     EXPECT_EQ(sizes(merge_events(recs)), forward);
     EXPECT_EQ(forward, (std::vector<std::size_t>{1, 3}));
 }
+
+TEST(test_event_merging, one_article_tells_apart_what_it_dates_differently_or_gives_other_actors) {
+    // "announced earlier this week" and "confirmed on Thursday", in one article: two statements.
+    auto week = rec("a", 10, "statement", "2022-W02", {"org-kremlin"});
+    auto thursday = rec("a", 90, "statement", "2022-01-13", {"org-kremlin"});
+    week.time_source = thursday.time_source = "timex";
+    EXPECT_EQ(merge_events({week, thursday}).size(), 2u);
+    // The same pair in two articles is one event told twice.
+    thursday.article_id = "b";
+    EXPECT_EQ(merge_events({week, thursday}).size(), 1u);
+    // In one article, a shared place alone does not make two statements one.
+    auto kz1 = rec("a", 10, "statement", "2022-01-13", {});
+    auto kz2 = rec("a", 90, "statement", "2022-01-13", {});
+    kz1.places = kz2.places = {"loc-kz"};
+    EXPECT_EQ(merge_events({kz1, kz2}).size(), 2u);
+    kz2.article_id = "b";
+    EXPECT_EQ(merge_events({kz1, kz2}).size(), 1u);
+}

@@ -18,6 +18,12 @@ for f in storyline.db graph.graphml graph.gexf timeline.json timeline.html event
 step "graph content"
 python3 "$SRC/tests/e2e/check_fixture_graph.py" "$WORK/out/graph.graphml" "$WORK/out/timeline.json"
 
+step "the seed story: dated seed + English fixtures give its nine events, in order"
+mkdir -p "$WORK/story"
+cp "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.json" "$SRC"/fixtures/articles/en/* "$WORK/story/"
+"$BIN" run "$WORK/story" -o "$WORK/story-out" -q >/dev/null 2>&1 || fail "storyline run on the seed story exited $?"
+python3 "$SRC/tests/e2e/check_seed_story.py" "$WORK/story-out/events.jsonl" "$WORK/story-out/timeline.json"
+
 step "second import: everything unchanged, exports byte-identical"
 "$BIN" import "$SRC/fixtures/articles" --db "$WORK/out/storyline.db" -q >"$WORK/import2.log" 2>&1 || { cat "$WORK/import2.log"; fail "re-import failed"; }
 grep -q " 0 new, 0 changed, " "$WORK/import2.log" || { cat "$WORK/import2.log"; fail "re-import was not all unchanged"; }
