@@ -2,6 +2,7 @@
 
 #include "core/lang/resources.hpp"
 #include "core/text/utf8.hpp"
+#include "importers/date_text.hpp"
 #include "importers/input_checks.hpp"
 #include "importers/publication_date.hpp"
 
@@ -84,6 +85,22 @@ std::string_view read_front_matter(std::string_view text, Article& a) {
     return after == std::string_view::npos ? std::string_view() : text.substr(after + 1);
 }
 
+// A date line near the top of a copied article ("March 01, 2008", "Publié le 02/11/2023 à
+// 15h57", "Published 3 March 2021 | Reuters"): a short paragraph of its own that is a byline
+// with a date, or mostly a date. Its text stays in the body. Only the first few lines are looked
+// at, and a line of a wrapped paragraph never counts ("... bond due on\nAugust 18, 1993"), so a
+// date of the story itself is not taken for the publication date.
+std::optional<std::string> dateline_date(std::string_view line) {
+    if (line.size() > 100) return std::nullopt;
+    const std::string f = fold(squeeze_spaces(line));
+    if (mentions_modification(f)) return std::nullopt;
+    if (auto d = find_byline_date(f)) return d;
+    const auto d = find_date(f);
+    if (d && (d->end - d->begin) * 10 >= f.size() * 6) return d->day;
+    return std::nullopt;
+}
+constexpr int dateline_reach = 3;   // lines after the title
+
 } // namespace
 
 int TextImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
@@ -107,8 +124,13 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
     const Boilerplate& bp = boilerplate();
     std::string body;
     bool pending_blank = false;
-    for (std::string_view line : lines) {
-        const std::string_view t = trim(line);
+    int after_title = 0;
+    bool paragraph_start = true;   // the previous line was blank (or the title)
+    auto blank = [](std::string_view line) { return squeeze_spaces(trim(line)).empty(); };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view t = trim(lines[i]);
+        const bool starts = paragraph_start;
+        paragraph_start = blank(t);
         if (t.empty() || squeeze_spaces(t).empty()) {
             pending_blank = !body.empty();
             continue;
@@ -116,9 +138,14 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
         if (bp.matches(t)) continue;
         if (a.title.empty()) {
             a.title = squeeze_spaces(t);
+            paragraph_start = true;
             continue;
         }
         if (body.empty() && squeeze_spaces(t) == a.title) continue;   // title repeated above the body
+        if (a.published.day().empty() && after_title++ < dateline_reach && starts &&
+            (i + 1 == lines.size() || blank(lines[i + 1]))) {
+            if (auto d = dateline_date(t)) a.published = {*d, "dateline"};
+        }
         if (!body.empty()) body += pending_blank ? "\n\n" : "\n";
         pending_blank = false;
         body.append(t);

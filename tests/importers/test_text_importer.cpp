@@ -78,3 +78,32 @@ TEST(test_text_importer, latin1_and_utf16_text_is_decoded) {
     EXPECT_EQ(wide.result.articles[0].title, "Titre");
     EXPECT_EQ(wide.result.articles[0].text, "Été");
 }
+
+TEST(test_text_importer, a_date_line_under_the_title_is_the_publication_date) {
+    test_support::use_source_resources();
+    const auto dated = [](const std::string& raw) { return TextImporter().parse(raw, txt()).articles.at(0).published; };
+    auto p = dated("Airbus wins tanker contract\n\nMarch 01, 2008\n\nNorthrop Grumman and EADS have won.");
+    EXPECT_EQ(p.value, "2008-03-01");
+    EXPECT_EQ(p.source, "dateline");
+    EXPECT_EQ(dated("Le titre\nPublié le 02/11/2023 à 15h57\n\nLe texte.").value, "2023-11-02");
+    // The line stays in the text (nothing is lost, offsets stay those of the file).
+    EXPECT_NE(TextImporter().parse("T\n\n3 March 2021\n\nBody.", txt()).articles.at(0).text.find("3 March 2021"),
+              std::string::npos);
+    // Front matter wins over a date line.
+    EXPECT_EQ(import_bytes("---\ndate: 2022-01-14\n---\nTitle\n\n3 March 2021\n\nBody.", SourceInfo{"a.md", "md", "", ""})
+                  .result.articles.at(0).published.value,
+              "2022-01-14");
+}
+
+TEST(test_text_importer, a_date_inside_the_story_is_no_date_line) {
+    test_support::use_source_resources();
+    const auto dated = [](const std::string& raw) { return TextImporter().parse(raw, txt()).articles.at(0).published.value; };
+    // A wrapped paragraph whose second line opens with a date.
+    EXPECT_EQ(dated("BOND ISSUE\n\nTOKYO, March 5 - Austria will redeem a bond due on\nAugust 18, 1993, the ministry said.\n"), "");
+    // A sentence that mentions a date is not a date line.
+    EXPECT_EQ(dated("Title\n\nThe talks that began on 3 March 2021 ended without a deal.\n\nMore text."), "");
+    // Past the first lines after the title.
+    EXPECT_EQ(dated("Title\n\nOne.\n\nTwo.\n\nThree.\n\n3 March 2021\n\nFour."), "");
+    // "Updated" is not "published".
+    EXPECT_EQ(dated("Title\n\nMis à jour le 3 mars 2021\n\nTexte."), "");
+}
