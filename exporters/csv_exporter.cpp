@@ -10,7 +10,8 @@ namespace {
 constexpr std::array node_columns{"Id",       "Label",     "kind",     "event_type", "date",      "start",
                                   "end",      "precision", "sources",  "mentions",   "confidence", "thread",
                                   "modality", "summary",   "aliases",  "kb_id",      "country",   "latitude",
-                                  "longitude", "url",      "lang",     "published"};
+                                  "longitude", "url",      "lang",     "published",  "order",     "degree",
+                                  "betweenness"};
 constexpr std::array edge_columns{"Source", "Target", "Type", "Id", "Label", "Weight", "relation", "start", "end"};
 
 template <std::size_t N>
@@ -58,7 +59,10 @@ void write_nodes(const StoryGraph& graph, std::ostream& out) {
                optional_number(n.longitude),
                n.url,
                n.lang,
-               n.published};
+               n.published,
+               n.order > 0 ? std::to_string(n.order) : "",
+               n.degree > 0 ? std::to_string(n.degree) : "",
+               n.betweenness > 0 ? number_text(n.betweenness) : ""};
         write_row(out, row);
     }
 }

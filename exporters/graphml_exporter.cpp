@@ -83,6 +83,20 @@ constexpr std::array node_keys{
                 return n.confidence > 0 ? number_into(s, n.confidence) : std::string_view();
             }},
     NodeKey{"thread", "string", [](const NodeProps& n, std::string&) -> std::string_view { return n.thread; }},
+    // Chronological rank of an event (1 = earliest; absent = not placeable) and importance in the
+    // participation graph (centrality.hpp): Gephi sizes and filters nodes by these.
+    NodeKey{"order", "int",
+            [](const NodeProps& n, std::string& s) -> std::string_view {
+                return n.order > 0 ? int_into(s, n.order) : std::string_view();
+            }},
+    NodeKey{"degree", "int",
+            [](const NodeProps& n, std::string& s) -> std::string_view {
+                return n.degree > 0 ? int_into(s, n.degree) : std::string_view();
+            }},
+    NodeKey{"betweenness", "double",
+            [](const NodeProps& n, std::string& s) -> std::string_view {
+                return n.betweenness > 0 ? number_into(s, n.betweenness) : std::string_view();
+            }},
     NodeKey{"aliases", "string", [](const NodeProps& n, std::string& s) -> std::string_view { return s = joined(n.aliases, " | "); }},
     NodeKey{"kb_id", "string", [](const NodeProps& n, std::string&) -> std::string_view { return n.kb_id; }},
     NodeKey{"country", "string", [](const NodeProps& n, std::string&) -> std::string_view { return n.country; }},

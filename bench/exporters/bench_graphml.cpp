@@ -57,11 +57,14 @@ const StoryGraph& big_graph() {
             n.id = (k == 0 ? "evt-" : k == 1 ? "art-" : "per-") + std::to_string(i);
             n.label = "Node <" + std::to_string(i) + "> & \"friends\"";
             n.mentions = static_cast<int>(i % 7);
+            n.degree = static_cast<int>(i % 13);   // centrality and order, as a built graph has them
+            n.betweenness = k > 1 ? static_cast<double>(i % 101) / 1e4 : 0.0;
             n.sources = static_cast<int>(i % 3);
             if (k == 0) {
                 n.date = "2022-01-" + std::to_string(10 + i % 19);
                 n.when = interval_from_timex(n.date);
                 n.event_type = "movement.withdraw";
+                n.order = static_cast<int>(1 + i / 10);
                 n.summary = "Troops withdraw from the region, officials say.";
             }
             if (k == 1) n.published = "2022-01-14";

@@ -20,6 +20,8 @@ TEST(test_graphml, nodes_edges_and_keys_are_written_in_order) {
     p.id = "per-1";
     p.kind = NodeKind::person;
     p.label = "Putin <\"Poutine\">";
+    p.degree = 3;
+    p.betweenness = 0.25;
     const auto v1 = g.add_node(p);
     NodeProps e;
     e.id = "evt-1";
@@ -27,6 +29,7 @@ TEST(test_graphml, nodes_edges_and_keys_are_written_in_order) {
     e.label = "withdrawal";
     e.date = "2022-W01";
     e.when = interval_from_timex("2022-W01");
+    e.order = 2;
     const auto v2 = g.add_node(e);
     g.add_edge(v1, v2, Relation::agent, 2.0);
     std::ostringstream out;
@@ -39,4 +42,9 @@ TEST(test_graphml, nodes_edges_and_keys_are_written_in_order) {
     EXPECT_NE(xml.find("<edge id=\"e0\" source=\"per-1\" target=\"evt-1\"><data key=\"e_weight\">2</data><data key=\"relation\">agent</data>"),
               std::string::npos);
     EXPECT_LT(xml.find("id=\"evt-1\""), xml.find("id=\"per-1\""));   // nodes sorted by id
+    // Chronological rank and centrality, for Gephi's ranking and filters; absent when not known.
+    EXPECT_NE(xml.find("<key id=\"betweenness\" for=\"node\" attr.name=\"betweenness\" attr.type=\"double\"/>"), std::string::npos);
+    EXPECT_NE(xml.find("<data key=\"order\">2</data>"), std::string::npos);
+    EXPECT_NE(xml.find("<data key=\"degree\">3</data><data key=\"betweenness\">0.25</data>"), std::string::npos);
+    EXPECT_EQ(xml.find("<data key=\"order\">0</data>"), std::string::npos);
 }
