@@ -2,7 +2,21 @@
 
 #include "core/text/utf8.hpp"
 
+#include <array>
+
 namespace storyline {
+
+namespace {
+
+// Bytes that are written as they are: printable ASCII other than & < > " '.
+constexpr auto plain_bytes = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = true;
+    for (char c : {'&', '<', '>', '"', '\''}) plain[static_cast<unsigned char>(c)] = false;
+    return plain;
+}();
+
+} // namespace
 
 void append_xml_escaped(std::string& out, std::string_view s) {
     // Runs of plain characters are appended in one piece.
@@ -12,6 +26,8 @@ void append_xml_escaped(std::string& out, std::string_view s) {
         if (upto > run) out.append(s.data() + run, upto - run);
     };
     while (i < s.size()) {
+        while (i < s.size() && plain_bytes[static_cast<unsigned char>(s[i])]) ++i;   // the common case
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             const char* entity = nullptr;

@@ -32,6 +32,15 @@ public:
     XmlWriter& close();
     // <name attrs...>text</name> in one call.
     XmlWriter& leaf(std::string_view name, std::string_view text_content);
+    // Markup the caller built and escaped itself, appended as it is: the constant tags of a hot
+    // loop ("<data key=\"label\">") cost one append instead of an open/attr/close sequence.
+    // It must be balanced (the element stack does not see it); use text() for the values.
+    XmlWriter& raw(std::string_view markup) {
+        finish_start_tag();
+        m_buf += markup;
+        maybe_flush();
+        return *this;
+    }
     void newline() {
         finish_start_tag();
         m_buf += '\n';
