@@ -58,6 +58,9 @@ public:
             ->capture_default_str();
         app.add_option("--title", m_options.title, "Title of the graph / timeline")->capture_default_str();
         app.add_option("--format", m_options.format_variant, "Variant of the format (timeline: vis)");
+        app.add_option("--max-events", m_options.max_slides,
+                       "TimelineJS slides (timeline, html): the N most reported events, 0 = all")
+            ->capture_default_str();
         auto* filters = "Filters (events passing all given filters, with their actors and articles)";
         app.add_option("--from", m_from, "Events overlapping this day or later (YYYY-MM-DD)")
             ->check(iso_day_validator())->group(filters);

@@ -24,6 +24,9 @@ public:
         app.add_option("--lang", m_import.lang, "Language: auto, or a code such as fr, en")->capture_default_str();
         app.add_option("--date", m_import.date, "Publication date (YYYY-MM-DD) for articles that carry none");
         app.add_option("--title", m_options.title, "Title of the graph / timeline")->capture_default_str();
+        app.add_option("--max-events", m_options.max_slides,
+                       "TimelineJS slides (timeline, html): the N most reported events, 0 = all")
+            ->capture_default_str();
         app.add_flag("-q,--quiet", m_import.quiet, "No progress line");
     }
     int run() override {

@@ -3,6 +3,7 @@
 #include "exporters/xml_writer.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <array>
 #include <tuple>
 
@@ -145,6 +146,24 @@ std::vector<EventView> event_views(const StoryGraph& graph, bool include_undated
         return a.node->id < b.node->id;
     });
     return views;
+}
+
+std::vector<EventView> most_reported(std::vector<EventView> views, std::size_t max) {
+    if (max == 0 || views.size() <= max) return views;
+    std::vector<std::size_t> rank(views.size());
+    std::iota(rank.begin(), rank.end(), 0);
+    std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+        const NodeProps& x = *views[a].node;
+        const NodeProps& y = *views[b].node;
+        return std::make_tuple(-x.sources, -x.mentions, -x.confidence, std::string_view(x.id)) <
+               std::make_tuple(-y.sources, -y.mentions, -y.confidence, std::string_view(y.id));
+    });
+    rank.resize(max);
+    std::sort(rank.begin(), rank.end());   // back to chronological order
+    std::vector<EventView> kept;
+    kept.reserve(max);
+    for (std::size_t i : rank) kept.push_back(std::move(views[i]));
+    return kept;
 }
 
 } // namespace storyline

@@ -26,6 +26,10 @@ struct EventView {
 // include_undated, undated events follow, by id.
 std::vector<EventView> event_views(const StoryGraph& graph, bool include_undated = false);
 
+// At most `max` views (0 = all): the events reported by the most articles, then with the most
+// mentions, the highest confidence, the smallest id; returned in their chronological order.
+std::vector<EventView> most_reported(std::vector<EventView> views, std::size_t max);
+
 // "January 2022", "Q1 2022", "Summer 2022", "2020s", ... for an interval of that precision;
 // empty for a plain day (clients format a day themselves).
 std::string display_date_of(const TimeInterval& when);

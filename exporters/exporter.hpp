@@ -13,6 +13,11 @@ namespace storyline {
 struct ExportOptions {
     std::string title = "Storyline";   // timeline title slide, graph description
     std::string format_variant;        // e.g. "vis" for the timeline exporter
+    // TimelineJS slides (timeline JSON and the HTML viewer): the most reported events up to
+    // this many, shown in chronological order; 0 = every dated event. A story of thousands of
+    // slides is unreadable and TimelineJS takes minutes to lay it out; the graph exports and
+    // --format vis always carry every event.
+    std::size_t max_slides = 500;
 };
 
 class Exporter {

@@ -199,7 +199,7 @@ void write_raw_text_element_body(std::ostream& out, std::string_view text) {
 }
 
 void HtmlExporter::write(const StoryGraph& graph, std::ostream& out, const ExportOptions& options) const {
-    const std::vector<EventView> views = event_views(graph);
+    const std::vector<EventView> views = most_reported(event_views(graph), options.max_slides);
     const std::vector<std::string> ids = slide_ids(views);
     std::ostringstream timeline;
     write_timelinejs_json(graph, views, timeline, options, 0);

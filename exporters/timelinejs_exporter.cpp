@@ -69,8 +69,12 @@ template <class Writer>
 void write_timeline(Writer& w, const StoryGraph& graph, const std::vector<EventView>& views,
                     const ExportOptions& options) {
     std::size_t articles = 0;
+    std::size_t dated = 0;
     const auto& g = graph.impl();
-    for (auto [it, end] = boost::vertices(g); it != end; ++it) articles += g[*it].kind == NodeKind::article;
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+        articles += g[*it].kind == NodeKind::article;
+        dated += g[*it].kind == NodeKind::event && g[*it].when.known();
+    }
     const std::vector<std::string> ids = slide_ids(views);
     w.StartObject();
     w.Key("title");
@@ -80,7 +84,13 @@ void write_timeline(Writer& w, const StoryGraph& graph, const std::vector<EventV
     w.Key("headline");
     w.String(options.title);
     w.Key("text");
-    w.String("<p>" + std::to_string(views.size()) + " dated events from " + std::to_string(articles) + " articles.</p>");
+    if (views.size() < dated) {
+        w.String("<p>The " + std::to_string(views.size()) + " most reported of " + std::to_string(dated) +
+                 " dated events from " + std::to_string(articles) +
+                 " articles (every event: <code>--max-events 0</code>, or the graph exports).</p>");
+    } else {
+        w.String("<p>" + std::to_string(views.size()) + " dated events from " + std::to_string(articles) + " articles.</p>");
+    }
     w.EndObject();
     w.Key("unique_id");
     w.String("title");
@@ -147,9 +157,8 @@ void write_timelinejs_json(const StoryGraph& graph, const std::vector<EventView>
 }
 
 void TimelinejsExporter::write(const StoryGraph& graph, std::ostream& out, const ExportOptions& options) const {
-    const std::vector<EventView> views = event_views(graph);
-    if (options.format_variant == "vis") write_vis_timeline_json(views, out);
-    else write_timelinejs_json(graph, views, out, options, 1);
+    if (options.format_variant == "vis") write_vis_timeline_json(event_views(graph), out);
+    else write_timelinejs_json(graph, most_reported(event_views(graph), options.max_slides), out, options, 1);
     out << '\n';
 }
 

@@ -120,3 +120,29 @@ TEST(test_timelinejs, vis_variant_writes_items_and_groups) {
     EXPECT_TRUE(TimelinejsExporter().accepts_variant("vis"));
     EXPECT_FALSE(TimelinejsExporter().accepts_variant("gantt"));
 }
+
+TEST(test_timelinejs, max_slides_keeps_the_most_reported_events_in_date_order) {
+    StoryGraph g;
+    test::add_event(g, "evt-a", "2022-01-05", "protest", 1);
+    test::add_event(g, "evt-b", "2022-01-06", "deploy", 3);
+    test::add_event(g, "evt-c", "2022-01-07", "statement", 2);
+    ExportOptions options;
+    options.max_slides = 2;
+    std::ostringstream out;
+    TimelinejsExporter().write(g, out, options);
+    rapidjson::Document d;
+    d.Parse(out.str().c_str());
+    ASSERT_FALSE(d.HasParseError());
+    const auto& events = d["events"];
+    ASSERT_EQ(events.Size(), 2u);
+    EXPECT_STREQ(events[0]["unique_id"].GetString(), "evt-b");
+    EXPECT_STREQ(events[1]["unique_id"].GetString(), "evt-c");
+    EXPECT_NE(std::string(d["title"]["text"]["text"].GetString()).find("The 2 most reported of 3 dated events"),
+              std::string::npos);
+    // 0 = every event; vis-timeline always carries them all.
+    options.max_slides = 0;
+    std::ostringstream all;
+    TimelinejsExporter().write(g, all, options);
+    d.Parse(all.str().c_str());
+    EXPECT_EQ(d["events"].Size(), 3u);
+}
