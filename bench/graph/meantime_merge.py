@@ -65,10 +65,14 @@ def main():
                 best = (abs(idx - sentence), b, b + len(words.encode("utf-8")))
         if best is None:
             return None
-        for b, e in mentions.get(aid, []):
-            if b <= best[1] < e or best[1] <= b < best[2]:
-                return (aid, b, e)
-        return None
+        # Of the stored mentions overlapping it, the one sharing most bytes, then the one ending
+        # nearest its end: "Apple CEO Steve Jobs" is a Jobs mention (heads come last in English).
+        overlapping = [(min(e, best[2]) - max(b, best[1]), -abs(e - best[2]), b, e)
+                       for b, e in mentions.get(aid, []) if max(b, best[1]) < min(e, best[2])]
+        if not overlapping:
+            return None
+        _, _, b, e = max(overlapping)
+        return (aid, b, e)
 
     gold = [json.loads(line) for line in open(f"{corpus}/gold-xdoc-{what}.jsonl", encoding="utf-8")]
     located = {}     # stored mention -> gold instance
