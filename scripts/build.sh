@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 preset="${1:-default}"
 bash scripts/install-deps.sh "${STORYLINE_DEPS:-build}" >&2
 case "$preset" in default) dir=build ;; *) dir="build-$preset" ;; esac
-[ -f "$dir/build.ninja" ] || cmake --preset "$preset" >&2
+cmake --preset "$preset" >&2   # every time: a changed preset reaches an existing build folder
 cmake --build --preset "$preset" -j "$(nproc)" >&2
 echo "$dir"

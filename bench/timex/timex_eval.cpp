@@ -48,9 +48,9 @@ int main(int argc, char** argv) {
         doc.text = d["text"].GetString();
         docs.push_back(std::move(doc));
     }
-    std::map<std::string, std::shared_ptr<const timex::Grammar>> grammars;
+    std::map<std::string, std::shared_ptr<const storyline::timex::Grammar>> grammars;
     for (const auto& d : docs)
-        if (!grammars.contains(d.lang)) grammars[d.lang] = timex::load_grammar(d.lang);
+        if (!grammars.contains(d.lang)) grammars[d.lang] = storyline::timex::load_grammar(d.lang);
 
     std::vector<std::vector<Timex>> results(docs.size());
     std::size_t bytes = 0;
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < docs.size(); ++i) {
             const auto& g = grammars[docs[i].lang];
             if (!g) continue;
-            results[i] = timex::tag(*g, docs[i].text, docs[i].dct);
+            results[i] = storyline::timex::tag(*g, docs[i].text, docs[i].dct);
             bytes += docs[i].text.size();
         }
     }
