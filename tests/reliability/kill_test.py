@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Crash safety of `storyline import`: SIGKILL at random points, re-run, check the database.
 
+First an uninterrupted import gives the reference: its duration, the files it stores and those
+it refuses. Kills then land while the import is writing (a run that ends first is not counted).
 After every kill: PRAGMA integrity_check is ok, no source or annotation is stored twice, every
 source points at a stored article, and every source committed before the kill is still there.
-At the end a full run imports the rest (exit 0), every input file is stored exactly once, and a
-second full run reports everything unchanged. Then a second process on the same database while
+At the end a full run imports the rest (the reference's exit status), exactly the reference's
+files are stored, each once, with as many articles, and a second full run reports everything
+unchanged. Then a second process on the same database while
 the first is writing must either wait and succeed or fail with a clear "database is busy"
 message; the database stays intact.
 
@@ -85,49 +88,81 @@ def import_cmd(args, db, folder):
     return [args.storyline, "import", "-q", "--db", str(db), str(folder)]
 
 
-def kill_phase(args, db, folder, files, rng) -> None:
+def reference_phase(args, work, folder, files):
+    """One uninterrupted import: how long a whole run takes, which files it stores, and which it
+    refuses (a real folder has a few: an empty Reuters record is reported and skipped)."""
+    db = work / "reference.db"
+    start = time.monotonic()
+    run = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
+    duration = time.monotonic() - start
+    stored = check_db(db)
+    refused = {line.split(": ")[1] for line in run.stderr.splitlines() if line.endswith("(skipped)")}
+    assert run.returncode == (1 if refused else 0), f"reference import exit {run.returncode}: {run.stderr[-2000:]}"
+    assert stored | refused == files and not stored & refused, "reference import: stored + refused != input files"
+    print(f"reference: whole import {duration:.1f} s, {len(stored)} files stored, {len(refused)} refused")
+    return duration, stored, refused
+
+
+def kill_phase(args, db, folder, expected, duration, rng) -> None:
+    """Kills that land while the import is writing: each delay is drawn over the time the run
+    still needs (estimated from the reference run and what is already stored). A run that ends
+    before its kill does not count, and a database close to complete is started afresh, so that
+    every counted kill interrupts real work."""
     committed: set = set()
-    rate = None   # sources committed per second, learnt from the kills so far
-    for k in range(args.kills):
-        remaining = len(files) - len(committed)
-        high = 2.0 if rate is None else max(0.5, 0.9 * remaining / max(rate, 1e-3))
-        delay = rng.uniform(0.2, high)
+    kills = attempts = cycles = 0
+    while kills < args.kills:
+        attempts += 1
+        assert attempts <= 5 * args.kills, f"only {kills} of {args.kills} kills landed mid-import"
+        remaining = len(expected - committed) / len(expected)
+        delay = rng.uniform(0.05, 0.95) * max(duration * remaining, 0.3)
         start = time.monotonic()
         proc = subprocess.Popen(import_cmd(args, db, folder), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             proc.wait(timeout=delay)
-            print(f"kill {k + 1}: import finished before the kill at {delay:.2f} s (exit {proc.returncode})")
+            finished = True
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
+            finished = False
         elapsed = time.monotonic() - start
         now = check_db(db)
         lost = committed - now
-        assert not lost, f"kill {k + 1}: {len(lost)} committed sources lost, e.g. {sorted(lost)[:3]}"
-        assert now <= files, f"kill {k + 1}: unknown sources {sorted(now - files)[:3]}"
-        gained = len(now) - len(committed)
-        if gained > 0:
-            rate = gained / elapsed
-        print(f"kill {k + 1}: SIGKILL after {elapsed:.2f} s, {len(now)}/{len(files)} stored, integrity ok")
+        assert not lost, f"kill {kills + 1}: {len(lost)} committed sources lost, e.g. {sorted(lost)[:3]}"
+        assert now <= expected, f"kill {kills + 1}: unexpected sources {sorted(now - expected)[:3]}"
+        if finished:
+            print(f"  run ended before its kill at {delay:.2f} s (exit {proc.returncode}), {len(now)} stored: not counted")
+        else:
+            kills += 1
+            print(f"kill {kills}: SIGKILL after {elapsed:.2f} s, {len(now)}/{len(expected)} stored "
+                  f"(+{len(now) - len(committed)}), integrity ok, nothing committed lost")
         committed = now
+        if finished or len(committed) > 0.9 * len(expected):
+            db.unlink(missing_ok=True)   # start a fresh database: the next kills interrupt real work again
+            for extra in ("-wal", "-shm"):
+                pathlib.Path(str(db) + extra).unlink(missing_ok=True)
+            committed = set()
+            cycles += 1
+    print(f"{kills} kills landed mid-import ({attempts} attempts, {cycles} fresh databases)")
 
 
-def final_phase(args, db, folder, files) -> None:
+def final_phase(args, db, folder, expected, refused) -> None:
     run = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
-    assert run.returncode == 0, f"final import exit {run.returncode}: {run.stderr[-2000:]}"
+    assert run.returncode == (1 if refused else 0), f"final import exit {run.returncode}: {run.stderr[-2000:]}"
     new, changed, unchanged = summary_counts(run.stdout)
-    assert new + changed + unchanged == len(files), f"summary {new}+{changed}+{unchanged} != {len(files)} files"
+    assert new + changed + unchanged == len(expected), f"summary {new}+{changed}+{unchanged} != {len(expected)} files"
     keys = check_db(db)
-    assert keys == files, f"stored {len(keys)} sources, expected {len(files)}: missing {sorted(files - keys)[:3]}"
+    assert keys == expected, f"stored {len(keys)} sources, expected {len(expected)}: missing {sorted(expected - keys)[:3]}"
     con = sqlite3.connect(str(db))
     articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    reference = sqlite3.connect(str(db.parent / "reference.db")).execute("SELECT count(*) FROM articles").fetchone()[0]
     con.close()
-    assert articles == len(files), f"{articles} articles for {len(files)} distinct files"
+    assert articles == reference, f"{articles} articles, the uninterrupted import stored {reference}"
     again = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
-    assert again.returncode == 0, again.stderr[-2000:]
-    assert summary_counts(again.stdout) == (0, 0, len(files)), again.stdout
-    print(f"final: {new} new, {changed} changed, {unchanged} unchanged; {len(files)} files stored once each, "
-          f"integrity ok; re-run all unchanged")
+    assert again.returncode == run.returncode, again.stderr[-2000:]
+    assert summary_counts(again.stdout) == (0, 0, len(expected)), again.stdout
+    print(f"final: {new} new, {changed} changed, {unchanged} unchanged; {len(expected)} files stored once each "
+          f"({articles} articles, as without kills; {len(refused)} refused as without kills), integrity ok; "
+          f"re-run all unchanged")
 
 
 def busy_phase(args, work, folder) -> None:
@@ -176,9 +211,10 @@ def main() -> int:
             folder = work / "in"
             generate(folder, args.generate or 3000, rng)
         files = input_files(folder)
+        duration, expected, refused = reference_phase(args, work, folder, files)
         db = work / "kill.db"
-        kill_phase(args, db, folder, files, rng)
-        final_phase(args, db, folder, files)
+        kill_phase(args, db, folder, expected, duration, rng)
+        final_phase(args, db, folder, expected, refused)
         if not args.no_busy:
             busy_phase(args, work, folder)
     except AssertionError as e:
