@@ -109,12 +109,13 @@ def kill_phase(args, db, folder, expected, duration, rng) -> None:
     before its kill does not count, and a database close to complete is started afresh, so that
     every counted kill interrupts real work."""
     committed: set = set()
-    kills = attempts = cycles = 0
+    kills = attempts = cycles = writing = 0
+    lead = 0.0   # a re-run first skips what is stored: no commit comes before this (learnt)
     while kills < args.kills:
         attempts += 1
         assert attempts <= 5 * args.kills, f"only {kills} of {args.kills} kills landed mid-import"
         remaining = len(expected - committed) / len(expected)
-        delay = rng.uniform(0.05, 0.95) * max(duration * remaining, 0.3)
+        delay = lead + rng.uniform(0.05, 0.95) * max(duration * remaining, 0.3)
         start = time.monotonic()
         proc = subprocess.Popen(import_cmd(args, db, folder), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
@@ -133,16 +134,21 @@ def kill_phase(args, db, folder, expected, duration, rng) -> None:
             print(f"  run ended before its kill at {delay:.2f} s (exit {proc.returncode}), {len(now)} stored: not counted")
         else:
             kills += 1
+            writing += len(now) > len(committed)
             print(f"kill {kills}: SIGKILL after {elapsed:.2f} s, {len(now)}/{len(expected)} stored "
                   f"(+{len(now) - len(committed)}), integrity ok, nothing committed lost")
+        # Nothing new after `elapsed` seconds: this state's first commit comes later than that.
+        lead = max(lead, elapsed) if len(now) == len(committed) else 0.0
         committed = now
         if finished or len(committed) > 0.9 * len(expected):
             db.unlink(missing_ok=True)   # start a fresh database: the next kills interrupt real work again
             for extra in ("-wal", "-shm"):
                 pathlib.Path(str(db) + extra).unlink(missing_ok=True)
             committed = set()
+            lead = 0.0
             cycles += 1
-    print(f"{kills} kills landed mid-import ({attempts} attempts, {cycles} fresh databases)")
+    print(f"{kills} kills landed mid-import, {writing} of them after the run had committed new articles "
+          f"({attempts} attempts, {cycles} fresh databases)")
 
 
 def final_phase(args, db, folder, expected, refused) -> None:
