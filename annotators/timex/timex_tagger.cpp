@@ -365,6 +365,8 @@ private:
         if (t.kind != TokKind::word) return 0;
         if (has_class(i, m_g.cls_future)) return 1;
         if (has_class(i, m_g.cls_past)) return -1;
+        // Endings tell a verb's tense only on lower-case words: "United", "Red" are names.
+        if (t.upper) return 0;
         for (const auto& s : m_g.future_suffixes)
             if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return 1;
         for (const auto& s : m_g.past_suffixes)
@@ -373,7 +375,18 @@ private:
     }
     [[nodiscard]] bool sentence_end(int i) const {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
-        return t.kind == TokKind::punct && (t.key == "." || t.key == "!" || t.key == "?" || t.key == ";");
+        if (t.kind != TokKind::punct) return false;
+        if (t.key == "!" || t.key == "?" || t.key == ";") return true;
+        if (t.key != ".") return false;
+        // The period of an abbreviation ("the U.S. from Cuba", "Gov. Smith") ends nothing: it
+        // follows a single letter, or a lower-case word comes next.
+        const auto at = static_cast<std::size_t>(i);
+        if (at > 0 && m_toks[at - 1].kind == TokKind::word && m_toks[at - 1].key.size() == 1) return false;
+        if (at + 1 < m_toks.size() && m_toks[at + 1].kind == TokKind::word && !m_toks[at + 1].upper &&
+            !m_toks[at + 1].newline_before) {
+            return false;
+        }
+        return true;
     }
     [[nodiscard]] int tense(int tb, int te) const {
         int l = tb - 1, r = te;

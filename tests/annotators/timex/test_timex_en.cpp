@@ -41,6 +41,12 @@ TEST(timex_en, test_timex_weekday_with_tense) {
     EXPECT_EQ(value_of(f, "next Monday"), "2022-01-17");
     f = tag("en", "The minister resigned Tuesday.", "");
     EXPECT_EQ(value_of(f, "Tuesday"), "XXXX-WXX-2");
+    // The tense cue is found across an abbreviation's period, and a capitalised name ending in
+    // "-ed" is no past verb.
+    f = tag("en", "The father could come to the U.S. from Cuba as early as Tuesday.", dct);
+    EXPECT_EQ(value_of(f, "Tuesday"), "2022-01-18");
+    f = tag("en", "The father would be traveling to the United States Thursday.", dct);
+    EXPECT_EQ(value_of(f, "Thursday"), "2022-01-20");
 }
 
 TEST(timex_en, test_timex_weeks_months_years) {
