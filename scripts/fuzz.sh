@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target in turn for SECONDS each (default 60), niced, one at a time, with
-# seed corpora built from fixtures/ and fuzz/seeds/. Needs the fuzz packages:
+# Runs every libFuzzer target in turn for SECONDS each (default 60), niced ($FUZZ_NICE, default
+# 19), one at a time, with seed corpora built from fixtures/ and fuzz/seeds/. Needs the fuzz
+# packages:
 #   scripts/install-deps.sh fuzz
 # Usage: scripts/fuzz.sh [SECONDS] [SESSION...]
 #   sessions: import_bytes, importer:<name> (one per registered importer), pipeline,
@@ -47,7 +48,7 @@ for session in "${sessions[@]}"; do
   log="$work/logs/${session/:/-}.log"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")" "$seeds"
   start=$(date +%s)
-  env "${env[@]}" nice -n 19 "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  env "${env[@]}" nice -n "${FUZZ_NICE:-19}" "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1
   status=$?
   elapsed=$(( $(date +%s) - start ))
