@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: installs missing Debian packages, builds the `ci` preset (optimised, with
+# The whole test suite: installs missing Debian packages, builds the `ci` preset (-O1 with asserts,
 # AddressSanitizer + UndefinedBehaviorSanitizer, warnings as errors), and runs every test through
 # ctest (GoogleTest unit tests, the end-to-end CLI tests with the real clients of ../shared/tools
 # when ../shared is present, PostgreSQL, crash safety): any memory error, leak or undefined
