@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the `asan` preset (Debug, AddressSanitizer + UndefinedBehaviorSanitizer, gcc) and runs
 # the whole test suite with it: any leak, memory error or undefined behaviour fails the test
-# that hit it. scripts/test.sh (CI) does the same on an optimised build; this Debug one gives
+# that hit it. scripts/test.sh (CI) does the same at -O1; this Debug (-O0) one gives
 # exact stack traces. Usage: scripts/test-asan.sh [extra ctest arguments, e.g. -R reliability]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
