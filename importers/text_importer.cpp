@@ -131,7 +131,7 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
         const std::string_view t = trim(lines[i]);
         const bool starts = paragraph_start;
         paragraph_start = blank(t);
-        if (t.empty() || squeeze_spaces(t).empty()) {
+        if (paragraph_start) {
             pending_blank = !body.empty();
             continue;
         }
