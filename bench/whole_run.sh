@@ -23,7 +23,7 @@ measure() {   # name input-folder
   local name="$1" input="$2" db="$CACHE/$1.db" log="$CACHE/$1.log"
   rm -f "$db" "$db-wal" "$db-shm"
   /usr/bin/time -f "%e %M" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
-  read -r wall rss_kb <"$CACHE/$name.time"
+  read -r wall rss_kb < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
   local articles mb
   articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
   mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")

@@ -152,6 +152,29 @@ std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>
     return files;
 }
 
+namespace {
+
+// One file read by the reader thread, parsed and annotated by a worker.
+struct FileJob {
+    SourceInfo source;
+    std::string bytes;
+};
+
+void add(ImportSummary& into, const ImportSummary& part) {
+    into.files += part.files;
+    into.failed_files += part.failed_files;
+    into.record_issues += part.record_issues;
+    into.articles_new += part.articles_new;
+    into.articles_changed += part.articles_changed;
+    into.articles_unchanged += part.articles_unchanged;
+    into.timexes += part.timexes;
+    into.entities += part.entities;
+    into.events += part.events;
+    into.text_bytes += part.text_bytes;
+}
+
+} // namespace
+
 ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
@@ -161,30 +184,62 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
     }
-    // Three stages: this thread reads and parses files, N workers annotate, one writer owns the
-    // database. Queues are bounded, so memory stays flat however large the input is. The reader
-    // checks "unchanged" through its own connection (WAL lets it read while the writer writes).
+    // Three stages: this thread only reads files; N workers parse them (importers), ask the
+    // store whether each article is new or changed, and annotate it; one writer owns the
+    // database. Parsing is as costly as a stage of annotation, so it runs on every core too.
+    // Queues are bounded, so memory stays flat however large the input is. Each worker checks
+    // "unchanged" through its own connection (WAL lets it read while the writer writes).
     auto writer_store = open_store(options.db);
-    auto reader_store = open_store(options.db);
     const Pipeline pipeline;
     const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    BoundedQueue<Document> to_annotate(queue_depth_per_worker * workers_n);
+    std::vector<std::unique_ptr<Store>> reader_stores;
+    for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
+    BoundedQueue<FileJob> to_parse(queue_depth_per_worker * workers_n);
     BoundedQueue<Document> to_write(queue_depth_per_worker * workers_n);
     std::mutex log_mutex;
+    auto report = [&](const std::string& path, const std::string& where, const std::string& reason) {
+        std::lock_guard lock(log_mutex);
+        log << "storyline import: " << path << (where.empty() ? "" : " (" + where + ")") << ": " << reason << " (skipped)\n";
+    };
 
+    std::vector<ImportSummary> worker_counts(workers_n);
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < workers_n; ++w) {
-        workers.emplace_back([&] {
-            while (auto doc = to_annotate.pop()) {
+        workers.emplace_back([&, w] {
+            ImportSummary& counts = worker_counts[w];
+            Store& store = *reader_stores[w];
+            while (auto job = to_parse.pop()) {
+                FileImport imported;
                 try {
-                    pipeline.annotate(*doc);
-                } catch (const std::exception& e) {
-                    std::lock_guard lock(log_mutex);
-                    log << "storyline import: " << doc->article.source_key << ": annotation failed: " << e.what()
-                        << " (skipped)\n";
+                    imported = import_bytes(job->bytes, job->source);
+                } catch (const ImportError& e) {
+                    report(job->source.path, "", e.what());
+                    ++counts.failed_files;
                     continue;
                 }
-                to_write.push(std::move(*doc));
+                job->bytes = std::string();   // the articles hold what is needed now
+                for (const auto& issue : imported.result.issues) {
+                    report(job->source.path, issue.where, issue.reason);
+                    ++counts.record_issues;
+                }
+                for (auto& article : imported.result.articles) {
+                    const SourceState state = store.source_state(article.source_key, article.content_hash);
+                    if (state == SourceState::unchanged) {
+                        ++counts.articles_unchanged;
+                        continue;
+                    }
+                    (state == SourceState::fresh ? counts.articles_new : counts.articles_changed)++;
+                    counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
+                    Document doc;
+                    doc.article = std::move(article);
+                    try {
+                        pipeline.annotate(doc);
+                    } catch (const std::exception& e) {
+                        report(doc.article.source_key, "", std::string("annotation failed: ") + e.what());
+                        continue;
+                    }
+                    if (!to_write.push(std::move(doc))) return;
+                }
             }
         });
     }
@@ -209,62 +264,35 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         } catch (...) {
             writer_error = std::current_exception();
             to_write.close();
-            to_annotate.close();
+            to_parse.close();
         }
     });
 
     Progress progress(!options.quiet);
-    for (std::size_t i = 0; i < files.size() && !writer_error; ++i) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
         const auto& path = files[i];
         progress.update(i + 1, files.size(), path.string());
         ++summary.files;
-        SourceInfo src;
-        src.path = path.string();
-        src.extension = lower_extension(path);
-        src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
-        src.forced_date = options.date;
-        std::string bytes, error;
-        auto report = [&](const std::string& where, const std::string& reason) {
-            std::lock_guard lock(log_mutex);
-            log << "storyline import: " << src.path << (where.empty() ? "" : " (" + where + ")") << ": " << reason
-                << " (skipped)\n";
-        };
-        if (!read_file(path, bytes, error)) {
-            report("", error);
+        FileJob job;
+        job.source.path = path.string();
+        job.source.extension = lower_extension(path);
+        job.source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
+        job.source.forced_date = options.date;
+        std::string error;
+        if (!read_file(path, job.bytes, error)) {
+            report(job.source.path, "", error);
             ++summary.failed_files;
             continue;
         }
-        FileImport imported;
-        try {
-            imported = import_bytes(bytes, src);
-        } catch (const ImportError& e) {
-            report("", e.what());
-            ++summary.failed_files;
-            continue;
-        }
-        for (const auto& issue : imported.result.issues) {
-            report(issue.where, issue.reason);
-            ++summary.record_issues;
-        }
-        for (auto& article : imported.result.articles) {
-            const SourceState state = reader_store->source_state(article.source_key, article.content_hash);
-            if (state == SourceState::unchanged) {
-                ++summary.articles_unchanged;
-                continue;
-            }
-            (state == SourceState::fresh ? summary.articles_new : summary.articles_changed)++;
-            summary.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
-            Document doc;
-            doc.article = std::move(article);
-            if (!to_annotate.push(std::move(doc))) break;
-        }
+        if (!to_parse.push(std::move(job))) break;   // closed: the writer failed
     }
-    to_annotate.close();
+    to_parse.close();
     for (auto& w : workers) w.join();
     to_write.close();
     writer.join();
     progress.finish();
     if (writer_error) std::rethrow_exception(writer_error);
+    for (const auto& part : worker_counts) add(summary, part);
     summary.timexes = written.timexes;
     summary.entities = written.entities;
     summary.events = written.events;

@@ -52,6 +52,51 @@ CREATE TABLE event_mentions (
   PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
 )sql",
+    // 2: the four annotation layers packed as JSON arrays, one row per article (layer_json.hpp):
+    // a mention was a B-tree insert keyed by a random article id, and writing them took more
+    // time than annotating. Views under the old table names keep plain-SQL reading working.
+    // A rowid table: rows of kilobytes pack badly into a WITHOUT ROWID B-tree keyed by random ids.
+    R"sql(
+CREATE TABLE layers (
+  article_id TEXT PRIMARY KEY,
+  sentences TEXT NOT NULL, timexes TEXT NOT NULL, entities TEXT NOT NULL, events TEXT NOT NULL
+);
+INSERT INTO layers
+SELECT a.id,
+  (SELECT json_group_array(json_array(start, end)) FROM
+     (SELECT start, end FROM sentences WHERE article_id = a.id ORDER BY idx)),
+  (SELECT json_group_array(json_array(start, end, type, value, mod, freq, relative)) FROM
+     (SELECT * FROM timexes WHERE article_id = a.id ORDER BY idx)),
+  (SELECT json_group_array(json_array(start, end, type, key, canonical, kb_id, confidence)) FROM
+     (SELECT * FROM entity_mentions WHERE article_id = a.id ORDER BY idx)),
+  (SELECT json_group_array(json_array(start, end, sentence_start, sentence_end, type, lemma, summary,
+            json('[' || agents || ']'), json('[' || targets || ']'), json('[' || places || ']'),
+            timex, time_value, time_source, modality, confidence)) FROM
+     (SELECT * FROM event_mentions WHERE article_id = a.id ORDER BY idx))
+FROM articles a;
+DROP TABLE sentences;
+DROP TABLE timexes;
+DROP TABLE entity_mentions;
+DROP TABLE event_mentions;
+CREATE VIEW sentences AS
+  SELECT l.article_id, j.key AS idx, j.value ->> 0 AS start, j.value ->> 1 AS end
+  FROM layers l, json_each(l.sentences) j;
+CREATE VIEW timexes AS
+  SELECT l.article_id, j.key AS idx, j.value ->> 0 AS start, j.value ->> 1 AS end, j.value ->> 2 AS type,
+         j.value ->> 3 AS value, j.value ->> 4 AS mod, j.value ->> 5 AS freq, j.value ->> 6 AS relative
+  FROM layers l, json_each(l.timexes) j;
+CREATE VIEW entity_mentions AS
+  SELECT l.article_id, j.key AS idx, j.value ->> 0 AS start, j.value ->> 1 AS end, j.value ->> 2 AS type,
+         j.value ->> 3 AS key, j.value ->> 4 AS canonical, j.value ->> 5 AS kb_id, j.value ->> 6 AS confidence
+  FROM layers l, json_each(l.entities) j;
+CREATE VIEW event_mentions AS
+  SELECT l.article_id, j.key AS idx, j.value ->> 0 AS start, j.value ->> 1 AS end,
+         j.value ->> 2 AS sentence_start, j.value ->> 3 AS sentence_end, j.value ->> 4 AS type,
+         j.value ->> 5 AS lemma, j.value ->> 6 AS summary, j.value -> 7 AS agents, j.value -> 8 AS targets,
+         j.value -> 9 AS places, j.value ->> 10 AS timex, j.value ->> 11 AS time_value,
+         j.value ->> 12 AS time_source, j.value ->> 13 AS modality, j.value ->> 14 AS confidence
+  FROM layers l, json_each(l.events) j;
+)sql",
 };
 
 } // namespace storyline::sqlite_schema

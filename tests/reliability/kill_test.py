@@ -64,10 +64,9 @@ def check_db(db: pathlib.Path) -> set:
         assert orphans == 0, f"{orphans} sources point at no article"
         sourceless = con.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sources)").fetchone()[0]
         assert sourceless == 0, f"{sourceless} articles have no source"
-        for table in ("sentences", "timexes", "entity_mentions", "event_mentions"):
-            dangling = con.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
-            assert dangling == 0, f"{dangling} rows of {table} belong to no article"
-        bare = con.execute("SELECT count(*) FROM articles WHERE text != '' AND id NOT IN (SELECT article_id FROM sentences)").fetchone()[0]
+        dangling = con.execute("SELECT count(*) FROM layers WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+        assert dangling == 0, f"{dangling} annotation rows belong to no article"
+        bare = con.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM layers)").fetchone()[0]
         assert bare == 0, f"{bare} articles stored without their annotations"
         return set(keys)
     except sqlite3.OperationalError as e:

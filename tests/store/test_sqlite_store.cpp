@@ -1,3 +1,4 @@
+#include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "tests/test_support.hpp"
 
@@ -75,7 +76,7 @@ TEST(test_sqlite_store, schema_version_and_integrity) {
     const auto path = (dir.path() / "s.db").string();
     { SqliteStore s(path); }
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
     db.exec("PRAGMA user_version=99");
     EXPECT_THROW(SqliteStore s(path), StoreError);
@@ -120,4 +121,85 @@ TEST(test_sqlite_store, shared_story_keeps_the_first_source_in_path_order) {
     });
     EXPECT_EQ(n, 1);
     EXPECT_EQ(s.sources_of("a1"), (std::vector<std::string>{"a/first.json", "b/second.json"}));
+}
+
+TEST(test_sqlite_store, views_show_the_packed_layers_as_rows) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        Document d = doc("a1", "f.txt", "jeudi Poutine déclare");
+        d.events[0].agents = {0, 2};
+        d.events[0].confidence = 0.1 + 0.2;   // not exactly 0.3: must read back bit for bit
+        s.put(d);
+        s.commit_batch();
+        s.for_each_document([](const Document& back) {
+            EXPECT_EQ(back.events[0].agents, (std::vector<int>{0, 2}));
+            EXPECT_EQ(back.events[0].confidence, 0.1 + 0.2);
+        });
+    }
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT value FROM timexes WHERE article_id = 'a1' AND idx = 0").getString(), "2022-01-13");
+    EXPECT_EQ(db.execAndGet("SELECT canonical FROM entity_mentions").getString(), "Vladimir Poutine");
+    EXPECT_EQ(db.execAndGet("SELECT agents FROM event_mentions").getString(), "[0,2]");
+    EXPECT_EQ(db.execAndGet("SELECT end FROM sentences").getInt(), 3);
+}
+
+TEST(test_sqlite_store, version_1_database_is_migrated_with_its_annotations) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "v1.db").string();
+    {   // A database as storyline 0.1 left it: one row per mention.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(sqlite_schema::migrations[0]);
+        db.exec("PRAGMA user_version=1");
+        db.exec("INSERT INTO articles VALUES ('a1','T','jeudi Poutine déclare','fr','2022-01-14','record','','','','txt','h')");
+        db.exec("INSERT INTO sources VALUES ('f.txt','a1','h','')");
+        db.exec("INSERT INTO sentences VALUES ('a1',1,6,21),('a1',0,0,5)");
+        db.exec("INSERT INTO timexes VALUES ('a1',0,0,5,'DATE','2022-01-13','','',1)");
+        db.exec("INSERT INTO entity_mentions VALUES ('a1',0,6,13,'PER','putin','Vladimir Poutine','',0.75)");
+        db.exec("INSERT INTO event_mentions VALUES ('a1',0,14,21,0,21,'statement','déclarer','s','0','','',0,"
+                "'2022-01-13','timex','asserted',0.5)");
+    }
+    SqliteStore s(path);
+    int n = 0;
+    s.for_each_document([&](const Document& d) {
+        ++n;
+        ASSERT_EQ(d.sentences.size(), 2u);
+        EXPECT_EQ(d.sentences[0].span.end, 5u);   // idx order, not insertion order
+        ASSERT_EQ(d.timexes.size(), 1u);
+        EXPECT_TRUE(d.timexes[0].relative);
+        ASSERT_EQ(d.entities.size(), 1u);
+        EXPECT_EQ(d.entities[0].confidence, 0.75);
+        ASSERT_EQ(d.events.size(), 1u);
+        EXPECT_EQ(d.events[0].agents, std::vector<int>{0});
+        EXPECT_TRUE(d.events[0].targets.empty());
+        EXPECT_EQ(d.events[0].lemma, "déclarer");
+        EXPECT_EQ(d.events[0].time_source, TimeSource::timex);
+    });
+    EXPECT_EQ(n, 1);
+    EXPECT_EQ(s.counts().persons, 1);
+}
+
+TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
+        s.commit_batch();
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE layers SET entities = '[[1,2,\"PER\"]]'");
+    }
+    SqliteStore s(path);
+    try {
+        s.for_each_document([](const Document&) {});
+        FAIL();
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("damaged entity layer"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
 }

@@ -1,0 +1,212 @@
+#include "store/sqlite/layer_json.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+namespace storyline::layer_json {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Value = rapidjson::Value;
+
+void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void put_span(Writer& w, Span s) {
+    w.Uint(s.begin);
+    w.Uint(s.end);
+}
+
+// JSON has no NaN or infinity (the writer would emit nothing and break the array).
+void put_number(Writer& w, double x) { w.Double(std::isfinite(x) ? x : 0.0); }
+
+void put_ints(Writer& w, const std::vector<int>& v) {
+    w.StartArray();
+    for (int x : v) w.Int(x);
+    w.EndArray();
+}
+
+template <class Items, class Fn>
+std::string encode(const Items& items, Fn&& element) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartArray();
+    for (const auto& item : items) {
+        w.StartArray();
+        element(w, item);
+        w.EndArray();
+    }
+    w.EndArray();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+// Checked access to element `i` of one layer item: a damaged database reports, never crashes.
+class Item {
+public:
+    Item(const Value& v, rapidjson::SizeType arity, const char* layer) : m_v(v), m_layer(layer) {
+        if (!v.IsArray() || v.Size() != arity) fail();
+    }
+    std::uint32_t offset(rapidjson::SizeType i) const {
+        if (!m_v[i].IsUint()) fail();
+        return m_v[i].GetUint();
+    }
+    Span span(rapidjson::SizeType i) const { return Span{offset(i), offset(i + 1)}; }
+    int integer(rapidjson::SizeType i) const {
+        if (!m_v[i].IsInt()) fail();
+        return m_v[i].GetInt();
+    }
+    double number(rapidjson::SizeType i) const {
+        if (!m_v[i].IsNumber()) fail();
+        return m_v[i].GetDouble();
+    }
+    std::string string(rapidjson::SizeType i) const {
+        if (!m_v[i].IsString()) fail();
+        return std::string(m_v[i].GetString(), m_v[i].GetStringLength());
+    }
+    std::vector<int> ints(rapidjson::SizeType i) const {
+        if (!m_v[i].IsArray()) fail();
+        std::vector<int> out;
+        for (const auto& x : m_v[i].GetArray()) {
+            if (!x.IsInt()) fail();
+            out.push_back(x.GetInt());
+        }
+        return out;
+    }
+    template <class T>
+    T known(std::optional<T> parsed) const {
+        if (!parsed) fail();
+        return *parsed;
+    }
+    [[noreturn]] void fail() const { throw LayerError(std::string("damaged ") + m_layer + " layer in the database"); }
+
+private:
+    const Value& m_v;
+    const char* m_layer;
+};
+
+template <class Fn>
+void decode(std::string_view json, const char* layer, rapidjson::SizeType arity, Fn&& element) {
+    rapidjson::Document d;
+    // Full precision: confidences must read back as the very doubles that were written.
+    d.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
+    if (d.HasParseError() || !d.IsArray()) throw LayerError(std::string("damaged ") + layer + " layer in the database");
+    for (const auto& v : d.GetArray()) element(Item(v, arity, layer));
+}
+
+} // namespace
+
+std::string encode_sentences(const Document& doc) {
+    return encode(doc.sentences, [](Writer& w, const Sentence& s) { put_span(w, s.span); });
+}
+
+std::string encode_timexes(const Document& doc) {
+    return encode(doc.timexes, [](Writer& w, const Timex& t) {
+        put_span(w, t.span);
+        put(w, to_string(t.type));
+        put(w, t.value);
+        put(w, t.mod);
+        put(w, t.freq);
+        w.Int(t.relative ? 1 : 0);
+    });
+}
+
+std::string encode_entities(const Document& doc) {
+    return encode(doc.entities, [](Writer& w, const EntityMention& m) {
+        put_span(w, m.span);
+        put(w, to_string(m.type));
+        put(w, m.key);
+        put(w, m.canonical);
+        put(w, m.kb_id);
+        put_number(w, m.confidence);
+    });
+}
+
+std::string encode_events(const Document& doc) {
+    return encode(doc.events, [](Writer& w, const EventMention& e) {
+        put_span(w, e.trigger);
+        put_span(w, e.sentence);
+        put(w, e.type);
+        put(w, e.lemma);
+        put(w, e.summary);
+        put_ints(w, e.agents);
+        put_ints(w, e.targets);
+        put_ints(w, e.places);
+        w.Int(e.timex);
+        put(w, e.time_value);
+        put(w, to_string(e.time_source));
+        put(w, to_string(e.modality));
+        put_number(w, e.confidence);
+    });
+}
+
+void decode_sentences(std::string_view json, Document& doc) {
+    decode(json, "sentence", 2, [&](const Item& it) { doc.sentences.push_back(Sentence{it.span(0)}); });
+}
+
+void decode_timexes(std::string_view json, Document& doc) {
+    decode(json, "temporal expression", 7, [&](const Item& it) {
+        Timex t;
+        t.span = it.span(0);
+        t.type = it.known(timex_type_from(it.string(2)));
+        t.value = it.string(3);
+        t.mod = it.string(4);
+        t.freq = it.string(5);
+        t.relative = it.integer(6) != 0;
+        doc.timexes.push_back(std::move(t));
+    });
+}
+
+void decode_entities(std::string_view json, Document& doc) {
+    decode(json, "entity", 7, [&](const Item& it) {
+        EntityMention m;
+        m.span = it.span(0);
+        m.type = it.known(entity_type_from(it.string(2)));
+        m.key = it.string(3);
+        m.canonical = it.string(4);
+        m.kb_id = it.string(5);
+        m.confidence = it.number(6);
+        doc.entities.push_back(std::move(m));
+    });
+}
+
+void decode_events(std::string_view json, Document& doc) {
+    decode(json, "event", 15, [&](const Item& it) {
+        EventMention e;
+        e.trigger = it.span(0);
+        e.sentence = it.span(2);
+        e.type = it.string(4);
+        e.lemma = it.string(5);
+        e.summary = it.string(6);
+        e.agents = it.ints(7);
+        e.targets = it.ints(8);
+        e.places = it.ints(9);
+        e.timex = it.integer(10);
+        e.time_value = it.string(11);
+        e.time_source = it.known(time_source_from(it.string(12)));
+        e.modality = it.known(modality_from(it.string(13)));
+        e.confidence = it.number(14);
+        doc.events.push_back(std::move(e));
+    });
+}
+
+std::size_t count_items(std::string_view json) {
+    rapidjson::Document d;
+    d.Parse(json.data(), json.size());
+    if (d.HasParseError() || !d.IsArray()) throw LayerError("damaged layer in the database");
+    return d.Size();
+}
+
+void for_each_entity_key(std::string_view json, const std::function<void(std::string_view, std::string_view)>& fn) {
+    rapidjson::Document d;
+    d.Parse(json.data(), json.size());
+    if (d.HasParseError() || !d.IsArray()) throw LayerError("damaged entity layer in the database");
+    for (const auto& v : d.GetArray()) {
+        const Item it(v, 7, "entity");
+        if (!v[2].IsString() || !v[3].IsString()) it.fail();
+        fn(std::string_view(v[2].GetString(), v[2].GetStringLength()), std::string_view(v[3].GetString(), v[3].GetStringLength()));
+    }
+}
+
+} // namespace storyline::layer_json
