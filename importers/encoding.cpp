@@ -110,7 +110,11 @@ std::string normalise_unicode(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     std::string composed;
-    if (U_SUCCESS(status)) {
+    // ASCII is NFC already: skip the round trip through UTF-16 (most English text).
+    const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        composed.assign(utf8);
+    } else if (U_SUCCESS(status)) {
         const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
         if (nfc->isNormalized(u, status) && U_SUCCESS(status)) composed.assign(utf8);
         else {
@@ -126,6 +130,14 @@ std::string normalise_unicode(std::string_view utf8) {
     out.reserve(composed.size());
     const std::string_view s = composed;
     for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) {   // a run of printable ASCII stays as it is
+            std::size_t j = i + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x20 && static_cast<unsigned char>(s[j]) < 0x7F) ++j;
+            out.append(s.data() + i, j - i);
+            i = j;
+            continue;
+        }
         const std::size_t start = i;
         const char32_t cp = next_code_point(s, i);
         if (cp == '\r') {

@@ -28,6 +28,13 @@ std::optional<CueRole> role_from(std::string_view s) {
     return std::nullopt;
 }
 
+constexpr std::size_t stem_head_bits = 1 << 16;
+
+std::size_t stem_head(std::string_view s) {
+    const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(s[i])); };
+    return ((b(0) * 31 + b(1)) * 31 + b(2)) % stem_head_bits;
+}
+
 } // namespace
 
 std::string fold_word(std::string_view word) {
@@ -57,6 +64,11 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
         }
     }
     std::sort(m_stem_lengths.rbegin(), m_stem_lengths.rend());
+    m_stem_heads.assign(stem_head_bits, false);
+    for (const auto& [stem, trigger] : m_stems) {
+        if (stem.size() < 3) m_short_stems = true;
+        else m_stem_heads[stem_head(stem)] = true;
+    }
     for (const auto& line : read_optional_data_lines(language_file(lang, "events/modality.tsv"))) {
         const auto f = split_tabs(line);
         if (f.size() >= 2) m_modality.emplace(fold(f[0]), std::string(f[1]));
@@ -70,6 +82,7 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
 
 const Trigger* TriggerLexicon::find(std::string_view word) const {
     if (auto it = m_forms.find(word); it != m_forms.end()) return it->second.type == "-" ? nullptr : &it->second;
+    if (!m_short_stems && (word.size() < 3 || !m_stem_heads[stem_head(word)])) return nullptr;
     for (std::size_t len : m_stem_lengths) {
         if (len > word.size()) continue;
         if (auto it = m_stems.find(word.substr(0, len)); it != m_stems.end()) return &it->second;

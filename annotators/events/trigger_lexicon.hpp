@@ -46,6 +46,10 @@ private:
     WordMap<Trigger> m_forms;
     WordMap<Trigger> m_stems;
     std::vector<std::size_t> m_stem_lengths;   // distinct, longest first
+    // Bit per hash of a stem's first three bytes: most words start like no stem, and one bit
+    // test spares them a hash look-up per stem length (measured: 4 % of a whole import).
+    std::vector<bool> m_stem_heads;
+    bool m_short_stems = false;                // a stem under three bytes: no filtering
     WordMap<std::string> m_modality;
     WordMap<CueRole> m_roles;
 }; // class TriggerLexicon

@@ -6,25 +6,47 @@
 
 #include <mutex>
 #include <unordered_map>
-#include <unordered_set>
+#include <cstdint>
 #include <vector>
 
 namespace storyline {
 namespace {
 
-struct Profile {
-    std::string lang;
-    std::unordered_set<std::string> words;
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
-const std::vector<Profile>& profiles() {
-    static std::vector<Profile> all;
+// Every language's function words in one table: a word is looked up once, whatever the
+// number of languages, and its bits say which languages list it.
+struct Profiles {
+    std::vector<std::string> langs;
+    std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> words;
+};
+
+// Folded form of a short word; ASCII words are lower-cased into `buf` without allocating.
+std::string_view folded(std::string_view word, std::string& buf) {
+    buf.assign(word);
+    for (char& c : buf) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            buf = fold(word);
+            break;
+        }
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return buf;
+}
+
+const Profiles& profiles() {
+    static Profiles all;
     static std::once_flag once;
     std::call_once(once, [] {
         for (const auto& lang : available_languages()) {
-            Profile p{lang, {}};
-            for (const auto& w : read_optional_data_lines(language_file(lang, "function_words.txt"))) p.words.insert(fold(w));
-            if (!p.words.empty()) all.push_back(std::move(p));
+            const auto lines = read_optional_data_lines(language_file(lang, "function_words.txt"));
+            if (lines.empty() || all.langs.size() == 64) continue;
+            const std::uint64_t bit = std::uint64_t{1} << all.langs.size();
+            all.langs.push_back(lang);
+            for (const auto& w : lines) all.words[fold(w)] |= bit;
         }
     });
     return all;
@@ -40,20 +62,21 @@ std::string identify_language(std::string_view text) {
     std::size_t end = std::min(text.size(), sample_bytes);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     const std::string_view sample = text.substr(0, end);
-    const auto words = words_in(sample, Span{0, static_cast<std::uint32_t>(sample.size())});
-    std::string best;
-    int best_hits = 0;
-    for (const auto& p : profiles()) {
-        int hits = 0;
-        for (const auto& w : words) {
-            if (w.span.size() <= 8 && p.words.count(fold(w.span.in(sample)))) ++hits;
-        }
-        if (hits > best_hits) {
-            best_hits = hits;
-            best = p.lang;
-        }
+    const Profiles& p = profiles();
+    std::vector<int> hits(p.langs.size(), 0);
+    std::string buf;
+    for (const auto& w : words_in(sample, Span{0, static_cast<std::uint32_t>(sample.size())})) {
+        if (w.span.size() > 8) continue;
+        const auto it = p.words.find(folded(w.span.in(sample), buf));
+        if (it == p.words.end()) continue;
+        for (std::size_t l = 0; l < p.langs.size(); ++l) hits[l] += static_cast<int>((it->second >> l) & 1);
     }
-    return best_hits >= min_hits ? best : std::string();
+    // The first language with the most hits wins (languages in their listed order), as before.
+    std::size_t best = 0;
+    for (std::size_t l = 1; l < hits.size(); ++l) {
+        if (hits[l] > hits[best]) best = l;
+    }
+    return !hits.empty() && hits[best] >= min_hits ? p.langs[best] : std::string();
 }
 
 } // namespace storyline

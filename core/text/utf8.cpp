@@ -8,10 +8,9 @@
 
 namespace storyline {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_code_point_multibyte(std::string_view s, std::size_t& i) {
     constexpr char32_t bad = 0xFFFD;
     const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
     int len = 0;
     char32_t cp = 0;
     if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
@@ -37,6 +36,10 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const std::size_t at = i;
         if (next_code_point(s, i) == 0xFFFD) {
             // A real U+FFFD in the text is three bytes; a malformed byte advances by one.
@@ -162,6 +165,21 @@ std::string squeeze_spaces(std::string_view s) {
     bool pending = false;
     std::size_t i = 0;
     while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {   // ASCII: no decoding; a run of visible characters is appended at once
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                ++i;
+                pending = !out.empty();
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+            if (pending) out += ' ';
+            pending = false;
+            out.append(s.data() + i, j - i);
+            i = j;
+            continue;
+        }
         const std::size_t at = i;
         const char32_t cp = next_code_point(s, i);
         if (is_space(cp)) {

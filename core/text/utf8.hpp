@@ -7,8 +7,18 @@
 namespace storyline {
 
 [[nodiscard]] bool valid_utf8(std::string_view s);
+// Decodes a multi-byte sequence at s[i] (the slow path of next_code_point).
+char32_t next_code_point_multibyte(std::string_view s, std::size_t& i);
 // Decodes the code point at s[i] and advances i; malformed bytes decode as U+FFFD, one byte each.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// Inline: every stage walks its text with it, and most news text is ASCII.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    return next_code_point_multibyte(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 // Replaces malformed sequences by U+FFFD (importers call this on anything they did not convert).
 [[nodiscard]] std::string repair_utf8(std::string_view s);
