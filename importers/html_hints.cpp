@@ -9,12 +9,16 @@
 namespace storyline::html {
 namespace {
 
+constexpr std::size_t max_meta_line = 100;   // bytes: "*label:*" entries only match lines this short
+
 struct AllHints {
     TokenHints negative, positive, nodate, dateclass, boilerplate;
 };
 
 void add(TokenHints& h, std::string word) {
-    if (!word.empty() && word.back() == '*') {
+    if (word.size() > 2 && word.front() == '*' && word.back() == '*') {
+        h.inner.push_back(word.substr(1, word.size() - 2));
+    } else if (!word.empty() && word.back() == '*') {
         word.pop_back();
         h.prefixes.push_back(std::move(word));
     } else {
@@ -75,7 +79,16 @@ const TokenHints& dateclass_hints() { return hints().dateclass; }
 bool is_boilerplate_line(std::string_view line) {
     if (line.size() > 200) return false;
     const std::string f = fold(squeeze_spaces(line));
-    return hints().boilerplate.matches_token(f);
+    const TokenHints& bp = hints().boilerplate;
+    if (bp.matches_token(f)) return true;
+    // A labelled field ("Category : Press", "Tags: a, b") inside a short line of metadata
+    // ("News date : 04/21/2022 Category : Press Releases"); prose lines are longer.
+    if (f.size() <= max_meta_line) {
+        for (const auto& in : bp.inner) {
+            if (f.find(in) != std::string::npos) return true;
+        }
+    }
+    return false;
 }
 
 } // namespace storyline::html

@@ -8,6 +8,7 @@ namespace storyline::html {
 
 struct TokenHints {
     std::vector<std::string> exact, prefixes;
+    std::vector<std::string> inner;   // "*text*" entries: anywhere in a short line (boilerplate only)
     [[nodiscard]] bool matches_token(std::string_view token) const;
     // True when any token of a lower-case "class id" string matches.
     [[nodiscard]] bool matches(std::string_view class_and_id) const;

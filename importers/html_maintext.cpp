@@ -13,6 +13,9 @@ namespace {
 
 constexpr std::size_t min_paragraph = 25;   // bytes of text before a block counts as a paragraph
 constexpr int max_depth = 400;              // deeper nesting is not read (no stack exhaustion)
+constexpr std::size_t fallback_below = 150; // bytes of prose kept under which the hints are doubted
+constexpr int max_end_notes = 2;            // italic paragraphs dropped at the end at most
+constexpr std::size_t wrapper_slack = 110;  // % of the container's text a wrapper may hold
 
 // Never text: code, media, forms.
 bool is_never_text(GumboTag t) {
@@ -33,6 +36,12 @@ bool is_furniture(GumboTag t) {
     return t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_HEADER;
 }
 
+// Link text is text a reader can follow: a named anchor (<a name=...>, left unclosed by old
+// pages, so the parser carries it over whole sections) is not a link.
+bool is_link(const GumboNode* n) {
+    return tag(n) == GUMBO_TAG_A && gumbo_get_attribute(&n->v.element.attributes, "href") != nullptr;
+}
+
 struct Info {
     std::size_t text = 0, links = 0;   // bytes of kept text / of it inside <a>
     std::size_t ptext = 0;             // bytes of prose (for the furniture guard)
@@ -43,9 +52,14 @@ struct Info {
 
 class Extractor {
 public:
-    explicit Extractor(const GumboNode* root) : m_root(root) {}
+    // use_hints = false: class/id hints only score, they drop nothing (the fallback when the
+    // hints dropped the whole article, as a blog platform's "widget" wrapper does).
+    Extractor(const GumboNode* root, bool use_hints) : m_root(root), m_use_hints(use_hints) {}
 
     [[nodiscard]] const GumboNode* top() const { return m_top; }
+    [[nodiscard]] std::size_t page_prose() const { return m_page_ptext; }
+    [[nodiscard]] std::size_t kept_prose() const { return m_out_prose; }
+    [[nodiscard]] std::size_t hint_dropped() const { return m_hint_dropped; }
 
     std::string run() {
         const GumboNode* body = find_body(m_root);
@@ -67,17 +81,21 @@ public:
         }
         top = widen(top, best);
         m_top = top;
-        std::vector<std::string> blocks;
+        std::vector<Out> blocks;
         if (!top) {
             emit(body, blocks, 0);
         } else {
             const auto peers = same_class_peers(top, best);
-            for (const GumboNode* n : peers.size() > 1 ? peers : with_siblings(top, best)) emit(n, blocks, 0);
+            for (const GumboNode* n : peers.size() > 1 ? peers : lead_and_siblings(top, best)) emit(n, blocks, 0);
         }
         std::string out;
+        // A closing note set apart in italics, centred or smaller (the author's bio, a
+        // disclaimer, "this story first appeared in...") is about the article, not part of it.
+        for (int k = 0; k < max_end_notes && !blocks.empty() && blocks.back().note && blocks.size() > 1; ++k)
+            blocks.pop_back();
         for (auto& b : blocks) {
             if (!out.empty()) out += "\n\n";
-            out += b;
+            out += b.text;
         }
         return out;
     }
@@ -119,7 +137,7 @@ private:
         if (!is_element(n) || depth > max_depth || is_never_text(tag(n))) return 0;
         std::size_t prose = 0;
         for (unsigned i = 0; i < child_count(n); ++i)
-            prose += measure_paragraphs(child(n, i), depth + 1, in_link || tag(n) == GUMBO_TAG_A);
+            prose += measure_paragraphs(child(n, i), depth + 1, in_link || is_link(n));
         m_info[n].ptext = prose;
         return prose;
     }
@@ -131,9 +149,11 @@ private:
         Info& info = m_info[n];
         const GumboTag t = tag(n);
         const bool guarded = m_page_ptext >= 200 && info.ptext * 10 >= m_page_ptext * 4;
+        const bool hint = m_use_hints && t != GUMBO_TAG_BODY && negative_hints().matches(class_and_id(n));
         if (depth > max_depth || is_never_text(t) || is_hidden(n) ||
-            (!guarded && t != GUMBO_TAG_BODY && (is_furniture(t) || negative_hints().matches(class_and_id(n))))) {
+            (!guarded && t != GUMBO_TAG_BODY && (is_furniture(t) || hint))) {
             info.dropped = true;
+            if (hint && !is_never_text(t) && !is_hidden(n)) m_hint_dropped += info.ptext;
             return {0, 0};
         }
         std::size_t text = 0, links = 0;
@@ -142,7 +162,7 @@ private:
             text += tx;
             links += l;
         }
-        if (t == GUMBO_TAG_A) links = text;
+        if (is_link(n)) links = text;
         info.text = text;   // unordered_map references survive rehashing
         info.links = links;
         return {text, links};
@@ -163,7 +183,7 @@ private:
                 if (in_link) links += k;
                 for (const char* p = c->v.text.text; *p; ++p) commas += *p == ',';
             } else if (is_element(c) && is_inline_child(c) && !m_info[c].dropped && depth < max_depth) {
-                own_text(c, len, commas, links, in_link || tag(c) == GUMBO_TAG_A, depth + 1);
+                own_text(c, len, commas, links, in_link || is_link(c), depth + 1);
             }
         }
     }
@@ -202,7 +222,7 @@ private:
         const GumboTag t = tag(n);
         if (t != GUMBO_TAG_BODY && (is_block(t) || t == GUMBO_TAG_UNKNOWN)) {
             std::size_t len = 0, commas = 0, links = 0;
-            own_text(n, len, commas, links, t == GUMBO_TAG_A, depth);
+            own_text(n, len, commas, links, is_link(n), depth);
             if (len >= min_paragraph && links * 2 < len) {
                 const double s = 1.0 + static_cast<double>(commas) + std::min(static_cast<double>(len) / 100.0, 3.0);
                 const GumboNode* up = n->parent;
@@ -228,6 +248,28 @@ private:
         return cur;
     }
 
+    // The container with its siblings, preceded by the lead: the container's wrappers are
+    // ancestors that add almost no text of their own (a left-over table of contents, an empty
+    // picture box), and a sibling *before* a wrapper is where a standfirst or an intro block sits
+    // ("<p class=intro>" beside "<div class=group><div class=body>"). Siblings after a wrapper
+    // are not taken: that is where author boxes, tags and "you might also like" go.
+    std::vector<const GumboNode*> lead_and_siblings(const GumboNode* top, double best) {
+        std::vector<const GumboNode*> wrappers;
+        for (const GumboNode* p = top->parent; p && is_element(p) && tag(p) != GUMBO_TAG_BODY; p = p->parent) {
+            if (m_info[p].text * 100 > m_info[top].text * wrapper_slack) break;
+            wrappers.push_back(p);
+        }
+        std::vector<const GumboNode*> out;
+        for (auto w = wrappers.rbegin(); w != wrappers.rend(); ++w) {
+            for (const GumboNode* s : with_siblings(*w, best, false)) {
+                if (s == *w) break;   // document order: the ones before it
+                out.push_back(s);
+            }
+        }
+        for (const GumboNode* s : with_siblings(top, best)) out.push_back(s);
+        return out;
+    }
+
     static bool contains(const GumboNode* outer, const GumboNode* inner) {
         for (const GumboNode* p = inner; p; p = p->parent) {
             if (p == outer) return true;
@@ -251,8 +293,27 @@ private:
         return out;
     }
 
+    // The best score of a container inside n (n included).
+    double best_inside(const GumboNode* n) {
+        if (m_best_inside.empty()) {
+            for (const GumboNode* c : m_scored) {
+                const double sc = m_info[c].score;
+                for (const GumboNode* p = c; p && is_element(p); p = p->parent) {
+                    auto [it, fresh] = m_best_inside.try_emplace(p, sc);
+                    if (!fresh) {
+                        if (it->second >= sc) break;   // its ancestors already hold as much
+                        it->second = sc;
+                    }
+                }
+            }
+        }
+        const auto it = m_best_inside.find(n);
+        return it == m_best_inside.end() ? 0 : it->second;
+    }
+
     // The best container plus siblings that look like they belong to the same article.
-    std::vector<const GumboNode*> with_siblings(const GumboNode* top, double best) {
+    // inner: a sibling may also qualify by a container inside it.
+    std::vector<const GumboNode*> with_siblings(const GumboNode* top, double best, bool inner = true) {
         const GumboNode* parent = top->parent;
         if (!is_element(parent) || tag(top) == GUMBO_TAG_BODY) return {top};
         std::vector<const GumboNode*> out;
@@ -266,9 +327,12 @@ private:
             }
             const Info& info = m_info[s];
             if (info.dropped) continue;
-            bool keep = info.scored && info.score >= threshold;
+            const double ld = info.text ? static_cast<double>(info.links) / static_cast<double>(info.text) : 1;
+            // A section in wrappers of its own ("<div class=item><div><div><p>..."): its own
+            // score is a third of its paragraphs' at most, the container inside it is what counts.
+            bool keep = (info.scored && info.score >= threshold) ||
+                        (inner && ld < 0.25 && best_inside(s) >= threshold);
             if (!keep && tag(s) == GUMBO_TAG_P) {
-                const double ld = info.text ? static_cast<double>(info.links) / static_cast<double>(info.text) : 1;
                 keep = info.text > 80 && ld < 0.25;
             }
             if (keep) out.push_back(s);
@@ -276,24 +340,65 @@ private:
         return out;
     }
 
+    static bool is_italic(const GumboNode* n) {
+        const GumboTag t = tag(n);
+        if (t == GUMBO_TAG_EM || t == GUMBO_TAG_I) return true;
+        const std::string_view style = attr(n, "style");
+        return style.find("italic") != std::string_view::npos;
+    }
+
+    static bool is_set_apart(const GumboNode* n) {
+        const GumboTag t = tag(n);
+        if (t == GUMBO_TAG_SMALL || t == GUMBO_TAG_CENTER) return true;
+        const std::string_view style = attr(n, "style");
+        return style.find("center") != std::string_view::npos || style.find("font-size") != std::string_view::npos;
+    }
+
     // Pass 4: blocks of text under n.
+    struct Out {
+        std::string text;
+        bool note = false;   // all in italics, centred or smaller
+    };
     struct Block {
         std::string text;
         std::size_t links = 0, total = 0;
+        std::size_t emphasis = 0;  // bytes of text in italics and set apart (centred, smaller)
+        std::size_t anchors = 0;   // links started in the block
+        bool data = false;         // text of a data table: a cell that is one link is a value, not a menu
     };
 
-    void flush(Block& b, std::vector<std::string>& blocks) {
+    void flush(Block& b, std::vector<Out>& blocks) {
         std::string t = squeeze_spaces(b.text);
-        const bool link_list = b.total > 0 && b.links * 2 > b.total;
-        if (!t.empty() && !link_list && !is_boilerplate_line(t)) blocks.push_back(std::move(t));
+        const bool link_list = !(b.data && b.anchors <= 1) && b.total > 0 && b.links * 2 > b.total;
+        if (!t.empty() && !link_list && !is_boilerplate_line(t)) {
+            if (t.size() >= 40 && std::count(t.begin(), t.end(), ' ') >= 5) m_out_prose += t.size();
+            blocks.push_back({std::move(t), b.total > 0 && b.emphasis == b.total});
+        }
         b = Block{};
     }
 
-    void collect(const GumboNode* n, Block& b, std::vector<std::string>& blocks, bool in_link, int depth) {
+    // A table with header cells holds data (a layout table seldom has them).
+    static bool is_data_table(const GumboNode* table) {
+        bool found = false;
+        walk(table, [&](const GumboNode* n) {
+            if (found) return false;
+            const GumboTag t = tag(n);
+            if (t == GUMBO_TAG_TH || t == GUMBO_TAG_THEAD) found = true;
+            return n == table || t == GUMBO_TAG_TBODY || t == GUMBO_TAG_TR;
+        });
+        return found;
+    }
+
+    // data_table: inside a data table; data_cell: directly in one of its cells (not in a list
+    // or a box inside the cell: a navigation box is a table of link lists).
+    void collect(const GumboNode* n, Block& b, std::vector<Out>& blocks, bool in_link, int depth,
+                 bool data_table = false, bool data_cell = false, bool italic = false, bool apart = false) {
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+            if (data_cell) b.data = true;
             b.text += n->v.text.text;
             const std::size_t k = n->type == GUMBO_NODE_WHITESPACE ? 0 : text_bytes(n);
             b.total += k;
+            if (italic && apart) b.emphasis += k;
             if (in_link) b.links += k;
             return;
         }
@@ -307,29 +412,50 @@ private:
         }
         const bool block = is_block(t);
         if (block) flush(b, blocks);
+        if (t == GUMBO_TAG_TABLE) data_table = is_data_table(n);
+        if (block) data_cell = data_table && (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH);
+        if (is_link(n)) ++b.anchors;
+        italic = italic || is_italic(n);
+        apart = apart || is_set_apart(n);
         for (unsigned i = 0; i < child_count(n); ++i)
-            collect(child(n, i), b, blocks, in_link || t == GUMBO_TAG_A, depth + 1);
+            collect(child(n, i), b, blocks, in_link || is_link(n), depth + 1, data_table, data_cell, italic, apart);
         if (block) flush(b, blocks);
     }
 
-    void emit(const GumboNode* n, std::vector<std::string>& blocks, int depth) {
+    void emit(const GumboNode* n, std::vector<Out>& blocks, int depth) {
         Block b;
         collect(n, b, blocks, false, depth);
         flush(b, blocks);
     }
 
     const GumboNode* m_root;
+    bool m_use_hints = true;
     std::unordered_map<const GumboNode*, Info> m_info;
     std::vector<const GumboNode*> m_scored;
+    std::unordered_map<const GumboNode*, double> m_best_inside;
     const GumboNode* m_top = nullptr;
     std::size_t m_page_ptext = 0;
+    std::size_t m_hint_dropped = 0;   // prose bytes in elements dropped by a class/id hint
+    std::size_t m_out_prose = 0;      // bytes of the kept blocks that are prose (40+ bytes, 6+ words)
 };
 
 } // namespace
 
 std::string extract_main_text(const GumboNode* root, const GumboNode** container) {
-    Extractor e(root);
+    Extractor e(root, true);
     std::string text = e.run();
+    // Nothing kept, or next to no prose kept while the class/id hints dropped most of the page's:
+    // the hints took the article (a blog platform's "widget" wrapper, a live match's "comments").
+    // Score again, dropping nothing by hint.
+    const bool doubt = text.size() < min_paragraph || (e.kept_prose() < fallback_below && e.hint_dropped() * 2 >= e.page_prose());
+    if (doubt) {
+        Extractor again(root, false);
+        std::string t2 = again.run();
+        if (t2.size() > text.size()) {
+            if (container) *container = again.top();
+            return t2;
+        }
+    }
     if (container) *container = e.top();
     return text;
 }

@@ -13,9 +13,10 @@ namespace storyline {
 namespace {
 
 // Boilerplate patterns of every language (the language is not known yet at import time).
-// A pattern ending in * matches any line starting with it; matching is on folded text.
+// A pattern ending in * matches any line starting with it, one between two * a line of at most
+// 100 bytes holding it (as in the HTML importer); matching is on folded text.
 struct Boilerplate {
-    std::vector<std::string> exact, prefixes;
+    std::vector<std::string> exact, prefixes, inner;
     [[nodiscard]] bool matches(std::string_view line) const {
         const std::string f = fold(squeeze_spaces(line));
         for (const auto& e : exact) {
@@ -23,6 +24,11 @@ struct Boilerplate {
         }
         for (const auto& p : prefixes) {
             if (f.starts_with(p)) return true;
+        }
+        if (f.size() <= 100) {
+            for (const auto& in : inner) {
+                if (f.find(in) != std::string::npos) return true;
+            }
         }
         return false;
     }
@@ -35,7 +41,9 @@ const Boilerplate& boilerplate() {
         for (const auto& lang : available_languages()) {
             for (const auto& line : read_optional_data_lines(language_file(lang, "boilerplate.txt"))) {
                 std::string f = fold(squeeze_spaces(line));
-                if (!f.empty() && f.back() == '*') {
+                if (f.size() > 2 && f.front() == '*' && f.back() == '*') {
+                    b.inner.push_back(f.substr(1, f.size() - 2));
+                } else if (!f.empty() && f.back() == '*') {
                     f.pop_back();
                     b.prefixes.push_back(std::move(f));
                 } else {

@@ -128,3 +128,60 @@ TEST(test_html_importer, deeply_nested_markup_does_not_exhaust_the_stack) {
     html = "<html><body><p>A paragraph that is long enough to be the article body of this page.</p>" + html.substr(12);
     EXPECT_NO_THROW((void)import_bytes(html, page()));
 }
+
+TEST(test_html_importer, lead_before_the_body_wrapper_is_kept_and_author_box_after_it_is_not) {
+    test_support::use_source_resources();
+    const std::string html =
+        "<html><body><div class=\"col\"><h1>Transports</h1>"
+        "<p class=\"intro\">Le gouvernement présente son plan pour les transports, attendu depuis des mois par les élus locaux.</p>"
+        "<div class=\"group\"><div class=\"longtext\">" + body_paragraphs + body_paragraphs + "</div></div>"
+        "<div class=\"group\"><p>Jean Dupont est journaliste au service politique depuis 2015, après dix ans en région.</p></div>"
+        "</div></body></html>";
+    const Article a = only(import_bytes(html, page()));
+    EXPECT_EQ(a.text.find("Le gouvernement présente son plan"), 0u) << a.text;
+    EXPECT_NE(a.text.find("devant l'Assemblée nationale"), std::string::npos);
+    EXPECT_EQ(a.text.find("Jean Dupont"), std::string::npos);
+}
+
+TEST(test_html_importer, named_anchors_are_not_links) {
+    test_support::use_source_resources();
+    // An unclosed <a name> makes the parser wrap the sections that follow in anchors.
+    std::string html = "<html><body><h1>Guide</h1>";
+    for (int i = 0; i < 3; ++i) {
+        const std::string n = std::to_string(i);
+        html += "<h2><a name=\"s" + n + "\">Section " + n + "</h2><blockquote><p>Section " + n +
+                " explains, step by step, how the tunnel is configured on the server and on the client.</p>"
+                "<p>First, the certificates are made, signed, copied and checked, one for each side of the tunnel.</p>"
+                "<p>Then the daemon is started, watched and, when the logs look right, left to run on its own.</p></blockquote>";
+    }
+    html += "</body></html>";
+    const Article a = only(import_bytes(html, page()));
+    for (const char* s : {"Section 0 explains", "Section 1 explains", "Section 2 explains"})
+        EXPECT_NE(a.text.find(s), std::string::npos) << s << "\n" << a.text;
+}
+
+TEST(test_html_importer, an_article_inside_a_negative_hint_is_found_again) {
+    test_support::use_source_resources();
+    // Blog platforms wrap the post in class="widget": the hints drop it, the fallback scores anew.
+    const std::string html =
+        "<html><body><div class=\"widget Blog\"><div class=\"post-body\">"
+        "Le ciel est bleu<br>La mer est calme<br>Le vent se lève<br>Il faut tenter de vivre<br>"
+        "</div></div><div class=\"widget\"><a href=\"/a\">Archives</a></div></body></html>";
+    const Article a = only(import_bytes(html, page()));
+    EXPECT_NE(a.text.find("Il faut tenter de vivre"), std::string::npos) << a.text;
+}
+
+TEST(test_html_importer, data_table_cells_and_metadata_lines_and_closing_notes) {
+    test_support::use_source_resources();
+    const std::string html =
+        "<html><body><article>" + body_paragraphs +
+        "<table><thead><tr><th>Ligne</th><th>Ouverture</th></tr></thead>"
+        "<tr><td><a href=\"/l1\">Ligne 1 Nord</a></td><td>lundi</td></tr></table>"
+        "<p>Publié le 02/11/2023 Catégorie : <a href=\"/c\">Politique</a></p>"
+        "<p style=\"text-align: center\"><em>Jean Dupont est journaliste et auteur de plusieurs livres sur les transports.</em></p>"
+        "</article></body></html>";
+    const Article a = only(import_bytes(html, page()));
+    EXPECT_NE(a.text.find("Ligne 1 Nord"), std::string::npos) << a.text;
+    EXPECT_EQ(a.text.find("Catégorie"), std::string::npos) << a.text;
+    EXPECT_EQ(a.text.find("Jean Dupont"), std::string::npos) << a.text;
+}
