@@ -369,6 +369,9 @@ private:
         if (t.upper) return 0;
         for (const auto& s : m_g.future_suffixes)
             if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return 1;
+        // After an auxiliary ("will be named", "is scheduled") the ending marks a participle,
+        // not the tense: the auxiliary itself (or a cue further away) decides.
+        if (i > 0 && has_class(i - 1, m_g.cls_aux)) return 0;
         for (const auto& s : m_g.past_suffixes)
             if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return -1;
         return 0;
