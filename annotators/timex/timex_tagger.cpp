@@ -174,6 +174,7 @@ private:
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     std::string m_last_quarter;
+    bool m_quarter_topic = false;  // the text now speaks of a quarter, not of months or years
     std::vector<Timex> m_out;
     mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
 
@@ -490,7 +491,7 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
         return std::string("PRESENT_REF");
     }
     // A year shift keeps the granularity of the quarter under discussion ("a year earlier").
-    if (u == "Y" && !f.keep.empty() && !m_last_quarter.empty()) {
+    if (u == "Y" && !f.keep.empty() && !m_last_quarter.empty() && m_quarter_topic) {
         int y = to_int(std::string_view(m_last_quarter).substr(0, 4));
         return fmt_year(y + off) + m_last_quarter.substr(4);
     }
@@ -760,7 +761,13 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
         if (auto d = parse_day(t.value)) m_last_day = *d;
         if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X' && f.keep.empty())
             m_last_quarter = t.value;
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q') m_quarter_topic = true;
     }
+    // A span of months or years under discussion ("the first nine months", "for the year")
+    // ends the quarter's: "a year earlier" after it is the year before.
+    if (t.type == TimexType::duration && (t.value.ends_with("M") || t.value.ends_with("Y")) &&
+        !t.value.starts_with("PT"))
+        m_quarter_topic = false;
     m_out.push_back(std::move(t));
 }
 
