@@ -419,6 +419,13 @@ private:
         return 0;
     }
 
+    [[nodiscard]] bool quarter_after_dct(std::string_view v) const {
+        if (!m_dct) return false;
+        const int y = to_int(v.substr(0, 4)), q = v[6] - '0';
+        if (y < 0) return false;
+        const auto first = sys_days{date::year{y} / date::month{static_cast<unsigned>(3 * q - 2)} / 1};
+        return first + date::months{3} > *m_dct;
+    }
     [[nodiscard]] sys_days narrative_anchor() const { return m_last_day ? *m_last_day : *m_dct; }
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
 
@@ -759,7 +766,10 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
                  f.q == "last";
     if (t.type == TimexType::date || t.type == TimexType::time) {
         if (auto d = parse_day(t.value)) m_last_day = *d;
-        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X' && f.keep.empty())
+        // Only a quarter already under way can be the one a report discusses: "losses through
+        // the third quarter of 1990" written in 1989 is a forecast, not the reporting period.
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] >= '1' &&
+            t.value[6] <= '4' && f.keep.empty() && !quarter_after_dct(t.value))
             m_last_quarter = t.value;
         if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q') m_quarter_topic = true;
     }
