@@ -607,7 +607,10 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
                 return fmt_year(y) + m_last_quarter.substr(4);
             }
             if (!m_dct) return std::string("XXXX-QX");
-            q = static_cast<int>((dct_m - 1) / 3) + 1;
+            // Nothing mentioned yet: the latest quarter reported on is the last one that ended.
+            q = static_cast<int>((dct_m - 1) / 3);
+            if (q == 0 && y < 0) y = dct_y - 1;
+            if (q == 0) q = 4;
         } else {
             q = to_int(f.q);
         }
