@@ -364,6 +364,7 @@ private:
     [[nodiscard]] int cue_at(int i) const {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         if (t.kind != TokKind::word) return 0;
+        if (has_class(i, m_g.cls_nocue)) return 0;
         if (has_class(i, m_g.cls_future)) return 1;
         if (has_class(i, m_g.cls_past)) return -1;
         // Endings tell a verb's tense only on lower-case words: "United", "Red" are names.
