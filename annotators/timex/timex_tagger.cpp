@@ -365,7 +365,12 @@ private:
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         if (t.kind != TokKind::word) return 0;
         if (has_class(i, m_g.cls_nocue)) return 0;
-        if (has_class(i, m_g.cls_future)) return 1;
+        if (has_class(i, m_g.cls_future)) {
+            // A plan in the past perfect ("had been due to expire Friday") lies in the past.
+            for (int k = i - 1; k >= std::max(0, i - 2); --k)
+                if (has_class(k, m_g.cls_perfect)) return -1;
+            return 1;
+        }
         if (has_class(i, m_g.cls_past)) return -1;
         // Endings tell a verb's tense only on lower-case words: "United", "Red" are names.
         if (t.upper) return 0;
