@@ -173,6 +173,10 @@ private:
     std::vector<TokIndex> m_idx;
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
+    // The last year and month the text mentioned at any precision ("in June 1998 ... later that
+    // year"); a day mention sets them too.
+    std::optional<date::year_month> m_last_month;
+    int m_last_year = -1;
     std::string m_last_quarter;
     bool m_quarter_topic = false;  // the text now speaks of a quarter, not of months or years
     std::vector<Timex> m_out;
@@ -434,6 +438,22 @@ private:
     }
     [[nodiscard]] sys_days narrative_anchor() const { return m_last_day ? *m_last_day : *m_dct; }
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
+    void note_mention(std::string_view v) {
+        auto digits = [&](std::size_t b, std::size_t n) {
+            if (v.size() < b + n) return false;
+            for (std::size_t k = b; k < b + n; ++k)
+                if (v[k] < '0' || v[k] > '9') return false;
+            return true;
+        };
+        if (!digits(0, 4) || (v.size() > 4 && v[4] != '-')) return;
+        m_last_year = to_int(v.substr(0, 4));
+        m_last_month.reset();
+        if (digits(5, 2) && (v.size() == 7 || v[7] == '-')) {
+            const int mo = to_int(v.substr(5, 2));
+            if (mo >= 1 && mo <= 12)
+                m_last_month = date::year{m_last_year} / date::month{static_cast<unsigned>(mo)};
+        }
+    }
 
     std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
     std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
@@ -530,9 +550,10 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     }
     if (u == "M") {
         auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{off};
+        if (narr && m_last_month) ym = *m_last_month + date::months{off};
         return fmt_ym(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
     }
-    if (u == "Y") return fmt_year(y + off);
+    if (u == "Y") return fmt_year((narr && m_last_year >= 0 ? m_last_year : y) + off);
     if (u == "Q") {
         int qi = y * 4 + static_cast<int>((m - 1) / 3) + off;
         return fmt_year(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
@@ -775,6 +796,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
                  f.q == "last";
     if (t.type == TimexType::date || t.type == TimexType::time) {
         if (auto d = parse_day(t.value)) m_last_day = *d;
+        note_mention(t.value);
         // Only a quarter already under way can be the one a report discusses: "losses through
         // the third quarter of 1990" written in 1989 is a forecast, not the reporting period.
         if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] >= '1' &&
