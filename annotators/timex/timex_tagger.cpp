@@ -803,6 +803,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
             t.value[6] <= '4' && f.keep.empty() && !quarter_after_dct(t.value))
             m_last_quarter = t.value;
         if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q') m_quarter_topic = true;
+        if (t.value.size() == 4 && f.q.empty()) m_quarter_topic = false;  // "Last year ...
     }
     // A span of months or years under discussion ("the first nine months", "for the year")
     // ends the quarter's: "a year earlier" after it is the year before.
