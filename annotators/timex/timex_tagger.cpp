@@ -628,7 +628,10 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
     }
     if (!f.q.empty()) {
         int q = -1;
-        if (f.q == "last") {
+        // "the 1988 period": the quarter under discussion if the text speaks of a quarter, else
+        // the year ("For the nine months ... in the 1988 period").
+        if (f.q == "topic" && y >= 0 && (!m_quarter_topic || m_last_quarter.empty())) return fmt_year(y);
+        if (f.q == "last" || f.q == "topic") {
             if (!m_last_quarter.empty()) {
                 if (y < 0) return m_last_quarter;
                 return fmt_year(y) + m_last_quarter.substr(4);
