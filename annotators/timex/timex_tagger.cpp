@@ -78,6 +78,28 @@ std::string fmt_week(sys_days d) {
     std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum()));
     return buf;
 }
+// An amount with a fraction: "2.5", "2+1/2" (rule slots "$2+$3/$5"), "0.5". Nothing for a
+// whole number or a decimal that is no simple fraction ("30.4" seconds stays a decimal).
+struct Fraction {
+    int whole, num, den;
+};
+std::optional<Fraction> fraction_of(std::string_view n) {
+    if (auto plus = n.find('+'); plus != std::string_view::npos) {
+        const auto slash = n.find('/', plus);
+        if (slash == std::string_view::npos) return std::nullopt;
+        const int w = to_int(n.substr(0, plus)), a = to_int(n.substr(plus + 1, slash - plus - 1)),
+                  b = to_int(n.substr(slash + 1));
+        if (w < 0 || a <= 0 || b <= a) return std::nullopt;
+        return Fraction{w, a, b};
+    }
+    if (n.ends_with(".5")) {
+        const int w = n.size() == 2 ? 0 : to_int(n.substr(0, n.size() - 2));
+        if (w < 0) return std::nullopt;
+        return Fraction{w, 1, 2};
+    }
+    return std::nullopt;
+}
+
 int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
 
 bool is_day_value(std::string_view v) {
@@ -579,7 +601,30 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
         std::string n = f.dur.empty() ? "1" : f.dur;
         if (n.find('X') != std::string::npos) n = "X";
         const std::string& u = f.unit;
-        if (u == "H" || u == "MIN" || u == "S") return "PT" + n + (u == "MIN" ? std::string("M") : u);
+        auto fmt = [](std::string_view num, const std::string& unit) {
+            return std::string(num) + (unit == "MIN" ? std::string("M") : unit);
+        };
+        const bool clock = u == "H" || u == "MIN" || u == "S";
+        // "2 1/2 years", "two and a half hours": the whole amount, then the fraction in the next
+        // smaller unit when it is a whole number of them (P2Y6M, PT5H30M); else a decimal.
+        if (auto frac = fraction_of(n)) {
+            const auto [whole, num, den] = *frac;
+            static const struct { const char* unit; const char* sub; int per; } smaller[] = {
+                {"Y", "M", 12}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60}, {"MIN", "S", 60}};
+            for (const auto& sm : smaller) {
+                if (u != sm.unit || (num * sm.per) % den != 0) continue;
+                const std::string sub = sm.sub;
+                const bool sub_clock = sub == "H" || sub == "MIN" || sub == "S";
+                std::string v = "P";
+                if (whole > 0) v += (clock ? "T" : "") + fmt(std::to_string(whole), u);
+                if (sub_clock && v.find('T') == std::string::npos) v += "T";
+                return v + fmt(std::to_string(num * sm.per / den), sub);
+            }
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", whole + static_cast<double>(num) / den);
+            n = buf;
+        }
+        if (clock) return "PT" + fmt(n, u);
         return "P" + n + u;
     }
     if (!f.rel.empty()) {
