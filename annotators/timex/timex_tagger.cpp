@@ -601,7 +601,19 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
     if (!f.unit.empty() && (type == "DURATION" || type == "SET" || !f.dur.empty())) {
         std::string n = f.dur.empty() ? "1" : f.dur;
         if (n.find('X') != std::string::npos) n = "X";
-        const std::string& u = f.unit;
+        std::string u = f.unit;
+        // Decades and centuries as durations are counted in years ("two decades" = P20Y), as the
+        // TimeBank annotators did.
+        if ((u == "DE" || u == "CE") && type == "DURATION") {
+            const int per = u == "DE" ? 10 : 100;
+            u = "Y";
+            if (n != "X") {
+                if (auto fr = fraction_of(n); fr && (fr->num * per) % fr->den == 0)
+                    n = std::to_string(fr->whole * per + fr->num * per / fr->den);
+                else if (const int v = to_int(n); v > 0)
+                    n = std::to_string(v * per);
+            }
+        }
         auto fmt = [](std::string_view num, const std::string& unit) {
             return std::string(num) + (unit == "MIN" ? std::string("M") : unit);
         };
