@@ -273,6 +273,7 @@ std::shared_ptr<const Grammar> load_grammar_from(const std::filesystem::path& di
     g->cls_range_to = g->intern_class("range_to");
     g->cls_premod = g->intern_class("premod");
     g->cls_aux = g->intern_class("aux");
+    g->cls_report = g->intern_class("report");
     g->cls_perfect = g->intern_class("perfect");
     g->cls_nocue = g->intern_class("nocue");
     load_lexicon(*g, dir / "lexicon.txt");

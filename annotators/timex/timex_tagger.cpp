@@ -424,8 +424,28 @@ private:
         }
         return true;
     }
+    // A comma, bracket or quote between an expression and an attribution verb ("... at 4 a.m.
+    // Thursday,'' Castro said") puts the verb outside the expression's clause.
+    [[nodiscard]] bool clause_break(int i) const {
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        if (t.kind != TokKind::punct) return false;
+        static constexpr std::string_view breaks[] = {",", "(", ")", "\"", "``", "''", "\u00ab", "\u00bb", ":"};
+        for (auto b : breaks)
+            if (t.key == b) return true;
+        return false;
+    }
     [[nodiscard]] int tense(int tb, int te) const {
         int l = tb - 1, r = te;
+        bool broke_l = false, broke_r = false;
+        int fallback = 0;  // an attribution verb beyond a clause break: used if nothing else is
+        auto take = [&](int i, bool broke) {
+            const int c = cue_at(i);
+            if (c && broke && has_class(i, m_g.cls_report)) {
+                if (!fallback) fallback = c;
+                return 0;
+            }
+            return c;
+        };
         for (int step = 0; step < 40; ++step) {
             bool any = false;
             if (l >= 0) {
@@ -433,7 +453,8 @@ private:
                     l = -1;
                 } else {
                     any = true;
-                    if (int c = cue_at(l)) return c;
+                    if (int c = take(l, broke_l)) return c;
+                    broke_l = broke_l || clause_break(l);
                     --l;
                 }
             }
@@ -442,13 +463,14 @@ private:
                     r = ntok();
                 } else {
                     any = true;
-                    if (int c = cue_at(r)) return c;
+                    if (int c = take(r, broke_r)) return c;
+                    broke_r = broke_r || clause_break(r);
                     ++r;
                 }
             }
             if (!any) break;
         }
-        return 0;
+        return fallback;
     }
 
     [[nodiscard]] bool quarter_after_dct(std::string_view v) const {
