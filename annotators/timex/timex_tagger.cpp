@@ -608,8 +608,10 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     if (season_index(u) >= 0) {
         // "last summer": the most recent summer before the current season; "next": after it.
         const int si = season_index(u), cur = season_of_month(m);
-        // January and February belong to the winter that began the year before.
-        int yy = cur == 3 && m <= 2 ? y - 1 : y;
+        // January and February belong to the winter that began the year before: "last fall"
+        // and "this winter" then count from that year, "this summer" is still the coming one.
+        const int sy = cur == 3 && m <= 2 ? y - 1 : y;
+        int yy = off == 0 && si != cur ? y : sy;
         if (off < 0 && si >= cur) yy -= 1;
         if (off > 0 && si <= cur) yy += 1;
         return fmt_year(yy) + "-" + u;
