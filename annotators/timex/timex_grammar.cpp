@@ -272,6 +272,10 @@ std::shared_ptr<const Grammar> load_grammar_from(const std::filesystem::path& di
     g->cls_range_from = g->intern_class("range_from");
     g->cls_range_to = g->intern_class("range_to");
     g->cls_premod = g->intern_class("premod");
+    g->cls_aux = g->intern_class("aux");
+    g->cls_report = g->intern_class("report");
+    g->cls_perfect = g->intern_class("perfect");
+    g->cls_nocue = g->intern_class("nocue");
     load_lexicon(*g, dir / "lexicon.txt");
     load_lexicon(*g, dir / "tense.txt");
     load_rules(*g, dir / "rules.txt");

@@ -85,6 +85,10 @@ struct Grammar {
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;
+    int cls_aux = -1;
+    int cls_report = -1;  // tense.txt "report": attribution verbs, weak cues beyond a comma
+    int cls_perfect = -1;  // tense.txt "perfect": a future cue after it is a past plan ("had been due")
+    int cls_nocue = -1;  // tense.txt "nocue": phrases that look like a cue but are none ("next to")  // tense.txt "aux": a past-ending word right after one is a participle
 
     [[nodiscard]] int class_id(std::string_view name) const;
     int intern_class(std::string_view name);

@@ -78,6 +78,28 @@ std::string fmt_week(sys_days d) {
     std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum()));
     return buf;
 }
+// An amount with a fraction: "2.5", "2+1/2" (rule slots "$2+$3/$5"), "0.5". Nothing for a
+// whole number or a decimal that is no simple fraction ("30.4" seconds stays a decimal).
+struct Fraction {
+    int whole, num, den;
+};
+std::optional<Fraction> fraction_of(std::string_view n) {
+    if (auto plus = n.find('+'); plus != std::string_view::npos) {
+        const auto slash = n.find('/', plus);
+        if (slash == std::string_view::npos) return std::nullopt;
+        const int w = to_int(n.substr(0, plus)), a = to_int(n.substr(plus + 1, slash - plus - 1)),
+                  b = to_int(n.substr(slash + 1));
+        if (w < 0 || a <= 0 || b <= a) return std::nullopt;
+        return Fraction{w, a, b};
+    }
+    if (n.ends_with(".5")) {
+        const int w = n.size() == 2 ? 0 : to_int(n.substr(0, n.size() - 2));
+        if (w < 0) return std::nullopt;
+        return Fraction{w, 1, 2};
+    }
+    return std::nullopt;
+}
+
 int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
 
 bool is_day_value(std::string_view v) {
@@ -173,7 +195,12 @@ private:
     std::vector<TokIndex> m_idx;
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
+    // The last year and month the text mentioned at any precision ("in June 1998 ... later that
+    // year"); a day mention sets them too.
+    std::optional<date::year_month> m_last_month;
+    int m_last_year = -1;
     std::string m_last_quarter;
+    bool m_quarter_topic = false;  // the text now speaks of a quarter, not of months or years
     std::vector<Timex> m_out;
     mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
 
@@ -363,12 +390,21 @@ private:
     [[nodiscard]] int cue_at(int i) const {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         if (t.kind != TokKind::word) return 0;
-        if (has_class(i, m_g.cls_future)) return 1;
+        if (has_class(i, m_g.cls_nocue)) return 0;
+        if (has_class(i, m_g.cls_future)) {
+            // A plan in the past perfect ("had been due to expire Friday") lies in the past.
+            for (int k = i - 1; k >= std::max(0, i - 2); --k)
+                if (has_class(k, m_g.cls_perfect)) return -1;
+            return 1;
+        }
         if (has_class(i, m_g.cls_past)) return -1;
         // Endings tell a verb's tense only on lower-case words: "United", "Red" are names.
         if (t.upper) return 0;
         for (const auto& s : m_g.future_suffixes)
             if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return 1;
+        // After an auxiliary ("will be named", "is scheduled") the ending marks a participle,
+        // not the tense: the auxiliary itself (or a cue further away) decides.
+        if (i > 0 && has_class(i - 1, m_g.cls_aux)) return 0;
         for (const auto& s : m_g.past_suffixes)
             if (t.key.size() > s.size() + 2 && t.key.ends_with(s)) return -1;
         return 0;
@@ -388,8 +424,28 @@ private:
         }
         return true;
     }
+    // A comma, bracket or quote between an expression and an attribution verb ("... at 4 a.m.
+    // Thursday,'' Castro said") puts the verb outside the expression's clause.
+    [[nodiscard]] bool clause_break(int i) const {
+        const Token& t = m_toks[static_cast<std::size_t>(i)];
+        if (t.kind != TokKind::punct) return false;
+        static constexpr std::string_view breaks[] = {",", "(", ")", "\"", "``", "''", "\u00ab", "\u00bb", ":"};
+        for (auto b : breaks)
+            if (t.key == b) return true;
+        return false;
+    }
     [[nodiscard]] int tense(int tb, int te) const {
         int l = tb - 1, r = te;
+        bool broke_l = false, broke_r = false;
+        int fallback = 0;  // an attribution verb beyond a clause break: used if nothing else is
+        auto take = [&](int i, bool broke) {
+            const int c = cue_at(i);
+            if (c && broke && has_class(i, m_g.cls_report)) {
+                if (!fallback) fallback = c;
+                return 0;
+            }
+            return c;
+        };
         for (int step = 0; step < 40; ++step) {
             bool any = false;
             if (l >= 0) {
@@ -397,7 +453,8 @@ private:
                     l = -1;
                 } else {
                     any = true;
-                    if (int c = cue_at(l)) return c;
+                    if (int c = take(l, broke_l)) return c;
+                    broke_l = broke_l || clause_break(l);
                     --l;
                 }
             }
@@ -406,17 +463,41 @@ private:
                     r = ntok();
                 } else {
                     any = true;
-                    if (int c = cue_at(r)) return c;
+                    if (int c = take(r, broke_r)) return c;
+                    broke_r = broke_r || clause_break(r);
                     ++r;
                 }
             }
             if (!any) break;
         }
-        return 0;
+        return fallback;
     }
 
+    [[nodiscard]] bool quarter_after_dct(std::string_view v) const {
+        if (!m_dct) return false;
+        const int y = to_int(v.substr(0, 4)), q = v[6] - '0';
+        if (y < 0) return false;
+        const auto first = sys_days{date::year{y} / date::month{static_cast<unsigned>(3 * q - 2)} / 1};
+        return first + date::months{3} > *m_dct;
+    }
     [[nodiscard]] sys_days narrative_anchor() const { return m_last_day ? *m_last_day : *m_dct; }
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
+    void note_mention(std::string_view v) {
+        auto digits = [&](std::size_t b, std::size_t n) {
+            if (v.size() < b + n) return false;
+            for (std::size_t k = b; k < b + n; ++k)
+                if (v[k] < '0' || v[k] > '9') return false;
+            return true;
+        };
+        if (!digits(0, 4) || (v.size() > 4 && v[4] != '-')) return;
+        m_last_year = to_int(v.substr(0, 4));
+        m_last_month.reset();
+        if (digits(5, 2) && (v.size() == 7 || v[7] == '-')) {
+            const int mo = to_int(v.substr(5, 2));
+            if (mo >= 1 && mo <= 12)
+                m_last_month = date::year{m_last_year} / date::month{static_cast<unsigned>(mo)};
+        }
+    }
 
     std::optional<std::string> resolve(const Frame& f, int tb, int te, const std::string& type);
     std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
@@ -487,7 +568,7 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
         return std::string("PRESENT_REF");
     }
     // A year shift keeps the granularity of the quarter under discussion ("a year earlier").
-    if (u == "Y" && !f.keep.empty() && !m_last_quarter.empty()) {
+    if (u == "Y" && !f.keep.empty() && !m_last_quarter.empty() && m_quarter_topic) {
         int y = to_int(std::string_view(m_last_quarter).substr(0, 4));
         return fmt_year(y + off) + m_last_quarter.substr(4);
     }
@@ -513,9 +594,10 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     }
     if (u == "M") {
         auto ym = date::year_month{ymd.year(), ymd.month()} + date::months{off};
+        if (narr && m_last_month) ym = *m_last_month + date::months{off};
         return fmt_ym(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
     }
-    if (u == "Y") return fmt_year(y + off);
+    if (u == "Y") return fmt_year((narr && m_last_year >= 0 ? m_last_year : y) + off);
     if (u == "Q") {
         int qi = y * 4 + static_cast<int>((m - 1) / 3) + off;
         return fmt_year(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
@@ -526,7 +608,10 @@ std::optional<std::string> Run::resolve_rel(const Frame& f, int tb, int te) {
     if (season_index(u) >= 0) {
         // "last summer": the most recent summer before the current season; "next": after it.
         const int si = season_index(u), cur = season_of_month(m);
-        int yy = y;
+        // January and February belong to the winter that began the year before: "last fall"
+        // and "this winter" then count from that year, "this summer" is still the coming one.
+        const int sy = cur == 3 && m <= 2 ? y - 1 : y;
+        int yy = off == 0 && si != cur ? y : sy;
         if (off < 0 && si >= cur) yy -= 1;
         if (off > 0 && si <= cur) yy += 1;
         return fmt_year(yy) + "-" + u;
@@ -540,8 +625,43 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
     if (!f.unit.empty() && (type == "DURATION" || type == "SET" || !f.dur.empty())) {
         std::string n = f.dur.empty() ? "1" : f.dur;
         if (n.find('X') != std::string::npos) n = "X";
-        const std::string& u = f.unit;
-        if (u == "H" || u == "MIN" || u == "S") return "PT" + n + (u == "MIN" ? std::string("M") : u);
+        std::string u = f.unit;
+        // Decades and centuries as durations are counted in years ("two decades" = P20Y), as the
+        // TimeBank annotators did.
+        if ((u == "DE" || u == "CE") && type == "DURATION") {
+            const int per = u == "DE" ? 10 : 100;
+            u = "Y";
+            if (n != "X") {
+                if (auto fr = fraction_of(n); fr && (fr->num * per) % fr->den == 0)
+                    n = std::to_string(fr->whole * per + fr->num * per / fr->den);
+                else if (const int v = to_int(n); v > 0)
+                    n = std::to_string(v * per);
+            }
+        }
+        auto fmt = [](std::string_view num, const std::string& unit) {
+            return std::string(num) + (unit == "MIN" ? std::string("M") : unit);
+        };
+        const bool clock = u == "H" || u == "MIN" || u == "S";
+        // "2 1/2 years", "two and a half hours": the whole amount, then the fraction in the next
+        // smaller unit when it is a whole number of them (P2Y6M, PT5H30M); else a decimal.
+        if (auto frac = fraction_of(n)) {
+            const auto [whole, num, den] = *frac;
+            static const struct { const char* unit; const char* sub; int per; } smaller[] = {
+                {"Y", "M", 12}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60}, {"MIN", "S", 60}};
+            for (const auto& sm : smaller) {
+                if (u != sm.unit || (num * sm.per) % den != 0) continue;
+                const std::string sub = sm.sub;
+                const bool sub_clock = sub == "H" || sub == "MIN" || sub == "S";
+                std::string v = "P";
+                if (whole > 0) v += (clock ? "T" : "") + fmt(std::to_string(whole), u);
+                if (sub_clock && v.find('T') == std::string::npos) v += "T";
+                return v + fmt(std::to_string(num * sm.per / den), sub);
+            }
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", whole + static_cast<double>(num) / den);
+            n = buf;
+        }
+        if (clock) return "PT" + fmt(n, u);
         return "P" + n + u;
     }
     if (!f.rel.empty()) {
@@ -590,13 +710,19 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
     }
     if (!f.q.empty()) {
         int q = -1;
-        if (f.q == "last") {
+        // "the 1988 period": the quarter under discussion if the text speaks of a quarter, else
+        // the year ("For the nine months ... in the 1988 period").
+        if (f.q == "topic" && y >= 0 && (!m_quarter_topic || m_last_quarter.empty())) return fmt_year(y);
+        if (f.q == "last" || f.q == "topic") {
             if (!m_last_quarter.empty()) {
                 if (y < 0) return m_last_quarter;
                 return fmt_year(y) + m_last_quarter.substr(4);
             }
             if (!m_dct) return std::string("XXXX-QX");
-            q = static_cast<int>((dct_m - 1) / 3) + 1;
+            // Nothing mentioned yet: the latest quarter reported on is the last one that ended.
+            q = static_cast<int>((dct_m - 1) / 3);
+            if (q == 0 && y < 0) y = dct_y - 1;
+            if (q == 0) q = 4;
         } else {
             q = to_int(f.q);
         }
@@ -755,9 +881,20 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
                  f.q == "last";
     if (t.type == TimexType::date || t.type == TimexType::time) {
         if (auto d = parse_day(t.value)) m_last_day = *d;
-        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] != 'X' && f.keep.empty())
+        note_mention(t.value);
+        // Only a quarter already under way can be the one a report discusses: "losses through
+        // the third quarter of 1990" written in 1989 is a forecast, not the reporting period.
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] >= '1' &&
+            t.value[6] <= '4' && f.keep.empty() && !quarter_after_dct(t.value))
             m_last_quarter = t.value;
+        if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q') m_quarter_topic = true;
+        if (t.value.size() == 4 && f.q.empty()) m_quarter_topic = false;  // "Last year ...
     }
+    // A span of months or years under discussion ("the first nine months", "for the year")
+    // ends the quarter's: "a year earlier" after it is the year before.
+    if (t.type == TimexType::duration && (t.value.ends_with("M") || t.value.ends_with("Y")) &&
+        !t.value.starts_with("PT"))
+        m_quarter_topic = false;
     m_out.push_back(std::move(t));
 }
 

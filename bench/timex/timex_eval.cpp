@@ -14,6 +14,7 @@
 #include <ctime>
 #include <cstdio>
 #include <fstream>
+#include <string_view>
 #include <iostream>
 #include <map>
 #include <string>
@@ -21,7 +22,9 @@
 
 int main(int argc, char** argv) {
     using namespace storyline;
-    if (argc < 3) {
+    // Options come after the two files: "timex_eval --no-dct GOLD OUT" once truncated the gold
+    // file it took for OUT.
+    if (argc < 3 || std::string_view(argv[1]).starts_with("--") || std::string_view(argv[2]).starts_with("--")) {
         std::cerr << "usage: timex_eval GOLD.jsonl OUT.jsonl [--repeat N] [--no-dct] [--resources DIR]\n";
         return 2;
     }

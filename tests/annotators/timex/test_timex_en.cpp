@@ -137,5 +137,79 @@ TEST(timex_en, test_timex_span_excludes_prepositions) {
     EXPECT_EQ(value_of(f, "March 2023"), "2023-03");
 }
 
+TEST(timex_en, test_timex_tense_cue_strength) {
+    // A past ending after an auxiliary is a participle: "will" decides.
+    auto f = tag("en", "The new chief will be named in December.", dct);
+    EXPECT_EQ(value_of(f, "December"), "2022-12");
+    f = tag("en", "The talks are set to resume Monday.", dct);
+    EXPECT_EQ(value_of(f, "Monday"), "2022-01-17");
+    // "next to" is a place; the verb decides.
+    f = tag("en", "The bomb exploded next to the embassy on Saturday.", dct);
+    EXPECT_EQ(value_of(f, "Saturday"), "2022-01-08");
+    // A plan in the past perfect lies in the past.
+    f = tag("en", "The offer had been due to expire Wednesday.", dct);
+    EXPECT_EQ(value_of(f, "Wednesday"), "2022-01-12");
+    // An attribution beyond a comma is the weakest cue; without a comma the verb is the event.
+    f = tag("en", "The father will travel with his lawyer and two aides on Tuesday, officials said.", dct);
+    EXPECT_EQ(value_of(f, "Tuesday"), "2022-01-18");
+    f = tag("en", "Bush told reporters on Tuesday that the blockade might be extended.", dct);
+    EXPECT_EQ(value_of(f, "Tuesday"), "2022-01-11");
+}
+
+TEST(timex_en, test_timex_reporting_periods) {
+    // "a year earlier" keeps the quarter under discussion, but after a span of months it is the
+    // year before.
+    auto f = tag("en", "Third-quarter profit rose 8% from a year earlier. For the nine months, profit rose 5% "
+                       "from a year ago.", dct);
+    EXPECT_EQ(value_of(f, "a year earlier"), "2020-Q3");
+    EXPECT_EQ(value_of(f, "a year ago"), "2021");
+    // A forecast quarter is not the one reported on; with none mentioned, the latest quarter is
+    // the last one that ended.
+    f = tag("en", "Analysts expect losses through the second quarter of 2022. In the latest quarter, the "
+                  "company lost money.", dct);
+    EXPECT_EQ(value_of(f, "the latest quarter"), "2021-Q4");
+    f = tag("en", "Third-quarter profit rose from the 2020 period.", dct);
+    EXPECT_EQ(value_of(f, "the 2020 period"), "2020-Q3");
+    f = tag("en", "For the nine months, sales fell from the 2020 period.", dct);
+    EXPECT_EQ(value_of(f, "the 2020 period"), "2020");
+    f = tag("en", "The quarter-to-quarter comparison was poor.", dct);
+    EXPECT_TRUE(f.empty());
+    f = tag("en", "The company expects a loss for the full year.", dct);
+    EXPECT_EQ(value_of(f, "the full year"), "2022");
+    EXPECT_EQ(type_of(f, "the full year"), "DATE");
+}
+
+TEST(timex_en, test_timex_anchor_at_any_precision) {
+    auto f = tag("en", "He left in June 2019 and returned later that year.", dct);
+    EXPECT_EQ(value_of(f, "later that year"), "2019");
+    f = tag("en", "The firm was put up for sale in March 2019. The following month, it was sold.", dct);
+    EXPECT_EQ(value_of(f, "The following month"), "2019-04");
+}
+
+TEST(timex_en, test_timex_fractional_durations) {
+    auto f = tag("en", "They lived in camps for 2 1/2 years. The flight took two and a half hours.", dct);
+    EXPECT_EQ(value_of(f, "2 1/2 years"), "P2Y6M");
+    EXPECT_EQ(value_of(f, "two and a half hours"), "PT2H30M");
+    f = tag("en", "A minute and a half later the plane fell.", dct);
+    EXPECT_EQ(value_of(f, "A minute and a half"), "PT1M30S");
+    // Decades as durations are counted in years.
+    f = tag("en", "Unemployment is the lowest for almost two decades.", dct);
+    EXPECT_EQ(value_of(f, "almost two decades"), "P20Y");
+}
+
+TEST(timex_en, test_timex_seasons_around_new_year) {
+    // In January the current season is the winter that began in December 2021.
+    auto f = tag("en", "Hiring began last fall, slowed this winter and should recover next spring.", dct);
+    EXPECT_EQ(value_of(f, "last fall"), "2021-FA");
+    EXPECT_EQ(value_of(f, "this winter"), "2021-WI");
+    EXPECT_EQ(value_of(f, "next spring"), "2022-SP");
+}
+
+TEST(timex_en, test_timex_spoken_years) {
+    auto f = tag("en", "January nineteen ninety-seven. A bomb exploded in the winter of nineteen ninety-four.", dct);
+    EXPECT_EQ(value_of(f, "January nineteen ninety-seven"), "1997-01");
+    EXPECT_EQ(value_of(f, "the winter of nineteen ninety-four"), "1994-WI");
+}
+
 } // namespace
 } // namespace storyline::timex_test
