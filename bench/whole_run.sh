@@ -22,16 +22,17 @@ fi
 measure() {   # name input-folder
   local name="$1" input="$2" db="$CACHE/$1.db" log="$CACHE/$1.log"
   rm -f "$db" "$db-wal" "$db-shm"
-  /usr/bin/time -f "%e %M" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
-  read -r wall rss_kb < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
+  /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
+  read -r wall rss_kb user sys < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
   local articles mb
   articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
   mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")
-  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" <<'PY'
+  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" <<'PY'
 import sys
 name, wall, rss, arts, mb, size = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0), float(sys.argv[5]), int(sys.argv[6])
-print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  peak RSS %5.0f MB  db %6.1f MB"
-      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, rss / 1024, size / 1e6))
+cpu = float(sys.argv[7]) + float(sys.argv[8])
+print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  CPU %7.2f s  peak RSS %5.0f MB  db %6.1f MB"
+      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, cpu, rss / 1024, size / 1e6))
 PY
 }
 

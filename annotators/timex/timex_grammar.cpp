@@ -4,6 +4,7 @@
 #include "core/lang/resources.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace storyline::timex {
@@ -201,6 +202,15 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             for (int l : e.literal_ids) e.literal_bits |= std::uint64_t{1} << (l % 64);
             if (!e.optional && e.kind == ElemKind::words && e.mask_exact) r.required.push_back(static_cast<int>(i));
         }
+        RuleFilter f;
+        f.any_begin = static_cast<std::uint32_t>(g.filter_any.size());
+        for (int ei : r.required) {
+            const Elem& e = r.elems[static_cast<std::size_t>(ei)];
+            if (e.literal_bits == 0 && std::has_single_bit(e.class_mask)) f.all_classes |= e.class_mask;
+            else g.filter_any.emplace_back(e.class_mask, e.literal_bits);
+        }
+        f.any_end = static_cast<std::uint32_t>(g.filter_any.size());
+        g.filters.push_back(f);
     }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
     g.number_rules.erase(std::unique(g.number_rules.begin(), g.number_rules.end()), g.number_rules.end());

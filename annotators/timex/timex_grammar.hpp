@@ -64,6 +64,14 @@ struct Rule {
     std::vector<int> required;  // indices of required word elements (quick window reject)
 };
 
+// What a rule needs within a window of tokens, packed apart from the rules for the quick
+// reject that runs for every candidate rule at every number and lexicon word.
+struct RuleFilter {
+    std::uint64_t all_classes = 0;  // required elements of a single class: all these bits present
+    std::uint32_t any_begin = 0;    // other required elements: Grammar::filter_any[any_begin, any_end),
+    std::uint32_t any_end = 0;      // each (class_mask, literal_bits) needs one bit present
+};
+
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
@@ -80,6 +88,8 @@ struct Grammar {
     std::vector<std::string> class_names;
     std::vector<LexEntry> entries;
     std::vector<Rule> rules;
+    std::vector<RuleFilter> filters;                              // by rule index
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> filter_any;
     std::vector<std::vector<int>> class_rules;  // class id -> rules that may start with it
     std::vector<int> number_rules;              // rules that may start with a number
     std::vector<std::string> past_suffixes, future_suffixes;

@@ -963,18 +963,18 @@ std::vector<Timex> Run::run() {
             const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
             if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
         }
-        auto present = [&](const Elem& e) { return (win_mask & e.class_mask) || (win_lits & e.literal_bits); };
         Best best;
         for (int ri : *cand) {
+            const RuleFilter& f = m_g.filters[static_cast<std::size_t>(ri)];
+            if ((win_mask & f.all_classes) != f.all_classes) continue;
+            bool possible = true;
+            for (std::uint32_t a = f.any_begin; a < f.any_end && possible; ++a) {
+                const auto& [classes, literals] = m_g.filter_any[a];
+                possible = (win_mask & classes) || (win_lits & literals);
+            }
+            if (!possible) continue;
             const Rule& r = m_g.rules[static_cast<std::size_t>(ri)];
             if (r.elems.size() > max_elems) continue;
-            bool possible = true;
-            for (int ei : r.required)
-                if (!present(r.elems[static_cast<std::size_t>(ei)])) {
-                    possible = false;
-                    break;
-                }
-            if (!possible) continue;
             match_rule(r, 0, i, i, caps, best);
         }
         if (best.end <= i) {
