@@ -42,13 +42,19 @@ measure giletsjaunes "$SHARED/corpus/articles/giletsjaunes-fr-en/articles"
 if [ "$scale" = 1 ]; then
   for k in 2 4; do
     if [ ! -d "$CACHE/reuters-x$k" ]; then
-      mkdir -p "$CACHE/reuters-x$k"
-      for c in $(seq 1 "$k"); do
-        mkdir -p "$CACHE/reuters-x$k/copy$c"
-        for f in "$CACHE"/reuters/articles/*.txt; do
-          { printf 'Copy %d: ' "$c"; cat "$f"; } >"$CACHE/reuters-x$k/copy$c/$(basename "$f")"
-        done
-      done
+      # Copy c of each file gets the first line "Copy c: <title>", hence a new content id.
+      python3 - "$CACHE/reuters/articles" "$CACHE/reuters-x$k" "$k" <<'PY'
+import os, sys
+src, dst, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for c in range(1, k + 1):
+    out = os.path.join(dst, "copy%d" % c)
+    os.makedirs(out, exist_ok=True)
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), "rb") as f:
+            data = f.read()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(b"Copy %d: " % c + data)
+PY
     fi
     measure "reuters-x$k" "$CACHE/reuters-x$k"
   done
