@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
 #include <cmath>
 
 namespace storyline::layer_json {
@@ -19,8 +20,9 @@ void put_span(Writer& w, Span s) {
     w.Uint(s.end);
 }
 
-// JSON has no NaN or infinity (the writer would emit nothing and break the array).
-void put_number(Writer& w, double x) { w.Double(std::isfinite(x) ? x : 0.0); }
+// JSON has no NaN or infinity (the writer would emit nothing and break the array); -0 is
+// written as 0, as SQLite REALs (schema v1) and the PostgreSQL store give it back.
+void put_number(Writer& w, double x) { w.Double(std::isfinite(x) && x != 0.0 ? x : 0.0); }
 
 void put_ints(Writer& w, const std::vector<int>& v) {
     w.StartArray();
@@ -191,7 +193,112 @@ void decode_events(std::string_view json, Document& doc) {
     });
 }
 
+namespace {
+
+// A field of a layer item as written: a string's bytes without its quotes (still escaped), or a
+// number's or nested array's raw text.
+struct RawField {
+    std::string_view text;
+    bool string = false;
+    bool escaped = false;
+};
+
+// One pass over a layer's array with no tree built, calling on_item(fields, n) per item: counting
+// mentions this way is several times faster than parsing them. Returns false on anything it
+// does not expect; callers then run the full parser, which names the damage.
+template <class Fn>
+bool scan_items(std::string_view s, Fn&& on_item) {
+    constexpr std::size_t max_fields = 16;
+    std::array<RawField, max_fields> fields{};
+    std::size_t i = 0, n = 0;
+    const std::size_t size = s.size();
+    auto skip_space = [&] {
+        while (i < size && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
+    };
+    skip_space();
+    if (i == size || s[i++] != '[') return false;
+    skip_space();
+    if (i < size && s[i] == ']') {   // no items
+        ++i;
+        skip_space();
+        return i == size;
+    }
+    for (;;) {   // items
+        skip_space();
+        if (i == size || s[i++] != '[') return false;
+        n = 0;
+        skip_space();
+        if (i < size && s[i] == ']') {
+            ++i;
+        } else {
+            for (;;) {   // fields
+                skip_space();
+                if (i == size || n == max_fields) return false;
+                RawField f;
+                if (s[i] == '"') {
+                    const std::size_t from = ++i;
+                    while (i < size && s[i] != '"') {
+                        if (s[i] == '\\') {
+                            f.escaped = true;
+                            ++i;
+                        }
+                        ++i;
+                    }
+                    if (i >= size) return false;
+                    f.text = s.substr(from, i - from);
+                    f.string = true;
+                    ++i;
+                } else if (s[i] == '[') {   // a list of indices: no strings inside
+                    const std::size_t from = i;
+                    while (i < size && s[i] != ']') {
+                        if (s[i] == '"' || (s[i] == '[' && i != from)) return false;
+                        ++i;
+                    }
+                    if (i >= size) return false;
+                    f.text = s.substr(from, ++i - from);
+                } else {
+                    const std::size_t from = i;
+                    while (i < size && s[i] != ',' && s[i] != ']' && s[i] != ' ') ++i;
+                    if (i == from) return false;
+                    f.text = s.substr(from, i - from);
+                }
+                fields[n++] = f;
+                skip_space();
+                if (i == size) return false;
+                if (s[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                if (s[i++] != ']') return false;
+                break;
+            }
+        }
+        on_item(fields, n);
+        skip_space();
+        if (i == size) return false;
+        if (s[i] == ',') {
+            ++i;
+            continue;
+        }
+        if (s[i++] != ']') return false;
+        skip_space();
+        return i == size;
+    }
+}
+
+std::string unescape(std::string_view raw) {
+    std::string quoted = "\"" + std::string(raw) + "\"";
+    rapidjson::Document d;
+    d.Parse(quoted.data(), quoted.size());
+    if (d.HasParseError() || !d.IsString()) throw LayerError("damaged layer in the database");
+    return std::string(d.GetString(), d.GetStringLength());
+}
+
+} // namespace
+
 std::size_t count_items(std::string_view json) {
+    std::size_t count = 0;
+    if (scan_items(json, [&](const auto&, std::size_t) { ++count; })) return count;
     rapidjson::Document d;
     d.Parse(json.data(), json.size());
     if (d.HasParseError() || !d.IsArray()) throw LayerError("damaged layer in the database");
@@ -199,6 +306,20 @@ std::size_t count_items(std::string_view json) {
 }
 
 void for_each_entity_key(std::string_view json, const std::function<void(std::string_view, std::string_view)>& fn) {
+    bool well_formed = true;
+    std::vector<std::pair<std::string, std::string>> keys;   // collected first: a scan may still fail at the end
+    const bool scanned = scan_items(json, [&](const auto& f, std::size_t n) {
+        if (n != 7 || !f[2].string || !f[3].string) {
+            well_formed = false;
+            return;
+        }
+        keys.emplace_back(f[2].escaped ? unescape(f[2].text) : std::string(f[2].text),
+                          f[3].escaped ? unescape(f[3].text) : std::string(f[3].text));
+    });
+    if (scanned && well_formed) {
+        for (const auto& [type, key] : keys) fn(type, key);
+        return;
+    }
     rapidjson::Document d;
     d.Parse(json.data(), json.size());
     if (d.HasParseError() || !d.IsArray()) throw LayerError("damaged entity layer in the database");
