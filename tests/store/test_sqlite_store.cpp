@@ -203,3 +203,29 @@ TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
         EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
     }
 }
+
+TEST(test_sqlite_store, counts_read_escaped_keys_and_empty_layers) {
+    test_support::TempDir dir;
+    SqliteStore s((dir.path() / "s.db").string());
+    s.begin_batch();
+    Document a = doc("a1", "f.txt", "jeudi Poutine déclare");
+    a.entities[0].key = "o\"brien \\ x";
+    a.entities.push_back(a.entities[0]);   // same key twice: one person
+    Document b = doc("a2", "g.txt", "rien");
+    b.sentences.clear();
+    b.timexes.clear();
+    b.entities.clear();
+    b.events.clear();
+    s.put(a);
+    s.put(b);
+    s.commit_batch();
+    const StoreCounts c = s.counts();
+    EXPECT_EQ(c.articles, 2);
+    EXPECT_EQ(c.timexes, 1);
+    EXPECT_EQ(c.entity_mentions, 2);
+    EXPECT_EQ(c.event_mentions, 1);
+    EXPECT_EQ(c.persons, 1);
+    s.for_each_document([](const Document& d) {
+        if (d.article.id == "a1") EXPECT_EQ(d.entities[1].key, "o\"brien \\ x");
+    });
+}
