@@ -226,6 +226,8 @@ TEST(test_sqlite_store, counts_read_escaped_keys_and_empty_layers) {
     EXPECT_EQ(c.event_mentions, 1);
     EXPECT_EQ(c.persons, 1);
     s.for_each_document([](const Document& d) {
-        if (d.article.id == "a1") EXPECT_EQ(d.entities[1].key, "o\"brien \\ x");
+        if (d.article.id == "a1") {
+            EXPECT_EQ(d.entities[1].key, "o\"brien \\ x");
+        }
     });
 }
