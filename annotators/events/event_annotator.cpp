@@ -38,6 +38,7 @@ struct Token {
     bool quoted = false;   // inside « ... » or “ ... ” or "..."
     const Trigger* trigger = nullptr;
     CueRole role = CueRole::none;
+    const std::string* modality = nullptr;   // modality cue class, when the word is one
 };
 
 enum class Punct { none, clause, open_quote, close_quote, toggle_quote };
@@ -90,7 +91,7 @@ public:
         Anchor anchor;
         for (const auto& sentence : doc.sentences) {
             const auto tokens = tokenise(text, sentence.span, lex);
-            annotate_sentence(doc, sentence.span, tokens, by_offset, lex, dct, anchor);
+            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor);
             update_anchor(doc, sentence.span, dct, anchor);
         }
     }
@@ -116,20 +117,21 @@ private:
             t.span = w.span;
             t.folded = fold_word(w.span.in(text));
             t.capitalised = w.capitalised;
-            t.role = lex.role(t.folded);
+            const WordCues* cues = lex.cues(t.folded);
+            t.role = cues ? cues->role : CueRole::none;
+            t.modality = cues ? cues->modality : nullptr;
             if (t.role == CueRole::clause) ++clause;
             t.clause = clause;
             t.quoted = quoted;
             // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
-            if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find(t.folded);
+            if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find_with(t.folded, cues);
             out.push_back(std::move(t));
         }
         return out;
     }
 
     static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
-                                  const std::vector<int>& by_offset, const TriggerLexicon& lex, const TimeInterval& dct,
-                                  const Anchor& anchor) {
+                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor) {
         // Entities of this sentence, in text order.
         const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
@@ -163,7 +165,7 @@ private:
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
             date_event(doc, sentence, tokens, i, token_at, anchor, dct, ev);
-            ev.modality = modality_of(tokens, i, lex, ev, dct);
+            ev.modality = modality_of(tokens, i, ev, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
             doc.events.push_back(std::move(ev));
         }
@@ -308,15 +310,14 @@ private:
         }
     }
 
-    static Modality modality_of(const std::vector<Token>& tokens, std::size_t i, const TriggerLexicon& lex,
+    static Modality modality_of(const std::vector<Token>& tokens, std::size_t i,
                                 const EventMention& ev, const TimeInterval& dct) {
         Modality m = Modality::asserted;
         for (std::size_t k = 1; k <= cue_window && k <= i; ++k) {
             const Token& t = tokens[i - k];
             if (t.clause != tokens[i].clause) break;
-            const auto cue = lex.modality(t.folded);
-            if (!cue) continue;
-            const auto parsed = modality_from(*cue);
+            if (!t.modality) continue;
+            const auto parsed = modality_from(*t.modality);
             if (!parsed) continue;
             if (*parsed == Modality::negated) return Modality::negated;
             if (m == Modality::asserted) m = *parsed;

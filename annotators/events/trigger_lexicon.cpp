@@ -78,10 +78,20 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
         if (f.size() < 2) continue;
         if (auto r = role_from(f[1])) m_roles.emplace(fold(f[0]), *r);
     }
+    // The maps do not change after this point, so pointers into them stay valid.
+    for (const auto& [form, t] : m_forms) {
+        WordCues& c = m_words[form];
+        if (t.type == "-") c.blocks_stems = true;
+        else c.form = &t;
+    }
+    for (const auto& [word, role] : m_roles) m_words[word].role = role;
+    for (const auto& [word, cue] : m_modality) m_words[word].modality = &cue;
 }
 
-const Trigger* TriggerLexicon::find(std::string_view word) const {
-    if (auto it = m_forms.find(word); it != m_forms.end()) return it->second.type == "-" ? nullptr : &it->second;
+const Trigger* TriggerLexicon::find(std::string_view word) const { return find_with(word, cues(word)); }
+
+const Trigger* TriggerLexicon::find_with(std::string_view word, const WordCues* c) const {
+    if (c && (c->form || c->blocks_stems)) return c->form;
     if (!m_short_stems && (word.size() < 3 || !m_stem_heads[stem_head(word)])) return nullptr;
     for (std::size_t len : m_stem_lengths) {
         if (len > word.size()) continue;

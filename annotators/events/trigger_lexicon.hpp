@@ -30,6 +30,14 @@ struct TransparentHash {
 template <class V>
 using WordMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
 
+// Everything the lexicon says of one exact folded word, found with a single probe.
+struct WordCues {
+    const Trigger* form = nullptr;   // exact trigger form
+    bool blocks_stems = false;       // an exact form of type "-": "reporter" is not "report*"
+    CueRole role = CueRole::none;
+    const std::string* modality = nullptr;
+};
+
 class TriggerLexicon {
 public:
     // Loads the files of `lang`; a language without files gives an empty lexicon.
@@ -40,6 +48,12 @@ public:
     // Modality cue class of a folded word: "planned", "negated", "reported", "hypothetical".
     [[nodiscard]] std::optional<std::string_view> modality(std::string_view word) const;
     [[nodiscard]] CueRole role(std::string_view word) const;
+    // One probe for a word's exact-form cues (null: none); `find_with` adds the stems.
+    [[nodiscard]] const WordCues* cues(std::string_view word) const {
+        const auto it = m_words.find(word);
+        return it == m_words.end() ? nullptr : &it->second;
+    }
+    [[nodiscard]] const Trigger* find_with(std::string_view word, const WordCues* cues) const;
     [[nodiscard]] bool empty() const { return m_forms.empty() && m_stems.empty(); }
 
 private:
@@ -52,6 +66,7 @@ private:
     bool m_short_stems = false;                // a stem under three bytes: no filtering
     WordMap<std::string> m_modality;
     WordMap<CueRole> m_roles;
+    WordMap<WordCues> m_words;   // forms, roles and modality cues merged (pointers into the maps above)
 }; // class TriggerLexicon
 
 // Lower case without accents; ASCII words skip the Unicode folding (most words of most texts).
