@@ -147,17 +147,9 @@ bool is_space(char32_t cp) {
            cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
-bool is_upper(char32_t cp) {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-    return u_isupper(static_cast<UChar32>(cp)) != 0;
-}
+bool is_upper_unicode(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) != 0; }
 
-bool is_letter(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-    return u_isalpha(static_cast<UChar32>(cp)) != 0;
-}
-
-bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_letter_unicode(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) != 0; }
 
 std::string squeeze_spaces(std::string_view s) {
     std::string out;

@@ -27,9 +27,15 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] std::string fold(std::string_view s);
 // Unicode white space, including no-break and thin spaces (U+00A0, U+2009, U+202F ...).
 [[nodiscard]] bool is_space(char32_t cp);
-[[nodiscard]] bool is_upper(char32_t cp);
-[[nodiscard]] bool is_letter(char32_t cp);
-[[nodiscard]] bool is_digit(char32_t cp);
+// ICU's answers, for code points beyond ASCII.
+[[nodiscard]] bool is_upper_unicode(char32_t cp);
+[[nodiscard]] bool is_letter_unicode(char32_t cp);
+// Inline ASCII paths: word splitting calls these for every character.
+[[nodiscard]] inline bool is_upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : is_upper_unicode(cp); }
+[[nodiscard]] inline bool is_letter(char32_t cp) {
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') : is_letter_unicode(cp);
+}
+[[nodiscard]] inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // Collapses runs of white space to one ASCII space and trims both ends.
 [[nodiscard]] std::string squeeze_spaces(std::string_view s);
 
