@@ -15,6 +15,7 @@ namespace storyline {
 namespace {
 
 using Signature = std::array<std::uint32_t, NearDuplicateFinder::hashes>;
+constexpr std::size_t large_bucket = 64;  // band buckets above this size are not compared pairwise
 
 // The 128 hash functions h ↦ a·h + b (mod 2^64, a odd) applied to one 64-bit shingle hash; the
 // coefficients come from a fixed SplitMix64 sequence, so signatures are the same on every machine
@@ -149,8 +150,18 @@ NearDuplicates NearDuplicateFinder::find() const {
         for (std::size_t lo = 0; lo < keys.size();) {
             std::size_t hi = lo + 1;
             while (hi < keys.size() && keys[hi].first == keys[lo].first) ++hi;
-            for (std::size_t x = lo; x < hi; ++x) {
-                for (std::size_t y = x + 1; y < hi; ++y) candidates.emplace_back(keys[x].second, keys[y].second);
+            if (hi - lo <= large_bucket) {
+                for (std::size_t x = lo; x < hi; ++x) {
+                    for (std::size_t y = x + 1; y < hi; ++y) candidates.emplace_back(keys[x].second, keys[y].second);
+                }
+            } else {
+                // Hundreds of bodies agreeing on a band (one boilerplate page scraped many times):
+                // each is compared with the first and with its neighbour, not with every other,
+                // so the work stays linear; the components are the same when all of them confirm.
+                for (std::size_t x = lo + 1; x < hi; ++x) {
+                    candidates.emplace_back(keys[lo].second, keys[x].second);
+                    if (x > lo + 1) candidates.emplace_back(keys[x - 1].second, keys[x].second);
+                }
             }
             lo = hi;
         }

@@ -154,3 +154,15 @@ TEST(test_near_duplicates, result_does_not_depend_on_input_order) {
     EXPECT_EQ(first.clusters[0].members, (std::vector<std::string>{"art-3", "art-5", "art-6"}));
     EXPECT_EQ(first.clusters[1].members, (std::vector<std::string>{"art-1", "art-4"}));
 }
+
+TEST(test_near_duplicates, hundreds_of_equal_bodies_fold_into_one_in_linear_work) {
+    // One boilerplate body under many ids (a scraper that kept a site's banner): one cluster.
+    const std::string body = fixture_body("outlet-a-harbour-bridge.md");
+    std::vector<Doc> docs;
+    for (int i = 0; i < 300; ++i) docs.push_back({"art-" + std::to_string(1000 + i), "en", body, ""});
+    const auto dups = find(docs);
+    ASSERT_EQ(dups.clusters.size(), 1u);
+    EXPECT_EQ(dups.clusters[0].members.size(), 300u);
+    EXPECT_EQ(dups.clusters[0].representative, "art-1000");
+    EXPECT_LT(dups.pairs.size(), 2u * 300u);  // first + neighbour, not 300 · 299 / 2
+}
