@@ -187,7 +187,7 @@ NearDuplicates NearDuplicateFinder::find() const {
         const std::uint32_t rx = root(x), ry = root(y);
         if (rx != ry) parent[std::max(rx, ry)] = std::min(rx, ry);
     }
-    std::map<std::uint32_t, std::vector<std::uint32_t>> members;   // root → members, in id order
+    std::map<std::uint32_t, std::vector<std::uint32_t>> members;   // root → members
     for (const auto& [x, y] : candidates) {
         if (root(x) == root(y)) members[root(x)];
     }

@@ -35,7 +35,7 @@ struct NearDuplicates {
         std::vector<std::string> members;   // every article id, the representative included, sorted
         std::vector<std::string> sources;   // the union of the members' source keys, sorted (collect_sources)
     };
-    std::vector<Cluster> clusters;          // clusters of two or more articles, by representative
+    std::vector<Cluster> clusters;          // clusters of two or more articles, dated representatives first
     // Confirmed pairs (a < b) with their estimated Jaccard, sorted: what `stats --near-duplicates` shows.
     struct Pair {
         std::string a, b;
