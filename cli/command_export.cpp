@@ -61,6 +61,8 @@ public:
         app.add_option("--max-events", m_options.max_slides,
                        "TimelineJS slides (timeline, html): the N most reported events, 0 = all")
             ->capture_default_str();
+        app.add_flag("--keep-near-duplicates", m_keep_near_duplicates,
+                     "Keep near-duplicate articles (the same story under two outlets) as separate articles");
         auto* filters = "Filters (events passing all given filters, with their actors and articles)";
         app.add_option("--from", m_from, "Events overlapping this day or later (YYYY-MM-DD)")
             ->check(iso_day_validator())->group(filters);
@@ -88,7 +90,7 @@ public:
             std::cerr << "export: --to " << m_to << " is before --from " << m_from << '\n';
             return ExitCode::usage_error;
         }
-        const StoryGraph graph = filter_graph(load_graph(m_db), m_filter);
+        const StoryGraph graph = filter_graph(load_graph(m_db, m_keep_near_duplicates), m_filter);
         const std::vector<std::string> parts = exporter->parts();
         if (parts.empty() || m_output == "-") {
             write_export(*exporter, graph, m_options, m_output);
@@ -108,6 +110,7 @@ private:
     std::string m_format, m_db = "storyline.db", m_output = "-", m_from, m_to;
     ExportOptions m_options;
     ExportFilter m_filter;
+    bool m_keep_near_duplicates = false;
 };
 
 } // namespace

@@ -27,6 +27,8 @@ public:
         app.add_option("--max-events", m_options.max_slides,
                        "TimelineJS slides (timeline, html): the N most reported events, 0 = all")
             ->capture_default_str();
+        app.add_flag("--keep-near-duplicates", m_keep_near_duplicates,
+                     "Keep near-duplicate articles (the same story under two outlets) as separate articles");
         app.add_flag("-q,--quiet", m_import.quiet, "No progress line");
     }
     int run() override {
@@ -34,7 +36,7 @@ public:
         if (m_import.db.empty() || m_import.db == "storyline.db") m_import.db = (std::filesystem::path(m_dir) / "storyline.db").string();
         const ImportSummary s = run_import(m_import, std::cerr);
         print_summary(s, m_import.db, std::cout);
-        const StoryGraph graph = load_graph(m_import.db);
+        const StoryGraph graph = load_graph(m_import.db, m_keep_near_duplicates);
         // Every single-file export: Gephi (GraphML, GEXF with time), the web (TimelineJS3 JSON and
         // the self-contained viewer) and scripts (JSON Lines).
         for (const auto& [format, file] : {std::pair{"graphml", "graph.graphml"}, std::pair{"gexf", "graph.gexf"},
@@ -52,6 +54,7 @@ private:
     ImportOptions m_import;
     std::string m_dir;
     ExportOptions m_options;
+    bool m_keep_near_duplicates = false;
 };
 
 } // namespace

@@ -71,6 +71,8 @@ public:
             ->check(CLI::IsMember({"text", "semeval"}))
             ->capture_default_str();
         app.add_option("-o,--output", m_output, "Output folder for --format semeval");
+        app.add_flag("--keep-near-duplicates", m_keep_near_duplicates,
+                     "Keep near-duplicate articles (the same story under two outlets) as separate articles");
         app.footer("An event belongs to an entity's timeline when the entity is its agent, target or place, or when\n"
                    "the event's sentence names the entity (full name; a multi-word name also by its distinctive last\n"
                    "word or without a trailing lower-case head noun). Order 0 = not placeable in time.");
@@ -87,8 +89,10 @@ public:
         auto store = open_store(m_db);
         GraphBuilder builder;
         std::map<std::pair<std::string, Span>, MentionText> mentions;
+        const NearDuplicates dups = m_keep_near_duplicates ? NearDuplicates{} : find_near_duplicates(*store, std::cerr);
         store->for_each_document([&](const Document& doc) {
-            builder.add(doc, store->sources_of(doc.article.id));
+            if (dups.folded(doc.article.id)) return;  // its representative carries its sources
+            builder.add(doc, node_sources(*store, dups, doc.article.id));
             std::map<Span, std::string> sentence_words;
             for (const auto& ev : doc.events) {
                 auto [it, inserted] = sentence_words.emplace(ev.sentence, std::string());
@@ -177,6 +181,7 @@ private:
 
     std::vector<std::string> m_entities;
     std::string m_entities_file, m_db = "storyline.db", m_format = "text", m_output;
+    bool m_keep_near_duplicates = false;
 };
 
 } // namespace

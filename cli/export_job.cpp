@@ -12,7 +12,24 @@
 
 namespace storyline::cli {
 
-StoryGraph load_graph(const std::string& db) {
+NearDuplicates find_near_duplicates(Store& store, std::ostream& log) {
+    NearDuplicateFinder finder;
+    store.for_each_document([&](const Document& doc) {
+        finder.add(doc.article.id, doc.article.lang, doc.article.text, doc.article.published.value);
+    });
+    NearDuplicates dups = finder.find();
+    dups.collect_sources([&](const std::string& id) { return store.sources_of(id); });
+    log << "Near-duplicates: " << dups.clustered_articles() << " of " << finder.size() << " articles folded into "
+        << dups.clusters.size() << " (--keep-near-duplicates keeps them apart)\n";
+    return dups;
+}
+
+std::vector<std::string> node_sources(Store& store, const NearDuplicates& dups, const std::string& article_id) {
+    if (const auto* all = dups.cluster_sources(article_id)) return *all;
+    return store.sources_of(article_id);
+}
+
+StoryGraph load_graph(const std::string& db, bool keep_near_duplicates) {
     if (!store_exists(db)) throw std::runtime_error(db + ": no such database (run `storyline import` first)");
     auto store = open_store(db);
     GraphBuilder builder([](const std::string& kb_id) -> std::optional<PlaceFacts> {
@@ -26,10 +43,12 @@ StoryGraph load_graph(const std::string& db) {
         }
         return facts;
     });
+    // Folded when the graph is built, not in the store: every source keeps its own text there,
+    // and the outcome depends on the stored documents only (not on import order or shards).
+    const NearDuplicates dups = keep_near_duplicates ? NearDuplicates{} : find_near_duplicates(*store, std::cerr);
     store->for_each_document([&](const Document& doc) {
-        std::vector<std::string> urls;
-        for (const auto& key : store->sources_of(doc.article.id)) urls.push_back(key);
-        builder.add(doc, urls);
+        if (dups.folded(doc.article.id)) return;  // its representative carries its sources
+        builder.add(doc, node_sources(*store, dups, doc.article.id));
     });
     return builder.build();
 }

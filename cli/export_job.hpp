@@ -1,13 +1,23 @@
 #pragma once
 // Loads the store into the story graph and writes exports; shared by `export`, `run`, `stats`.
+#include "core/graph/near_duplicates.hpp"
 #include "core/graph/story_graph.hpp"
 #include "exporters/exporter.hpp"
+#include "store/store.hpp"
 
+#include <iosfwd>
 #include <string>
 
 namespace storyline::cli {
 
-StoryGraph load_graph(const std::string& db);
+// Pass 1 over the store: the near-duplicate clusters (core/graph/near_duplicates.hpp) with their
+// sources, and one line on `log` saying how many articles were folded into how many.
+NearDuplicates find_near_duplicates(Store& store, std::ostream& log);
+// The sources an article's node lists: its cluster's when it represents one, else its own.
+std::vector<std::string> node_sources(Store& store, const NearDuplicates& dups, const std::string& article_id);
+
+// The graph of the store; near-duplicates folded unless `keep_near_duplicates`.
+StoryGraph load_graph(const std::string& db, bool keep_near_duplicates = false);
 // Writes one export to `path` ("-" = stdout) atomically: a temporary file renamed into place,
 // so a crash never leaves half a file where the last good one was.
 void write_export(const Exporter& exporter, const StoryGraph& graph, const ExportOptions& options, const std::string& path);

@@ -18,6 +18,20 @@ for f in storyline.db graph.graphml graph.gexf timeline.json timeline.html event
 step "graph content"
 python3 "$SRC/tests/e2e/check_fixture_graph.py" "$WORK/out/graph.graphml" "$WORK/out/timeline.json"
 
+step "near-duplicates: two outlets' copies of one wire story are one article with both sources"
+ND="$SRC/fixtures/near-duplicates"
+"$BIN" run "$ND" -o "$WORK/nd" -q >"$WORK/nd.log" 2>&1 || { cat "$WORK/nd.log"; fail "storyline run on near-duplicates exited $?"; }
+grep -q "Near-duplicates: 2 of 3 articles folded into 1 " "$WORK/nd.log" || { cat "$WORK/nd.log"; fail "no fold line"; }
+"$BIN" run "$ND" -o "$WORK/nd-kept" -q --keep-near-duplicates >/dev/null 2>&1 || fail "run --keep-near-duplicates exited $?"
+for copy in outlet-a-harbour-bridge.md outlet-b-tarrow-bridge.json; do
+  mkdir -p "$WORK/nd-ref-$copy/in" && cp "$ND/$copy" "$ND/outlet-a-bridge-reopens.md" "$WORK/nd-ref-$copy/in/"
+  "$BIN" run "$WORK/nd-ref-$copy/in" -o "$WORK/nd-ref-$copy/out" -q >/dev/null 2>&1 || fail "run on $copy exited $?"
+done
+PYTHONPATH="$SRC/tests/e2e" python3 "$SRC/tests/e2e/check_near_duplicates.py" "$WORK/nd/graph.graphml" "$WORK/nd-kept/graph.graphml" \
+  "$WORK/nd-ref-outlet-a-harbour-bridge.md/out/graph.graphml" "$WORK/nd-ref-outlet-b-tarrow-bridge.json/out/graph.graphml"
+"$BIN" export graphml --db "$WORK/nd/storyline.db" -o "$WORK/nd-again.graphml" 2>/dev/null
+cmp "$WORK/nd/graph.graphml" "$WORK/nd-again.graphml" || fail "near-duplicate graph differs across exports"
+
 step "the seed story: dated seed + English fixtures give its nine events, in order"
 mkdir -p "$WORK/story"
 cp "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.json" "$SRC"/fixtures/articles/en/* "$WORK/story/"
