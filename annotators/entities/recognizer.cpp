@@ -689,6 +689,76 @@ private:
         return k;
     }
 
+    [[nodiscard]] bool lone_weak_person(const Candidate& c) const {
+        return c.weak && c.type == EntityType::person && c.form == Form::name && c.last - c.name_first == 1 &&
+               !tok(c.name_first).sentence_start && !common(c.name_first);
+    }
+
+    // A weak lone capital in a list with a person's name is a surname too: "MM. Bertoni, Micheli
+    // et Tissières", "Rochaix, Fazy, Horace Micheli"; so is a name ranked in a results list
+    // ("3. Tchmil (Be)").
+    void rescue_listed_names() {
+        std::sort(m_out.begin(), m_out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+        auto confident_person = [&](const Candidate& c) {
+            return c.type == EntityType::person && c.form == Form::name && !c.weak;
+        };
+        auto separator = [&](std::size_t k) {
+            const auto& f = tok(k).fold;
+            return f == "," || f == "et" || f == "and" || f == ";";
+        };
+        auto rescue = [&](Candidate& c) {
+            c.weak = false;
+            c.confidence = 0.4;
+        };
+        for (auto& c : m_out) {
+            if (!c.weak || c.type != EntityType::person || c.form != Form::name || c.last - c.name_first != 1 ||
+                common(c.name_first) || stop(c.name_first) || c.first < 2) {
+                continue;
+            }
+            const Token& dot = tok(c.first - 1);
+            if ((dot.fold == "." || dot.fold == ")") && tok(c.first - 2).shape == Shape::number &&
+                dot.begin == tok(c.first - 2).end && tok(c.first - 2).fold.size() <= 3) {
+                rescue(c);
+            }
+        }
+        for (int sweep = 0; sweep < 2; ++sweep) {
+            for (std::size_t n = 1; n < m_out.size(); ++n) {  // forwards: after a person
+                Candidate& c = m_out[n];
+                const Candidate& p = m_out[n - 1];
+                if (lone_weak_person(c) && confident_person(p) && p.last + 1 == c.first && separator(p.last)) rescue(c);
+            }
+            for (std::size_t n = m_out.size(); n-- > 1;) {  // backwards: before a person
+                Candidate& c = m_out[n - 1];
+                const Candidate& p = m_out[n];
+                if (lone_weak_person(c) && confident_person(p) && c.last + 1 == p.first && separator(c.last)) rescue(c);
+            }
+        }
+    }
+
+    // "Chuard (Lausanne)", "3. Tchmil (Be, 4")": a lone capital in brackets right after a
+    // person's name is where the person comes from.
+    void bracketed_places() {
+        std::vector<int> at(m_toks.size(), -1);
+        for (std::size_t n = 0; n < m_out.size(); ++n) at[m_out[n].first] = static_cast<int>(n);
+        std::vector<std::size_t> missed;
+        for (const auto& p : m_out) {
+            if (p.type != EntityType::person || p.form != Form::name || p.weak) continue;
+            const std::size_t k = p.last + 1;
+            if (k + 1 >= m_toks.size() || tok(p.last).fold != "(" || !tok(k).upper_initial() || stop(k)) continue;
+            if (tok(k + 1).fold != ")" && tok(k + 1).fold != ",") continue;
+            if (at[k] >= 0) {
+                Candidate& c = m_out[static_cast<std::size_t>(at[k])];
+                if (c.weak && c.last == k + 1) {
+                    c.type = EntityType::location;
+                    c.weak = false;
+                }
+            } else if (!m_covered[k]) {
+                missed.push_back(k);
+            }
+        }
+        for (auto k : missed) emit(k, k + 1, EntityType::location, Form::name, -1, 0.4);
+    }
+
     // Carries confident names to weak and missed occurrences in the same article.
     void document_pass() {
         std::unordered_map<std::uint64_t, EntityType> known;  // whole name (phrase hash) -> type
@@ -717,6 +787,8 @@ private:
                 known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
             }
         }
+        rescue_listed_names();
+        bracketed_places();
         std::vector<Candidate> kept;
         for (auto& c : m_out) {
             if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {

@@ -142,5 +142,21 @@ TEST(entities_fr, test_entities_title_with_honorific_and_nationality_in_span) {
     EXPECT_EQ(find(doc, "français")->key, "country:FR");
 }
 
+TEST(entities_fr, test_entities_lone_surnames_in_a_list_with_a_person) {
+    const auto p = spans("Ont pris la parole MM. Vernet, Bichsel et Grosjean. Le comité compte "
+                         "Roulin, Fasel, Jean Pittet et Koller.", "PER");
+    for (const char* n : {"Bichsel", "Grosjean", "Roulin", "Fasel", "Koller"}) EXPECT_TRUE(has(p, n)) << n;
+}
+
+TEST(entities_fr, test_entities_ranked_names_and_bracketed_places) {
+    const auto p = spans("Classement : 1. Jean Pittet (Morlens) 2 h 10. 2. Vuilleumier (Bussigny) à 12 \". "
+                         "3. Rossat (Ecublens) m. t.");
+    EXPECT_TRUE(has(p, "Vuilleumier"));
+    EXPECT_TRUE(has(p, "Rossat"));
+    const auto loc = spans("Classement : 1. Jean Pittet (Morlens) 2 h 10. 2. Vuilleumier (Bussigny) à 12.", "LOC");
+    EXPECT_TRUE(has(loc, "Morlens"));
+    EXPECT_TRUE(has(loc, "Bussigny"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
