@@ -240,6 +240,7 @@ void Gazetteer::load_language(const std::string& lang) {
         if (f[0] == "title_in_span") lex.title_in_span = field(f, 1) == "yes";
         if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
         if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
+        if (f[0] == "apposition_in_span") lex.apposition_in_span = field(f, 1) == "yes";
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);
@@ -264,7 +265,7 @@ void Gazetteer::load_language(const std::string& lang) {
     static const std::pair<std::string_view, CueRole> roles[] = {
         {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
         {"misc_head", misc_head}, {"misc_tail", misc_tail}, {"per_after", per_after},
-        {"loc_before", loc_before}};
+        {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end}};
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/cues.tsv"))) {
         const auto f = split_tabs(line);
         for (const auto& [name, role] : roles) {

@@ -60,11 +60,14 @@ struct Lexicon {
     bool title_in_span = false;                     // "général de Gaulle" is one mention
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
     bool unknown_single_is_person = true;           // a lone unexplained capital: surname or nothing
+    bool apposition_in_span = false;                // "M. Ador, conseiller fédéral" is one mention
 };
 
 enum CueRole : std::uint16_t {
     org_head = 1, org_tail = 2, loc_head = 4, loc_tail = 8, misc_head = 16, misc_tail = 32,
     per_after = 64, loc_before = 128,
+    clause = 256,      // a finite verb, subject pronoun or negation: "M. X, | la situation est grave" is no apposition
+    appos_end = 512,    // a relative pronoun: an apposition ends before it ("Worth, un couturier | qui")
 };
 
 struct TranslitRule {

@@ -36,7 +36,7 @@ public:
         : m_text(text), m_toks(tokens), m_lang(lang), m_gaz(gaz), m_lex(gaz.lexicon(lang)),
           m_person_hint(tokens.size(), false), m_span_start(tokens.size(), -1),
           m_caps_line(tokens.size(), false), m_in_title(tokens.size(), false),
-          m_covered(tokens.size(), false) {}
+          m_covered(tokens.size(), false), m_title_lead(tokens.size(), -1) {}
 
     std::vector<Candidate> run() {
         // Hash every word first and prefetch its slot a few words ahead of the look-up: the word
@@ -62,6 +62,7 @@ public:
         mark_titles_and_honorifics();
         first_pass();
         document_pass();
+        if (m_lex.apposition_in_span) extend_appositions();
         std::sort(m_out.begin(), m_out.end(),
                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
         return std::move(m_out);
@@ -121,10 +122,19 @@ private:
                 std::size_t j = i + 1;
                 if (j < m_toks.size() && tok(j).fold == "." && tok(j).begin == tok(i).end) ++j;
                 else if (tok(i).fold.size() == 1) continue;  // "M" alone is not "M."
+                const int start = m_title_lead[i] >= 0 ? m_title_lead[i] : static_cast<int>(i);
+                // "M. le ministre Bally", "M. le Dr Baillard": the honorific opens the title's span
+                if (m_lex.title_in_span && m_info[i]->honorific_in_span && j + 1 < m_toks.size() &&
+                    m_info[j] && m_info[j]->determiner && m_info[j + 1] &&
+                    (m_info[j + 1]->title_first || m_info[j + 1]->honorific)) {
+                    m_title_lead[j + 1] = start;
+                    for (std::size_t k = i; k <= j; ++k) m_in_title[k] = true;
+                    continue;
+                }
                 if (j < m_toks.size() && tok(j).upper_initial() && !m_caps_line[j]) {
                     for (std::size_t k = i; k < j; ++k) m_in_title[k] = true;  // "MM." is no acronym
                     m_person_hint[j] = true;
-                    if (m_info[i]->honorific_in_span) m_span_start[j] = static_cast<int>(i);
+                    if (m_info[i]->honorific_in_span && m_span_start[j] < 0) m_span_start[j] = start;
                 }
                 continue;
             }
@@ -139,12 +149,13 @@ private:
             }
             if (title_end == 0) continue;
             for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;
+            const int start = m_title_lead[i] >= 0 ? m_title_lead[i] : static_cast<int>(i);
             if (m_lex.title_in_span) {
                 // "général de Gaulle": the title and the name's particles stay in the mention
                 std::size_t k = title_end;
                 while (k < m_toks.size() && k - title_end < 2 && in(k_particles, tok(k).fold)) ++k;
                 if (k < m_toks.size() && tok(k).upper_initial() && m_span_start[k] < 0) {
-                    m_span_start[k] = static_cast<int>(i);
+                    m_span_start[k] = start;
                 }
             }
             // skip a nationality, "de l'OTSC", "of the", a comma
@@ -154,6 +165,8 @@ private:
                 if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") { ++j; continue; }
                 if (t.shape == Shape::lower) {
                     if (m_info[j] && m_info[j]->demonym) { ++j; continue; }
+                    // "conseillers fédéraux Adolf Ogi": an adjective of the title
+                    if (m_lex.title_in_span && is_adjective(j)) { ++j; continue; }
                     break;
                 }
                 if (t.upper_initial() && !m_caps_line[j]) {
@@ -162,6 +175,20 @@ private:
                     if (n > 0 && j + n < m_toks.size() && tok(j + n).fold == ",") {
                         j += n;
                         continue;
+                    }
+                    // "le président français Jacques Chirac", "le chef de l'information, M. Ernst
+                    // Mörgeli": the title and what qualifies it stay in the mention
+                    // Across a comma only after a determiner ("son président, Rudolf Keller"): in a
+                    // list "Louis Thorens, vice-président, Numa Matthey" the title is the name's before.
+                    bool comma = false;
+                    for (std::size_t k = title_end; k < j; ++k) comma = comma || tok(k).fold == ",";
+                    const bool det_before = start > 0 && m_info[start - 1] && m_info[start - 1]->determiner;
+                    if (m_lex.title_in_span && j > title_end && (!comma || det_before)) {
+                        if (m_info[j] && m_info[j]->honorific) {
+                            if (m_title_lead[j] < 0) m_title_lead[j] = start;
+                        } else if (!stop(j) && m_span_start[j] < 0) {
+                            m_span_start[j] = start;
+                        }
                     }
                     if (!stop(j)) m_person_hint[j] = true;
                 }
@@ -221,6 +248,7 @@ private:
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
         c.last = last;
+        c.name_last = last;
         c.begin = tok(c.first).begin;
         c.end = tok(last - 1).end;
         c.type = type;
@@ -577,6 +605,160 @@ private:
         }
     }
 
+    // French press annotation counts an apposition in the person's mention: "M. Ador, conseiller
+    // fédéral", "Jules Capré, le fameux pronostiqueur du temps", "M. Vogelwald, 46 ans, médecin".
+    // An apposition follows the name and a comma, starts with a lower-case word, runs to the next
+    // comma or end mark (or a relative pronoun), and holds no finite verb ("Selon M. Dupont, la
+    // situation est grave" is a clause).
+    void extend_appositions() {
+        constexpr std::size_t max_len = 14;
+        std::vector<bool> person_first(m_toks.size(), false);
+        for (const auto& c : m_out) if (c.type == EntityType::person) person_first[c.first] = true;
+        for (auto& c : m_out) {
+            if (c.type != EntityType::person || c.form != Form::name) continue;
+            std::size_t j = c.last;
+            if (j + 1 >= m_toks.size() || tok(j).fold != ",") continue;
+            std::size_t end = 0;
+            for (;;) {
+                const std::size_t seg = j + 1;
+                std::size_t seg_end = apposition_end(seg, max_len);
+                for (std::size_t k = seg; k < seg_end; ++k) {
+                    if (person_first[k]) seg_end = 0;  // another person's name: no apposition
+                }
+                if (seg_end == 0) {
+                    end = 0;  // "Maurice Ferte, 21 ans, était": an age alone stays out
+                    break;
+                }
+                const bool age = seg_end - seg == 2 && tok(seg).shape == Shape::number;
+                end = seg_end;
+                // "46 ans, médecin": an age is followed by the rest of the apposition
+                if (age) {
+                    if (seg_end < m_toks.size() && tok(seg_end).fold == ",") {
+                        j = seg_end;
+                        continue;
+                    }
+                    end = 0;
+                }
+                break;
+            }
+            if (end == 0) continue;
+            c.last = end;
+            c.end = tok(end - 1).end;
+        }
+    }
+
+    // End of an apposition starting at s, or 0 when none starts there.
+    [[nodiscard]] std::size_t apposition_end(std::size_t s, std::size_t max_len) const {
+        if (s >= m_toks.size()) return 0;
+        const Token& first = tok(s);
+        const bool det = m_info[s] && m_info[s]->determiner;
+        const bool opens = first.shape == Shape::number || first.shape == Shape::lower || first.shape == Shape::elision;
+        if (!opens || first.sentence_start || (stop(s) && !det) || (cue(s) & (clause | appos_end))) return 0;
+        // "du point de vue", "l'un des": a preposition or pronoun after the determiner
+        if (det && (first.fold == "du" || first.fold == "des" || first.fold == "de" ||
+                    s + 1 >= m_toks.size() || tok(s + 1).shape != Shape::lower || stop(s + 1))) {
+            return 0;
+        }
+        // "concédant 2'24", "interprétées par": a participle opens a clause, not a role
+        const bool role = m_info[s] && m_info[s]->title_first;
+        if (!role && first.shape == Shape::lower && !det &&
+            (first.fold.ends_with("ant") || first.fold.ends_with("e") || first.fold.ends_with("es") ||
+             first.fold.ends_with("ee") || first.fold.ends_with("ees"))) {
+            // folded "é" is "e": past participles end in e/ee/es/ees, like many nouns ("femme",
+            // "membre"): only -ant and the accented participle endings of the surface are refused
+            const std::string_view surface = m_text.substr(first.begin, first.end - first.begin);
+            if (first.fold.ends_with("ant") || surface.ends_with("é") || surface.ends_with("ée") ||
+                surface.ends_with("és") || surface.ends_with("ées")) {
+                return 0;
+            }
+        }
+        std::size_t k = s;
+        for (; k < m_toks.size() && k - s < max_len; ++k) {
+            const Token& t = tok(k);
+            if (k > s && (t.sentence_start || t.blank_line_before)) break;
+            if (t.shape == Shape::punct && t.fold != "'" && t.fold != "-") break;
+            if (cue(k) & clause) return 0;
+            if (cue(k) & appos_end) break;
+            // "Charles Sandoz, radical | et Henri Montandon": the next name of a list
+            if ((t.fold == "et" || t.fold == "ou" || t.fold == "and") && k + 1 < m_toks.size() &&
+                (tok(k + 1).upper_initial() || (m_info[k + 1] && m_info[k + 1]->honorific))) {
+                break;
+            }
+        }
+        if (k - s >= max_len || k == s) return 0;
+        return k;
+    }
+
+    [[nodiscard]] bool lone_weak_person(const Candidate& c) const {
+        return c.weak && c.type == EntityType::person && c.form == Form::name && c.last - c.name_first == 1 &&
+               !tok(c.name_first).sentence_start && !common(c.name_first);
+    }
+
+    // A weak lone capital in a list with a person's name is a surname too: "MM. Bertoni, Micheli
+    // et Tissières", "Rochaix, Fazy, Horace Micheli"; so is a name ranked in a results list
+    // ("3. Tchmil (Be)").
+    void rescue_listed_names() {
+        std::sort(m_out.begin(), m_out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+        auto confident_person = [&](const Candidate& c) {
+            return c.type == EntityType::person && c.form == Form::name && !c.weak;
+        };
+        auto separator = [&](std::size_t k) {
+            const auto& f = tok(k).fold;
+            return f == "," || f == "et" || f == "and" || f == ";";
+        };
+        auto rescue = [&](Candidate& c) {
+            c.weak = false;
+            c.confidence = 0.4;
+        };
+        for (auto& c : m_out) {
+            if (!c.weak || c.type != EntityType::person || c.form != Form::name || c.last - c.name_first != 1 ||
+                common(c.name_first) || stop(c.name_first) || c.first < 2) {
+                continue;
+            }
+            const Token& dot = tok(c.first - 1);
+            if ((dot.fold == "." || dot.fold == ")") && tok(c.first - 2).shape == Shape::number &&
+                dot.begin == tok(c.first - 2).end && tok(c.first - 2).fold.size() <= 3) {
+                rescue(c);
+            }
+        }
+        for (int sweep = 0; sweep < 2; ++sweep) {
+            for (std::size_t n = 1; n < m_out.size(); ++n) {  // forwards: after a person
+                Candidate& c = m_out[n];
+                const Candidate& p = m_out[n - 1];
+                if (lone_weak_person(c) && confident_person(p) && p.last + 1 == c.first && separator(p.last)) rescue(c);
+            }
+            for (std::size_t n = m_out.size(); n-- > 1;) {  // backwards: before a person
+                Candidate& c = m_out[n - 1];
+                const Candidate& p = m_out[n];
+                if (lone_weak_person(c) && confident_person(p) && c.last + 1 == p.first && separator(c.last)) rescue(c);
+            }
+        }
+    }
+
+    // "Chuard (Lausanne)", "3. Tchmil (Be, 4")": a lone capital in brackets right after a
+    // person's name is where the person comes from.
+    void bracketed_places() {
+        std::vector<int> at(m_toks.size(), -1);
+        for (std::size_t n = 0; n < m_out.size(); ++n) at[m_out[n].first] = static_cast<int>(n);
+        std::vector<std::size_t> missed;
+        for (const auto& p : m_out) {
+            if (p.type != EntityType::person || p.form != Form::name || p.weak) continue;
+            const std::size_t k = p.last + 1;
+            if (k + 1 >= m_toks.size() || tok(p.last).fold != "(" || !tok(k).upper_initial() || stop(k)) continue;
+            if (tok(k + 1).fold != ")" && tok(k + 1).fold != ",") continue;
+            if (at[k] >= 0) {
+                Candidate& c = m_out[static_cast<std::size_t>(at[k])];
+                if (c.weak && c.last == k + 1) {
+                    c.type = EntityType::location;
+                    c.weak = false;
+                }
+            } else if (!m_covered[k]) {
+                missed.push_back(k);
+            }
+        }
+        for (auto k : missed) emit(k, k + 1, EntityType::location, Form::name, -1, 0.4);
+    }
+
     // Carries confident names to weak and missed occurrences in the same article.
     void document_pass() {
         std::unordered_map<std::uint64_t, EntityType> known;  // whole name (phrase hash) -> type
@@ -605,6 +787,8 @@ private:
                 known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
             }
         }
+        rescue_listed_names();
+        bracketed_places();
         std::vector<Candidate> kept;
         for (auto& c : m_out) {
             if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
@@ -679,6 +863,7 @@ private:
     std::vector<std::uint64_t> m_hash;               // StringHash of each token's fold
     std::unordered_set<std::uint64_t> m_lower_seen;
     std::vector<const WordInfo*> m_info;
+    std::vector<int> m_title_lead;  // title or honorific token -> earlier token opening its span ("M. le ministre")
 }; // class Recognizer
 
 } // namespace

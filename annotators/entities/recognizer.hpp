@@ -29,6 +29,7 @@ struct Candidate {
     double confidence = 0.5;
     bool weak = false;       // typed by default only: the document pass may re-type it
     std::size_t name_first = 0; // first token of the name proper (after an honorific kept in the span)
+    std::size_t name_last = 0;  // end of the name proper (before an apposition kept in the span)
 };
 
 std::vector<Candidate> recognize(std::string_view text, const std::vector<Token>& tokens,

@@ -81,7 +81,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     for (auto& c : candidates) {
         Resolved r;
         r.cand = c;
-        for (std::size_t k = c.name_first; k < c.last; ++k) {
+        for (std::size_t k = c.name_first; k < c.name_last; ++k) {
             if (tokens[k].shape == Shape::punct && tokens[k].fold != "&") continue;
             r.name_folds.push_back(tokens[k].fold);
         }
@@ -102,7 +102,8 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             case EntityType::location: r.key = "loc:" + join(r.name_folds, 0, r.name_folds.size()); break;
             case EntityType::misc: r.key = "misc:" + join(r.name_folds, 0, r.name_folds.size()); break;
             }
-            r.canonical = std::string(text.substr(tokens[c.name_first].begin, c.end - tokens[c.name_first].begin));
+            const std::uint32_t name_end = tokens[c.name_last - 1].end;
+            r.canonical = std::string(text.substr(tokens[c.name_first].begin, name_end - tokens[c.name_first].begin));
         }
         items.push_back(std::move(r));
     }
@@ -168,17 +169,24 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         return {best_start, best};
     };
     std::unordered_map<std::size_t, std::size_t> item_at_token;  // first token -> item index
-    for (std::size_t i = 0; i < items.size(); ++i) item_at_token[items[i].cand.first] = i;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        item_at_token[items[i].cand.first] = i;
+        item_at_token.emplace(items[i].cand.name_first, i);  // a name after a title kept in its span
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& r = items[i];
         if (r.cand.type != EntityType::person || r.cand.form != Form::name) continue;
-        std::size_t k = r.cand.first;
+        std::size_t k = r.cand.name_first;
+        // a title kept in the span: look before the particles and the honorific
+        while (k > r.cand.first && (in(k_surname_particles, tokens[k - 1].fold) || tokens[k - 1].fold == "." ||
+                                    lex.honorifics.count(tokens[k - 1].fold))) --k;
         if (k > 0 && tokens[k - 1].fold == ",") --k;
         std::string attribute;
         // the attribute item just before (a demonym or an organisation), possibly after "de l'"
-        for (std::size_t j = i; j > 0; --j) {
+        // (inside the person's span when the title is kept in it, so any item may be the one)
+        for (std::size_t j = items.size(); j > 0; --j) {
             const auto& a = items[j - 1];
-            if (a.cand.last != k) continue;
+            if (j - 1 == i || a.cand.last != k) continue;
             if (a.cand.form == Form::demonym || a.cand.type == EntityType::organization ||
                 a.cand.type == EntityType::location) {
                 attribute = a.key;
@@ -260,6 +268,30 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (r.canonical.size() > c.size()) c = r.canonical;
     }
 
+    std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
+        return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
+    });
+    // A title or apposition kept in a person's span ("le secrétaire général de l'OTSC, Stanislav
+    // Zas", "le président kazakh Kassym-Jomart Tokaïev", "M. Mercier, notre ambassadeur à
+    // Madrid") gives way to the names and nationalities inside it: the person's mention shrinks to
+    // the name proper so that both are kept for the graph.
+    for (auto& r : items) {
+        if (r.cand.type != EntityType::person || r.cand.form != Form::name) continue;
+        if (r.cand.first == r.cand.name_first && r.cand.last == r.cand.name_last) continue;
+        const std::uint32_t name_begin = tokens[r.cand.name_first].begin;
+        const std::uint32_t name_end = tokens[r.cand.name_last - 1].end;
+        for (const auto& o : items) {
+            if (&o == &r || o.cand.form == Form::nominal) continue;
+            const bool inside_before = o.cand.begin >= r.cand.begin && o.cand.end <= name_begin;
+            const bool inside_after = o.cand.begin >= name_end && o.cand.end <= r.cand.end;
+            if (!inside_before && !inside_after) continue;
+            r.cand.first = r.cand.name_first;
+            r.cand.last = r.cand.name_last;
+            r.cand.begin = name_begin;
+            r.cand.end = name_end;
+            break;
+        }
+    }
     std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
         return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
     });

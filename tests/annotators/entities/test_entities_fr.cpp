@@ -1,6 +1,12 @@
 // French recognition, one rule family per test, on sentences written for the test.
 #include "entities_test_util.hpp"
 
+#include "annotators/entities/gazetteer.hpp"
+#include "annotators/entities/recognizer.hpp"
+#include "annotators/entities/tokenizer.hpp"
+
+#include <algorithm>
+
 namespace storyline::entities_test {
 namespace {
 
@@ -77,6 +83,79 @@ TEST(entities_fr, test_entities_title_and_nationality_refer_to_named_holder) {
 TEST(entities_fr, test_entities_sentence_initial_stop_words_are_no_names) {
     const auto doc = annotate("Après le vote, Dès lors et Selon eux, rien ne change.", "fr");
     EXPECT_TRUE(doc.entities.empty()) << dump(doc);
+}
+
+
+// Recognizer spans (HIPE conventions): what the recognizer proposes before the graph's
+// non-overlapping pass.
+std::vector<std::string> spans(const std::string& text, const char* type = nullptr) {
+    test_support::use_source_resources();
+    const auto& gaz = entities::gazetteer();
+    const auto toks = entities::tokenize(text);
+    std::vector<std::string> out;
+    for (const auto& c : entities::recognize(text, toks, "fr", gaz)) {
+        if (type && std::string(to_string(c.type)) != type) continue;
+        out.push_back(text.substr(c.begin, c.end - c.begin));
+    }
+    return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(entities_fr, test_entities_apposition_is_part_of_the_person_span) {
+    const auto p = spans("Hier, M. Durand, directeur de la fabrique, a reçu les ouvriers. "
+                         "Le discours de Paul Martin, le nouveau maire, fut bref.");
+    EXPECT_TRUE(has(p, "M. Durand, directeur de la fabrique"));
+    EXPECT_TRUE(has(p, "Paul Martin, le nouveau maire"));
+    // the key and canonical name take the name alone
+    const auto doc = annotate("Hier, M. Durand, directeur de la fabrique, a reçu les ouvriers.", "fr");
+    EXPECT_EQ(find(doc, "M. Durand, directeur de la fabrique")->key, "per:durand");
+}
+
+TEST(entities_fr, test_entities_clause_after_a_name_is_no_apposition) {
+    const auto p = spans("Selon M. Durand, la situation est grave. Il a rencontré Paul Martin, "
+                         "qui partait. Le prix revient à Jean Morel, arrivé hier, et à Luc Perrin, 31 ans, "
+                         "qui était venu de loin.");
+    EXPECT_TRUE(has(p, "M. Durand"));
+    EXPECT_TRUE(has(p, "Paul Martin"));
+    EXPECT_TRUE(has(p, "Jean Morel"));
+    EXPECT_TRUE(has(p, "Luc Perrin"));
+}
+
+TEST(entities_fr, test_entities_apposition_stops_at_the_next_name_of_a_list) {
+    const auto p = spans("Le bureau comprend Pierre Dubois, président, Marc Favre, caissier, et Luc Perrin.");
+    EXPECT_TRUE(has(p, "Pierre Dubois, président"));
+    EXPECT_TRUE(has(p, "Marc Favre, caissier"));
+}
+
+TEST(entities_fr, test_entities_title_with_honorific_and_nationality_in_span) {
+    const auto p = spans("On attend M. le ministre Durand et le président français Jacques Morel. "
+                         "Son directeur, Paul Martin, a parlé.");
+    EXPECT_TRUE(has(p, "M. le ministre Durand"));
+    EXPECT_TRUE(has(p, "président français Jacques Morel"));
+    EXPECT_TRUE(has(p, "directeur, Paul Martin"));
+    // the graph keeps the nationality: the person's mention shrinks to the name there
+    const auto doc = annotate("On attend le président français Jacques Morel.", "fr");
+    EXPECT_ENTITY(doc, "Jacques Morel", EntityType::person);
+    EXPECT_EQ(find(doc, "français")->key, "country:FR");
+}
+
+TEST(entities_fr, test_entities_lone_surnames_in_a_list_with_a_person) {
+    const auto p = spans("Ont pris la parole MM. Vernet, Bichsel et Grosjean. Le comité compte "
+                         "Roulin, Fasel, Jean Pittet et Koller.", "PER");
+    for (const char* n : {"Bichsel", "Grosjean", "Roulin", "Fasel", "Koller"}) EXPECT_TRUE(has(p, n)) << n;
+}
+
+TEST(entities_fr, test_entities_ranked_names_and_bracketed_places) {
+    const auto p = spans("Classement : 1. Jean Pittet (Morlens) 2 h 10. 2. Vuilleumier (Bussigny) à 12 \". "
+                         "3. Rossat (Ecublens) m. t.");
+    EXPECT_TRUE(has(p, "Vuilleumier"));
+    EXPECT_TRUE(has(p, "Rossat"));
+    const auto loc = spans("Classement : 1. Jean Pittet (Morlens) 2 h 10. 2. Vuilleumier (Bussigny) à 12.", "LOC");
+    EXPECT_TRUE(has(loc, "Morlens"));
+    EXPECT_TRUE(has(loc, "Bussigny"));
 }
 
 } // namespace
