@@ -204,42 +204,58 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
 
     std::vector<ImportSummary> worker_counts(workers_n);
     std::vector<std::thread> workers;
-    for (unsigned w = 0; w < workers_n; ++w) {
-        workers.emplace_back([&, w] {
-            ImportSummary& counts = worker_counts[w];
-            Store& store = *reader_stores[w];
-            while (auto job = to_parse.pop()) {
-                FileImport imported;
-                try {
-                    imported = import_bytes(job->bytes, job->source);
-                } catch (const ImportError& e) {
-                    report(job->source.path, "", e.what());
-                    ++counts.failed_files;
+    // A failure that is not one file's (the database went away) stops the run: the first one is
+    // kept and rethrown on this thread, which reports it; an exception must never leave a thread.
+    std::exception_ptr worker_error;
+    std::mutex worker_error_mutex;
+    auto work = [&](unsigned w) {
+        ImportSummary& counts = worker_counts[w];
+        Store& store = *reader_stores[w];
+        while (auto job = to_parse.pop()) {
+            FileImport imported;
+            try {
+                imported = import_bytes(job->bytes, job->source);
+            } catch (const std::exception& e) {   // ImportError, or anything else this file caused
+                report(job->source.path, "", e.what());
+                ++counts.failed_files;
+                continue;
+            }
+            job->bytes = std::string();   // the articles hold what is needed now
+            for (const auto& issue : imported.result.issues) {
+                report(job->source.path, issue.where, issue.reason);
+                ++counts.record_issues;
+            }
+            for (auto& article : imported.result.articles) {
+                const SourceState state = store.source_state(article.source_key, article.content_hash);
+                if (state == SourceState::unchanged) {
+                    ++counts.articles_unchanged;
                     continue;
                 }
-                job->bytes = std::string();   // the articles hold what is needed now
-                for (const auto& issue : imported.result.issues) {
-                    report(job->source.path, issue.where, issue.reason);
-                    ++counts.record_issues;
+                (state == SourceState::fresh ? counts.articles_new : counts.articles_changed)++;
+                counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
+                Document doc;
+                doc.article = std::move(article);
+                try {
+                    pipeline.annotate(doc);
+                } catch (const std::exception& e) {
+                    report(doc.article.source_key, "", std::string("annotation failed: ") + e.what());
+                    continue;
                 }
-                for (auto& article : imported.result.articles) {
-                    const SourceState state = store.source_state(article.source_key, article.content_hash);
-                    if (state == SourceState::unchanged) {
-                        ++counts.articles_unchanged;
-                        continue;
-                    }
-                    (state == SourceState::fresh ? counts.articles_new : counts.articles_changed)++;
-                    counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
-                    Document doc;
-                    doc.article = std::move(article);
-                    try {
-                        pipeline.annotate(doc);
-                    } catch (const std::exception& e) {
-                        report(doc.article.source_key, "", std::string("annotation failed: ") + e.what());
-                        continue;
-                    }
-                    if (!to_write.push(std::move(doc))) return;
+                if (!to_write.push(std::move(doc))) return;
+            }
+        }
+    };
+    for (unsigned w = 0; w < workers_n; ++w) {
+        workers.emplace_back([&, w] {
+            try {
+                work(w);
+            } catch (...) {
+                {
+                    std::lock_guard lock(worker_error_mutex);
+                    if (!worker_error) worker_error = std::current_exception();
                 }
+                to_parse.close();
+                to_write.close();
             }
         });
     }
@@ -284,13 +300,14 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             ++summary.failed_files;
             continue;
         }
-        if (!to_parse.push(std::move(job))) break;   // closed: the writer failed
+        if (!to_parse.push(std::move(job))) break;   // closed: the writer or a worker failed
     }
     to_parse.close();
     for (auto& w : workers) w.join();
     to_write.close();
     writer.join();
     progress.finish();
+    if (worker_error) std::rethrow_exception(worker_error);
     if (writer_error) std::rethrow_exception(writer_error);
     for (const auto& part : worker_counts) add(summary, part);
     summary.timexes = written.timexes;
