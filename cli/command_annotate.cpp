@@ -6,6 +6,7 @@
 #include <atomic>
 #include <fstream>
 #include <iostream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -54,12 +55,17 @@ public:
         std::string line;
         std::size_t line_no = 0;
         int failures = 0;
+        // Runs on pool threads: whatever one line causes is reported for that line, never thrown.
         auto process = [&](Item& item) {
-            auto doc = parse_annotate_line(item.line, item.error);
-            if (!doc) return;
-            pipeline.annotate(*doc);
-            item.output = annotation_json(*doc);
-            item.ok = true;
+            try {
+                auto doc = parse_annotate_line(item.line, item.error);
+                if (!doc) return;
+                pipeline.annotate(*doc);
+                item.output = annotation_json(*doc);
+                item.ok = true;
+            } catch (const std::exception& e) {
+                item.error = std::string("annotation failed: ") + e.what();
+            }
         };
         auto flush_batch = [&] {
             std::atomic<std::size_t> next{0};
