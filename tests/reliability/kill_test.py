@@ -54,6 +54,8 @@ def input_files(folder: pathlib.Path) -> set:
 
 def check_db(db: pathlib.Path) -> set:
     """Structural checks; returns the set of stored source keys."""
+    if not db.exists():   # killed before the run created its database: nothing committed yet
+        return set()
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchall()
