@@ -4,6 +4,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace storyline {
 namespace {
@@ -98,16 +99,6 @@ const Trigger* TriggerLexicon::find_with(std::string_view word, const WordCues* 
         if (auto it = m_stems.find(word.substr(0, len)); it != m_stems.end()) return &it->second;
     }
     return nullptr;
-}
-
-std::optional<std::string_view> TriggerLexicon::modality(std::string_view word) const {
-    if (auto it = m_modality.find(word); it != m_modality.end()) return it->second;
-    return std::nullopt;
-}
-
-CueRole TriggerLexicon::role(std::string_view word) const {
-    if (auto it = m_roles.find(word); it != m_roles.end()) return it->second;
-    return CueRole::none;
 }
 
 } // namespace storyline

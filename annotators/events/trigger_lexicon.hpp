@@ -6,7 +6,6 @@
 //   syntax.tsv    cue word → passive | by | clause | speech (see that file)
 // Look-ups are hash probes only: exact forms first, then one probe per distinct stem length,
 // longest first, so the cost per word does not grow with the lexicon.
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,10 +44,9 @@ public:
     // `word` is folded (lower case, no accents). Exact forms first (an exact form of type "-"
     // blocks the stems: "reporter" is not "report*"), then the longest matching stem.
     [[nodiscard]] const Trigger* find(std::string_view word) const;
-    // Modality cue class of a folded word: "planned", "negated", "reported", "hypothetical".
-    [[nodiscard]] std::optional<std::string_view> modality(std::string_view word) const;
-    [[nodiscard]] CueRole role(std::string_view word) const;
-    // One probe for a word's exact-form cues (null: none); `find_with` adds the stems.
+    // One probe for a word's exact-form cues (null: none): its trigger form, cue role and
+    // modality cue class ("planned", "negated", "reported", "hypothetical"); `find_with` adds
+    // the stems.
     [[nodiscard]] const WordCues* cues(std::string_view word) const {
         const auto it = m_words.find(word);
         return it == m_words.end() ? nullptr : &it->second;
