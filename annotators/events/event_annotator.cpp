@@ -89,9 +89,12 @@ public:
         // the one after "... last week's riots." usually goes on about them (its age still
         // limits how far it reaches).
         Anchor anchor;
+        std::vector<Word> words;     // reused from sentence to sentence
+        std::vector<Token> tokens;
+        std::vector<int> ents;
         for (const auto& sentence : doc.sentences) {
-            const auto tokens = tokenise(text, sentence.span, lex);
-            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor);
+            tokenise(text, sentence.span, lex, words, tokens);
+            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor, ents);
             update_anchor(doc, sentence.span, dct, anchor);
         }
     }
@@ -105,17 +108,21 @@ private:
     };
     static constexpr int anchor_reach = 2;
 
-    static std::vector<Token> tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex) {
-        std::vector<Token> out;
+    // Fills `out` (its strings keep their buffers between sentences).
+    static void tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex,
+                         std::vector<Word>& words, std::vector<Token>& out) {
+        words_in(text, sentence, words);
+        out.resize(words.size());
         int clause = 0;
         bool quoted = false;
         std::size_t gap_from = sentence.begin;
-        for (const auto& w : words_in(text, sentence)) {
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const Word& w = words[k];
             scan_gap(text, gap_from, w.span.begin, clause, quoted);
             gap_from = w.span.end;
-            Token t;
-            t.span = w.span;
-            t.folded = fold_word(w.span.in(text));
+            Token& t = out[k];
+            t = Token{w.span, std::move(t.folded)};
+            fold_word_into(w.span.in(text), t.folded);
             t.capitalised = w.capitalised;
             const WordCues* cues = lex.cues(t.folded);
             t.role = cues ? cues->role : CueRole::none;
@@ -125,18 +132,17 @@ private:
             t.quoted = quoted;
             // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
             if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find_with(t.folded, cues);
-            out.push_back(std::move(t));
         }
-        return out;
     }
 
     static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
-                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor) {
+                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor,
+                                  std::vector<int>& ents) {
         // Entities of this sentence, in text order.
         const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
         });
-        std::vector<int> ents;
+        ents.clear();
         for (auto it = first; it != by_offset.end(); ++it) {
             const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
             if (span.begin >= sentence.end) break;

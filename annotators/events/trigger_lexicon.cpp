@@ -39,12 +39,20 @@ std::size_t stem_head(std::string_view s) {
 } // namespace
 
 std::string fold_word(std::string_view word) {
-    std::string out(word);
+    std::string out;
+    fold_word_into(word, out);
+    return out;
+}
+
+void fold_word_into(std::string_view word, std::string& out) {
+    out.assign(word);
     for (char& c : out) {
-        if (static_cast<unsigned char>(c) >= 0x80) return fold(word);
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out = fold(word);
+            return;
+        }
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return out;
 }
 
 TriggerLexicon::TriggerLexicon(std::string_view lang) {

@@ -6,6 +6,12 @@ namespace storyline {
 
 std::vector<Word> words_in(std::string_view text, Span range) {
     std::vector<Word> out;
+    words_in(text, range, out);
+    return out;
+}
+
+void words_in(std::string_view text, Span range, std::vector<Word>& out) {
+    out.clear();
     std::size_t i = range.begin;
     const std::size_t end = std::min<std::size_t>(range.end, text.size());
     while (i < end) {
@@ -39,7 +45,6 @@ std::vector<Word> words_in(std::string_view text, Span range) {
         w.span.end = static_cast<std::uint32_t>(last);
         out.push_back(w);
     }
-    return out;
 }
 
 } // namespace storyline
