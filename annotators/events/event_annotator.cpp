@@ -21,7 +21,18 @@ constexpr std::size_t passive_window = 2;    // "ont été tués", "were later k
 constexpr std::size_t aspect_window = 3;     // "began withdrawing", "a commencé à retirer"
 
 std::string summarise(std::string_view sentence) {
-    std::string s = squeeze_spaces(sentence);
+    // Only the head of a long sentence is squeezed: squeezing a prefix gives a prefix of the
+    // squeezed whole, so when it is already longer than the limit the cut below is the same.
+    constexpr std::size_t head_bytes = summary_limit * 4;
+    std::string s;
+    if (sentence.size() > head_bytes) {
+        std::size_t end = head_bytes;
+        while (end > 0 && (static_cast<unsigned char>(sentence[end]) & 0xC0) == 0x80) --end;
+        s = squeeze_spaces(sentence.substr(0, end));
+        if (s.size() <= summary_limit) s = squeeze_spaces(sentence);
+    } else {
+        s = squeeze_spaces(sentence);
+    }
     if (s.size() <= summary_limit) return s;
     std::size_t cut = s.rfind(' ', summary_limit);
     if (cut == std::string::npos || cut < summary_limit / 2) cut = summary_limit;
@@ -143,6 +154,7 @@ private:
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
         });
         ents.clear();
+        std::string summary;
         for (auto it = first; it != by_offset.end(); ++it) {
             const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
             if (span.begin >= sentence.end) break;
@@ -167,7 +179,8 @@ private:
             ev.sentence = sentence;
             ev.type = tok.trigger->type;
             ev.lemma = tok.trigger->lemma;
-            ev.summary = summarise(sentence.in(doc.article.text));
+            if (summary.empty()) summary = summarise(sentence.in(doc.article.text));   // once a sentence
+            ev.summary = summary;
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
             date_event(doc, sentence, tokens, i, token_at, anchor, dct, ev);

@@ -45,13 +45,14 @@ std::string fold_word(std::string_view word) {
 }
 
 void fold_word_into(std::string_view word, std::string& out) {
-    out.assign(word);
-    for (char& c : out) {
+    out.resize(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
         if (static_cast<unsigned char>(c) >= 0x80) {
             out = fold(word);
             return;
         }
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
 }
 
