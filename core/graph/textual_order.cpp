@@ -67,18 +67,20 @@ std::vector<std::pair<int, int>> textual_order(const Document& doc) {
     });
     int previous_last = -1;   // last event of the previous sentence, for sentence-initial "then"
     std::size_t e = 0;
+    std::vector<Word> words;            // reused from sentence to sentence
+    std::vector<std::string> folded;
+    std::vector<int> here;              // events of this sentence, in text order
     for (const auto& sentence : doc.sentences) {
-        std::vector<int> here;   // events of this sentence, in text order
+        here.clear();
         while (e < evs.size() && doc.events[static_cast<std::size_t>(evs[e])].trigger.begin < sentence.span.begin) ++e;
         while (e < evs.size() && doc.events[static_cast<std::size_t>(evs[e])].trigger.begin < sentence.span.end) {
             here.push_back(evs[e]);
             ++e;
         }
         if (here.empty()) continue;
-        const auto words = words_in(text, sentence.span);
-        std::vector<std::string> folded;
-        folded.reserve(words.size());
-        for (const auto& w : words) folded.push_back(fold(w.span.in(text)));
+        words_in(text, sentence.span, words);
+        folded.resize(words.size());
+        for (std::size_t w = 0; w < words.size(); ++w) folded[w] = fold(words[w].span.in(text));
         auto event_after = [&](std::uint32_t at) {
             for (int x : here) {
                 if (doc.events[static_cast<std::size_t>(x)].trigger.begin >= at) return x;
