@@ -1,5 +1,7 @@
 #include "annotators/timex/timex_tokenizer.hpp"
 
+#include <array>
+
 namespace storyline::timex {
 namespace {
 
@@ -7,6 +9,18 @@ using u8 = unsigned char;
 
 inline bool is_digit(u8 c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Byte table for the hot loops: one load tells a lowercase ASCII letter (most of a text's
+// bytes), another ASCII letter, and bytes a word scan must stop at to look closer.
+enum : u8 { b_lower = 1, b_alpha = 2 };
+constexpr std::array<u8, 256> make_byte_classes() {
+    std::array<u8, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha;
+    return t;
+}
+constexpr std::array<u8, 256> byte_class = make_byte_classes();
+inline bool is_lower_ascii(char c) { return byte_class[static_cast<u8>(c)] & b_lower; }
 
 // Length of a whitespace sequence at i (ASCII space/tab/newline, NBSP, narrow and thin NBSP),
 // 0 if none; sets nl when a newline is seen.
@@ -115,7 +129,8 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             i += s;
             continue;
         }
-        Token tok;
+        // Filled in place: copying a finished token into the vector cost a call per token.
+        Token& tok = out.emplace_back();
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
         nl = false;
@@ -184,7 +199,18 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
         } else if (std::size_t l = letter_len(text, i)) {
             tok.kind = TokKind::word;
             tok.upper = upper_at(text, i);
-            std::size_t j = i + l;
+            // Most words are lowercase ASCII ending at a space or ASCII punctuation other than
+            // an apostrophe: their key is the text itself, nothing to copy.
+            std::size_t j = i;
+            while (j < n && is_lower_ascii(text[j])) ++j;
+            if (j > i && (j == n || (static_cast<u8>(text[j]) < 0x80 && !is_ascii_alpha(static_cast<u8>(text[j])) &&
+                                     text[j] != '\''))) {
+                tok.key = text.substr(i, j - i);
+                tok.end = static_cast<std::uint32_t>(j);
+                i = j;
+                continue;
+            }
+            j = i + l;
             append_lower(text, i, j, norm);
             for (;;) {
                 // Scan and lowercase in one pass; ASCII letters skip the UTF-8 logic.
@@ -212,7 +238,6 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
                         j += a;
                         tok.end = static_cast<std::uint32_t>(j);
                         tok.key = norm.view(key_start);
-                        out.push_back(tok);
                         i = j;
                         goto next_token;
                     }
@@ -229,18 +254,18 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             if (i + len > n) len = n - i;
             if (a) {
                 norm.push_back('\'');
+                tok.key = norm.view(key_start);
             } else if (c == 0xE2 && len == 3 && static_cast<u8>(text[i + 1]) == 0x80 &&
                        (static_cast<u8>(text[i + 2]) == 0x93 || static_cast<u8>(text[i + 2]) == 0x94 ||
                         static_cast<u8>(text[i + 2]) == 0x90 || static_cast<u8>(text[i + 2]) == 0x91)) {
                 norm.push_back('-');  // en/em dash, hyphen
+                tok.key = norm.view(key_start);
             } else {
-                norm.append(text.substr(i, len));
+                tok.key = text.substr(i, len);  // as written: no copy
             }
-            tok.key = norm.view(key_start);
             tok.end = static_cast<std::uint32_t>(i + len);
             i += len;
         }
-        out.push_back(tok);
     next_token:;
     }
 }
