@@ -179,19 +179,25 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
     // Index rules by the elements they may start with (a leading optional element lets the
     // next one start the match too).
     g.class_rules.assign(g.class_names.size(), {});
+    std::vector<unsigned> start_kinds(g.rules.size(), 0);  // number kinds a rule may start with
     for (const auto& r : g.rules) {
         for (const auto& e : r.elems) {
             if (e.kind == ElemKind::words) {
                 for (const auto& lit : e.literals) g.key_info(lit).rules.push_back(r.order);
                 for (int c : e.classes) g.class_rules[static_cast<std::size_t>(c)].push_back(r.order);
             } else {
-                g.number_rules.push_back(r.order);
+                start_kinds[static_cast<std::size_t>(r.order)] |= num_kind_bit(e.num);
                 if (e.num == NumKind::amount && g.cls_num >= 0)
                     g.class_rules[static_cast<std::size_t>(g.cls_num)].push_back(r.order);
             }
             if (!e.optional) break;
         }
     }
+    // A number token can only start rules whose leading number elements take it: one list per
+    // set of kinds a token satisfies (a decimal "1.5" never starts a #year or #day rule).
+    for (unsigned kinds = 0; kinds < g.number_rules.size(); ++kinds)
+        for (std::size_t ri = 0; ri < g.rules.size(); ++ri)
+            if (start_kinds[ri] & kinds) g.number_rules[kinds].push_back(static_cast<int>(ri));
     for (auto& r : g.rules) {
         for (std::size_t i = 0; i < r.elems.size(); ++i) {
             auto& e = r.elems[i];
@@ -213,7 +219,6 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         g.filters.push_back(f);
     }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
-    g.number_rules.erase(std::unique(g.number_rules.begin(), g.number_rules.end()), g.number_rules.end());
     for (auto& [k, info] : g.keys) {
         info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
         info.candidates = info.rules;

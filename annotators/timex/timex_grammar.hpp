@@ -28,6 +28,8 @@ enum class ElemKind : std::uint8_t { words, number };
 // Number element kinds: any integer, a 4-digit year, a day of month, an hour, a minute
 // (2 digits), a 2-digit year, a decade ("1960s", "60s"), an amount (digits or a numeral word).
 enum class NumKind : std::uint8_t { integer, year, day, hour, minute, year2, decade, amount };
+constexpr unsigned num_kind_bit(NumKind k) { return 1u << static_cast<unsigned>(k); }
+static_assert(num_kind_bit(NumKind::amount) < 256, "number kinds index 256 candidate lists");
 
 struct Elem {
     ElemKind kind = ElemKind::words;
@@ -91,7 +93,8 @@ struct Grammar {
     std::vector<RuleFilter> filters;                              // by rule index
     std::vector<std::pair<std::uint64_t, std::uint64_t>> filter_any;
     std::vector<std::vector<int>> class_rules;  // class id -> rules that may start with it
-    std::vector<int> number_rules;              // rules that may start with a number
+    // Rules that may start with a number token, by the set of NumKind bits the token satisfies.
+    std::array<std::vector<int>, 256> number_rules;
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;

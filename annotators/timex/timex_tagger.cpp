@@ -100,6 +100,25 @@ std::optional<Fraction> fraction_of(std::string_view n) {
     return std::nullopt;
 }
 
+// The number elements (NumKind bits) a number token can fill: elem_matches and the
+// candidate lists (Grammar::number_rules) both go by it.
+unsigned number_kinds(const Token& t) {
+    const bool plain = !t.grouped && !t.decimal && t.suffix.empty();
+    const bool whole = !t.grouped && !t.decimal;
+    const int v = whole ? to_int(t.key) : -1;
+    unsigned k = 0;
+    if (plain) k |= num_kind_bit(NumKind::integer);
+    if (plain && t.digits == 4 && v >= 1000 && v <= 2099) k |= num_kind_bit(NumKind::year);
+    if (whole && t.suffix != "s" && t.digits <= 2 && v >= 1 && v <= 31) k |= num_kind_bit(NumKind::day);
+    if (plain && t.digits <= 2 && v >= 0 && v <= 24) k |= num_kind_bit(NumKind::hour);
+    if (plain && t.digits == 2 && v >= 0 && v <= 59) k |= num_kind_bit(NumKind::minute);
+    if (plain && t.digits == 2) k |= num_kind_bit(NumKind::year2);
+    if (whole && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
+        k |= num_kind_bit(NumKind::decade);
+    if (t.suffix.empty() && !t.grouped) k |= num_kind_bit(NumKind::amount);
+    return k;
+}
+
 int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
 
 bool is_day_value(std::string_view v) {
@@ -191,6 +210,7 @@ private:
         int keyid;
         std::uint64_t clsmask;
         const KeyInfo* ki;
+        unsigned num_kinds;  // number tokens: number_kinds()
     };
     std::vector<TokIndex> m_idx;
     // Narrative state: the last day and quarter the text mentioned.
@@ -210,9 +230,12 @@ private:
         const int n = ntok();
         m_idx.reserve(static_cast<std::size_t>(n) + 1);
         for (int i = 0; i < n; ++i) {
-            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
+            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0});
             const Token& t = m_toks[static_cast<std::size_t>(i)];
-            if (t.kind == TokKind::number) continue;
+            if (t.kind == TokKind::number) {
+                ix.num_kinds = number_kinds(t);
+                continue;
+            }
             const KeyInfo* ki = m_g.find_key(t.key);
             if (!ki) continue;
             ix.ki = ki;
@@ -234,7 +257,7 @@ private:
                 }
             }
         }
-        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
+        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0});
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
@@ -323,38 +346,7 @@ private:
             if (e.num == NumKind::amount) numeral_at(ti, yield);
             return;
         }
-        const bool plain = !t.grouped && !t.decimal && t.suffix.empty();
-        const int v = (t.grouped || t.decimal) ? -1 : to_int(t.key);
-        switch (e.num) {
-        case NumKind::integer:
-            if (plain) yield(t.key, ti + 1);
-            return;
-        case NumKind::year:
-            if (plain && t.digits == 4 && v >= 1000 && v <= 2099) yield(t.key, ti + 1);
-            return;
-        case NumKind::day: {
-            const bool sfx_ok = t.suffix.empty() || (t.suffix != "s");
-            if (!t.grouped && !t.decimal && sfx_ok && t.digits <= 2 && v >= 1 && v <= 31)
-                yield(t.key, ti + 1);
-            return;
-        }
-        case NumKind::hour:
-            if (plain && t.digits <= 2 && v >= 0 && v <= 24) yield(t.key, ti + 1);
-            return;
-        case NumKind::minute:
-            if (plain && t.digits == 2 && v >= 0 && v <= 59) yield(t.key, ti + 1);
-            return;
-        case NumKind::year2:
-            if (plain && t.digits == 2) yield(t.key, ti + 1);
-            return;
-        case NumKind::decade:
-            if (!t.grouped && !t.decimal && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
-                yield(t.key, ti + 1);
-            return;
-        case NumKind::amount:
-            if (t.suffix.empty() && !t.grouped) yield(t.key, ti + 1);
-            return;
-        }
+        if (m_idx[static_cast<std::size_t>(ti)].num_kinds & num_kind_bit(e.num)) yield(t.key, ti + 1);
     }
 
     void match_rule(const Rule& r, std::size_t ei, int ti, int start, Captures& caps, Best& best) const {
@@ -948,7 +940,7 @@ std::vector<Timex> Run::run() {
     while (i < n) {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         const std::vector<int>* cand = nullptr;
-        if (t.kind == TokKind::number) cand = &m_g.number_rules;
+        if (t.kind == TokKind::number) cand = &m_g.number_rules[m_idx[static_cast<std::size_t>(i)].num_kinds];
         else if (const KeyInfo* ki = m_idx[static_cast<std::size_t>(i)].ki) cand = &ki->candidates;
         if (!cand || cand->empty()) {
             ++i;
