@@ -4,6 +4,7 @@
 // knows no word of any language; a new language is a new folder of data files.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -118,13 +119,29 @@ struct Grammar {
             if (s.hash == h && s.key == key) return s.info;
         }
     }
+    // Fixed cost whatever the key's length (every word of a text is looked up): the first and
+    // last 8 (or 4) bytes and the length, mixed. Keys sharing both ends only probe further.
     static std::uint64_t key_hash(std::string_view key) {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (char c : key) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
+        const char* p = key.data();
+        const std::size_t n = key.size();
+        std::uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            std::memcpy(&a, p, 8);
+            std::memcpy(&b, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t x = 0, y = 0;
+            std::memcpy(&x, p, 4);
+            std::memcpy(&y, p + n - 4, 4);
+            a = x;
+            b = y;
+        } else if (n > 0) {
+            a = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+                (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
         }
-        return h;
+        std::uint64_t h = (a ^ ((b << 32) | (b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93ULL;
+        return h ^ (h >> 29);
     }
     void finish_index();
 

@@ -55,28 +55,52 @@ int to_int(std::string_view s, int fallback = -1) {
     return v;
 }
 
+// printf's "%0<width>d" without printf (these run for every value produced): the sign counts
+// in the width, as in printf.
+void append_padded(std::string& out, int v, int width) {
+    char digits[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+    do {
+        digits[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        out += '-';
+        --width;
+    }
+    for (int k = n; k < width; ++k) out += '0';
+    while (n) out += digits[--n];
+}
 std::string fmt_year(int y) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d", y);
-    return buf;
+    std::string s;
+    append_padded(s, y, 4);
+    return s;
 }
 std::string fmt_ym(int y, int m) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
+    std::string s;
+    append_padded(s, y, 4);
+    s += '-';
+    append_padded(s, m, 2);
+    return s;
 }
 std::string fmt_day(sys_days d) {
     year_month_day ymd{d};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
+    std::string s;
+    append_padded(s, static_cast<int>(ymd.year()), 4);
+    s += '-';
+    append_padded(s, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+    s += '-';
+    append_padded(s, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+    return s;
 }
 std::string fmt_week(sys_days d) {
     iso_week::year_weeknum_weekday w{d};
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum()));
-    return buf;
+    std::string s;
+    append_padded(s, static_cast<int>(w.year()), 4);
+    s += "-W";
+    append_padded(s, static_cast<int>(static_cast<unsigned>(w.weeknum())), 2);
+    return s;
 }
 // An amount with a fraction: "2.5", "2+1/2" (rule slots "$2+$3/$5"), "0.5". Nothing for a
 // whole number or a decimal that is no simple fraction ("30.4" seconds stays a decimal).
@@ -192,6 +216,7 @@ public:
         m_norm = std::make_unique_for_overwrite<char[]>(text.size() + 16);
         tokenize(text, m_toks, m_norm.get());
         index_lexicon();
+        m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
 
     std::vector<Timex> run();
@@ -537,9 +562,11 @@ std::string Run::add_time_of_day(std::string v, const Frame& f) const {
         if (h < 0 || mi < 0) return v;
         if (f.ampm == "pm" && h < 12) h += 12;
         if (f.ampm == "am" && h == 12) h = 0;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mi);
-        return v + buf;
+        v += 'T';
+        append_padded(v, h, 2);
+        v += ':';
+        append_padded(v, mi, 2);
+        return v;
     }
     if (!f.pod.empty()) return v + "T" + f.pod;
     return v;
@@ -783,9 +810,11 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
                 if (!ymd.ok()) return std::nullopt;
                 return add_time_of_day(fmt_day(sys_days{ymd}), f);
             }
-            char buf[24];
-            std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
-            return add_time_of_day(buf, f);
+            std::string v = "XXXX-";
+            append_padded(v, m, 2);
+            v += '-';
+            append_padded(v, d, 2);
+            return add_time_of_day(std::move(v), f);
         }
         return y >= 0 ? fmt_ym(y, m) : "XXXX-" + fmt_ym(0, m).substr(5);
     }
@@ -953,7 +982,7 @@ std::vector<Timex> Run::run() {
         for (int k = i; k < win_end; ++k) {
             win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
             const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
-            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
+            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
         }
         Best best;
         for (int ri : *cand) {
