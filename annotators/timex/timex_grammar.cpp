@@ -219,6 +219,38 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         g.filters.push_back(f);
     }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
+    // Per rule: what may follow a start that took one token, whichever leading element took it.
+    std::vector<NextFilter> follows;
+    for (const auto& r : g.rules) {
+        NextFilter f;
+        for (std::size_t p = 0; p < r.elems.size(); ++p) {
+            bool ended = true;  // every element after p is optional: the match may end there
+            for (std::size_t q = p + 1; q < r.elems.size(); ++q) {
+                const Elem& e = r.elems[q];
+                if (e.kind == ElemKind::words) {
+                    f.any = f.any || !e.mask_exact;
+                    f.classes |= e.class_mask;
+                    f.literals |= e.literal_bits;
+                } else {
+                    f.nums |= num_kind_bit(e.num);
+                    // An amount also takes a numeral word.
+                    if (e.num == NumKind::amount) {
+                        if (g.cls_num >= 0 && g.cls_num < 64) f.classes |= std::uint64_t{1} << g.cls_num;
+                        else f.any = true;
+                    }
+                }
+                if (!e.optional) {
+                    ended = false;
+                    break;
+                }
+            }
+            f.any = f.any || ended;
+            if (!r.elems[p].optional) break;
+        }
+        follows.push_back(f);
+    }
+    for (std::size_t kinds = 0; kinds < g.number_rules.size(); ++kinds)
+        for (int ri : g.number_rules[kinds]) g.number_next[kinds].add(follows[static_cast<std::size_t>(ri)]);
     for (auto& [k, info] : g.keys) {
         info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
         info.candidates = info.rules;
@@ -228,6 +260,7 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         }
         std::sort(info.candidates.begin(), info.candidates.end());
         info.candidates.erase(std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
+        for (int ri : info.candidates) info.next.add(follows[static_cast<std::size_t>(ri)]);
     }
 }
 

@@ -75,6 +75,22 @@ struct RuleFilter {
     std::uint32_t any_end = 0;      // each (class_mask, literal_bits) needs one bit present
 };
 
+// What the token after a one-token start may be for any of a list of candidate rules to go
+// on: a token that offers none of these (most words after "the", "a", a number) lets the
+// tagger skip the start without trying each rule. `any`: some rule needs nothing more.
+struct NextFilter {
+    std::uint64_t classes = 0;  // lexicon classes (id < 64) starting at the next token
+    std::uint64_t literals = 0;  // bit (id % 64) of the next token's key
+    unsigned nums = 0;           // NumKind bits of a next number token
+    bool any = false;
+    void add(const NextFilter& o) {
+        classes |= o.classes;
+        literals |= o.literals;
+        nums |= o.nums;
+        any = any || o.any;
+    }
+};
+
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
@@ -82,6 +98,7 @@ struct KeyInfo {
     std::vector<int> entries;
     std::vector<int> rules;
     std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
+    NextFilter next;              // of `candidates`
 };
 
 struct Grammar {
@@ -96,6 +113,7 @@ struct Grammar {
     std::vector<std::vector<int>> class_rules;  // class id -> rules that may start with it
     // Rules that may start with a number token, by the set of NumKind bits the token satisfies.
     std::array<std::vector<int>, 256> number_rules;
+    std::array<NextFilter, 256> number_next;  // of each number_rules list
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;

@@ -235,7 +235,10 @@ private:
         int keyid;
         std::uint64_t clsmask;
         const KeyInfo* ki;
-        unsigned num_kinds;  // number tokens: number_kinds()
+        std::uint8_t num_kinds;  // number tokens: number_kinds()
+        // A lexicon entry of several tokens or a numeral starts here: a match may take more
+        // than this token before the next element, so NextFilter does not apply.
+        bool multi;
     };
     std::vector<TokIndex> m_idx;
     // Narrative state: the last day and quarter the text mentioned.
@@ -255,10 +258,10 @@ private:
         const int n = ntok();
         m_idx.reserve(static_cast<std::size_t>(n) + 1);
         for (int i = 0; i < n; ++i) {
-            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0});
+            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false});
             const Token& t = m_toks[static_cast<std::size_t>(i)];
             if (t.kind == TokKind::number) {
-                ix.num_kinds = number_kinds(t);
+                ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
                 continue;
             }
             const KeyInfo* ki = m_g.find_key(t.key);
@@ -279,10 +282,11 @@ private:
                 if (ok) {
                     m_lex.push_back({id, len});
                     if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
+                    if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
                 }
             }
         }
-        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0});
+        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false});
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
@@ -969,11 +973,28 @@ std::vector<Timex> Run::run() {
     while (i < n) {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         const std::vector<int>* cand = nullptr;
-        if (t.kind == TokKind::number) cand = &m_g.number_rules[m_idx[static_cast<std::size_t>(i)].num_kinds];
-        else if (const KeyInfo* ki = m_idx[static_cast<std::size_t>(i)].ki) cand = &ki->candidates;
+        const NextFilter* next = nullptr;
+        const TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
+        if (t.kind == TokKind::number) {
+            cand = &m_g.number_rules[ix.num_kinds];
+            next = &m_g.number_next[ix.num_kinds];
+        } else if (ix.ki) {
+            cand = &ix.ki->candidates;
+            next = &ix.ki->next;
+        }
         if (!cand || cand->empty()) {
             ++i;
             continue;
+        }
+        // The next token must be able to go on one of the candidates (most "the", "a" and
+        // numbers are followed by a word no rule names).
+        if (!next->any && !ix.multi && i + 1 < n) {
+            const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + 1];
+            if (!(nx.clsmask & next->classes) && !(nx.num_kinds & next->nums) &&
+                !(nx.keyid >= 0 && ((next->literals >> (nx.keyid & 63)) & 1))) {
+                ++i;
+                continue;
+            }
         }
         // Quick reject: every required word element must find its class or literal somewhere
         // in the next few tokens (a match cannot be longer than the window).
