@@ -171,7 +171,11 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             else if (key == "next") r.next = parse_context(g, val);
             else if (key == "!prev") r.not_prev = parse_context(g, val);
             else if (key == "!next") r.not_next = parse_context(g, val);
-            else r.slots.emplace_back(std::string(key), std::string(val));
+            else {
+                r.slots.emplace_back(std::string(key), std::string(val));
+                const auto* at = std::find(std::begin(slot_names), std::end(slot_names), key);
+                r.slot_ids.push_back(at == std::end(slot_names) ? -1 : static_cast<int>(at - std::begin(slot_names)));
+            }
         }
         r.order = static_cast<int>(g.rules.size());
         g.rules.push_back(std::move(r));

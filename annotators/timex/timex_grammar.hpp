@@ -54,11 +54,17 @@ struct ContextTest {
     [[nodiscard]] bool empty() const { return classes.empty() && literals.empty() && !punct; }
 };
 
+// Slot keys the engine knows (rules.txt "key=template"), in Rule::slot_ids order.
+inline constexpr std::string_view slot_names[] = {
+    "y",   "yy",  "m",   "d",    "wd",     "q",   "half", "season", "pod",  "h",   "min", "ampm", "dec", "cent",
+    "rel", "off", "anchor", "keep", "dir", "ref", "dur", "unit", "value", "mod", "week", "hol", "yoff", "decx"};
+
 struct Rule {
     std::string name;
     std::string type;  // DATE, TIME, DURATION, SET, or NONE: a match that blocks the others
     std::vector<Elem> elems;
     std::vector<std::pair<std::string, std::string>> slots;  // key, template with $n
+    std::vector<int> slot_ids;  // per slot: index in slot_names, -1 for a key the engine ignores
     ContextTest prev;                                        // must hold when not empty
     ContextTest next;
     ContextTest not_prev;                                    // must not hold

@@ -163,37 +163,15 @@ std::optional<sys_days> parse_day(std::string_view v) {
 struct Frame {
     std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
     std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
-    void put(std::string_view k, std::string v) {
-        if (k == "y") y = std::move(v);
-        else if (k == "yy") yy = std::move(v);
-        else if (k == "m") m = std::move(v);
-        else if (k == "d") d = std::move(v);
-        else if (k == "wd") wd = std::move(v);
-        else if (k == "q") q = std::move(v);
-        else if (k == "half") half = std::move(v);
-        else if (k == "season") season = std::move(v);
-        else if (k == "pod") pod = std::move(v);
-        else if (k == "h") h = std::move(v);
-        else if (k == "min") min = std::move(v);
-        else if (k == "ampm") ampm = std::move(v);
-        else if (k == "dec") dec = std::move(v);
-        else if (k == "cent") cent = std::move(v);
-        else if (k == "rel") rel = std::move(v);
-        else if (k == "off") off = std::move(v);
-        else if (k == "anchor") anchor = std::move(v);
-        else if (k == "keep") keep = std::move(v);
-        else if (k == "dir") dir = std::move(v);
-        else if (k == "ref") ref = std::move(v);
-        else if (k == "dur") dur = std::move(v);
-        else if (k == "unit") unit = std::move(v);
-        else if (k == "value") value = std::move(v);
-        else if (k == "mod") mod = std::move(v);
-        else if (k == "week") week = std::move(v);
-        else if (k == "hol") hol = std::move(v);
-        else if (k == "yoff") yoff = std::move(v);
-        else if (k == "decx") decx = std::move(v);
-    }
 };
+
+// Frame members in slot_names order: a rule's slots were resolved to these indices at load.
+constexpr std::string Frame::*slot_members[] = {
+    &Frame::y,   &Frame::yy,  &Frame::m,      &Frame::d,    &Frame::wd,  &Frame::q,   &Frame::half,
+    &Frame::season, &Frame::pod, &Frame::h,   &Frame::min,  &Frame::ampm, &Frame::dec, &Frame::cent,
+    &Frame::rel, &Frame::off, &Frame::anchor, &Frame::keep, &Frame::dir, &Frame::ref, &Frame::dur,
+    &Frame::unit, &Frame::value, &Frame::mod, &Frame::week, &Frame::hol, &Frame::yoff, &Frame::decx};
+static_assert(std::size(slot_members) == std::size(slot_names));
 
 const char* const seasons[] = {"SP", "SU", "FA", "WI"};
 int season_index(std::string_view s) {
@@ -524,14 +502,17 @@ private:
     std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
     std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
     std::string add_time_of_day(std::string v, const Frame& f) const;
-    void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
+    void emit(const Rule& r, const Frame& f, int tb, int te);
     Frame build_frame(const Rule& r, const Captures& caps) const;
-    void ranges(const Rule& r, const Captures& caps, int tb, int te);
+    void ranges(const Rule& r, const Frame& f, int tb, int te);
 };
 
 Frame Run::build_frame(const Rule& r, const Captures& caps) const {
     Frame f;
-    for (const auto& [key, tmpl] : r.slots) {
+    for (std::size_t si = 0; si < r.slots.size(); ++si) {
+        const int id = r.slot_ids[si];
+        if (id < 0) continue;
+        const std::string& tmpl = r.slots[si].second;
         std::string v;
         bool ok = true;
         for (std::size_t i = 0; i < tmpl.size() && ok; ++i) {
@@ -552,7 +533,7 @@ Frame Run::build_frame(const Rule& r, const Captures& caps) const {
         // "--1" from "-$1" with a negative value; "-X" stays.
         if (v.starts_with("--")) v = v.substr(2);
         if (v.starts_with("-+")) v = "-" + v.substr(2);
-        f.put(key, std::move(v));
+        f.*slot_members[id] = std::move(v);
     }
     return f;
 }
@@ -869,8 +850,8 @@ std::optional<std::string> Run::resolve_holiday(const Frame& f, int y, int tb, i
     return fmt_day(*d);
 }
 
-void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame) {
-    Frame f = override_frame ? *override_frame : build_frame(r, caps);
+void Run::emit(const Rule& r, const Frame& f, int tb, int te) {
+    std::string mod = f.mod;
     // Trim punctuation the pattern allowed at the edges (",?" before an absent year).
     while (te > tb && m_toks[static_cast<std::size_t>(te - 1)].kind == TokKind::punct &&
            m_toks[static_cast<std::size_t>(te - 1)].key != "'")
@@ -888,7 +869,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
             for (auto k = m_idx[static_cast<std::size_t>(j)].lex_begin; k < m_idx[static_cast<std::size_t>(j) + 1].lex_begin; ++k) {
                 const LexEntry& e = m_g.entries[static_cast<std::size_t>(m_lex[k].entry)];
                 if (e.cls == m_g.cls_premod && m_lex[k].ntok == len) {
-                    if (f.mod.empty()) f.mod = e.value;
+                    if (mod.empty()) mod = e.value;
                     break;
                 }
             }
@@ -899,8 +880,8 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
     t.span = {m_toks[static_cast<std::size_t>(start)].begin, m_toks[static_cast<std::size_t>(te - 1)].end};
     t.type = r.type == "DATE" ? TimexType::date : r.type == "TIME" ? TimexType::time
            : r.type == "DURATION" ? TimexType::duration : TimexType::set;
-    t.value = *value;
-    t.mod = f.mod;
+    t.value = std::move(*value);
+    t.mod = std::move(mod);
     if (t.type == TimexType::set) t.freq = "1X";
     t.relative = !f.rel.empty() || (!f.wd.empty() && f.d.empty()) || (f.y.empty() && f.yy.empty() && !f.m.empty()) ||
                  f.q == "last";
@@ -925,8 +906,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
 
 // "du 3 au 5 janvier", "March 3 to 5": the bare day on the other side of a range connector
 // takes its month and year from the full date.
-void Run::ranges(const Rule& r, const Captures& caps, int tb, int te) {
-    Frame f = build_frame(r, caps);
+void Run::ranges(const Rule& r, const Frame& f, int tb, int te) {
     if (f.d.empty() || f.m.empty()) return;
     auto bare_day = [&](int i) -> int {
         if (i < 0 || i >= ntok()) return -1;
@@ -1029,8 +1009,9 @@ std::vector<Timex> Run::run() {
             continue;
         }
         const std::size_t before = m_out.size();
-        emit(r, best.caps, i, best.end);
-        if (m_out.size() > before) ranges(r, best.caps, i, best.end);
+        const Frame f = build_frame(r, best.caps);  // once for both
+        emit(r, f, i, best.end);
+        if (m_out.size() > before) ranges(r, f, i, best.end);
         i = best.end;
         // The range helper may have claimed the bare day after the date.
         if (!m_out.empty() && i < n && m_out.back().span.end > m_toks[static_cast<std::size_t>(i)].begin) {
