@@ -223,11 +223,12 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         g.filters.push_back(f);
     }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
-    // Per rule: what may follow a start that took one token, whichever leading element took it.
-    std::vector<NextFilter> follows;
+    // Per rule and leading element p: what may follow when p took the start token alone.
+    std::vector<std::vector<NextFilter>> follows;
     for (const auto& r : g.rules) {
-        NextFilter f;
+        auto& per_elem = follows.emplace_back();
         for (std::size_t p = 0; p < r.elems.size(); ++p) {
+            NextFilter& f = per_elem.emplace_back();
             bool ended = true;  // every element after p is optional: the match may end there
             for (std::size_t q = p + 1; q < r.elems.size(); ++q) {
                 const Elem& e = r.elems[q];
@@ -251,10 +252,15 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             f.any = f.any || ended;
             if (!r.elems[p].optional) break;
         }
-        follows.push_back(f);
     }
     for (std::size_t kinds = 0; kinds < g.number_rules.size(); ++kinds)
-        for (int ri : g.number_rules[kinds]) g.number_next[kinds].add(follows[static_cast<std::size_t>(ri)]);
+        for (int ri : g.number_rules[kinds]) {
+            const Rule& r = g.rules[static_cast<std::size_t>(ri)];
+            const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            for (std::size_t p = 0; p < per_elem.size(); ++p)
+                if (r.elems[p].kind == ElemKind::number && (num_kind_bit(r.elems[p].num) & kinds))
+                    g.number_next[kinds].add(per_elem[p]);
+        }
     for (auto& [k, info] : g.keys) {
         info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
         info.candidates = info.rules;
@@ -264,7 +270,23 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         }
         std::sort(info.candidates.begin(), info.candidates.end());
         info.candidates.erase(std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
-        for (int ri : info.candidates) info.next.add(follows[static_cast<std::size_t>(ri)]);
+        // Only elements that take this key as one token count: a lexicon entry of several
+        // tokens (or a numeral) at the start turns the filter off (TokIndex::multi).
+        for (int ri : info.candidates) {
+            const Rule& r = g.rules[static_cast<std::size_t>(ri)];
+            const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            for (std::size_t p = 0; p < per_elem.size(); ++p) {
+                const Elem& e = r.elems[p];
+                if (e.kind != ElemKind::words) continue;
+                bool takes = std::find(e.literal_ids.begin(), e.literal_ids.end(), info.id) != e.literal_ids.end();
+                for (int id : info.entries) {
+                    const LexEntry& le = g.entries[static_cast<std::size_t>(id)];
+                    if (le.keys.size() == 1 && std::find(e.classes.begin(), e.classes.end(), le.cls) != e.classes.end())
+                        takes = true;
+                }
+                if (takes) info.next.add(per_elem[p]);
+            }
+        }
     }
 }
 
