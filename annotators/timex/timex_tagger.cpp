@@ -218,7 +218,7 @@ private:
         // than this token before the next element, so NextFilter does not apply.
         bool multi;
     };
-    std::vector<TokIndex> m_idx;
+    std::unique_ptr<TokIndex[]> m_idx;  // ntok() + 1 entries, each written once before use
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     // The last year and month the text mentioned at any precision ("in June 1998 ... later that
@@ -234,10 +234,12 @@ private:
 
     void index_lexicon() {
         const int n = ntok();
-        m_idx.reserve(static_cast<std::size_t>(n) + 1);
+        m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
+        const Token* toks = m_toks.data();
         for (int i = 0; i < n; ++i) {
-            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false});
-            const Token& t = m_toks[static_cast<std::size_t>(i)];
+            TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
+            ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+            const Token& t = toks[i];
             if (t.kind == TokKind::number) {
                 ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
                 continue;
@@ -252,8 +254,10 @@ private:
                 if (i + len > n) continue;
                 bool ok = true;
                 for (int k = 1; k < len && ok; ++k) {
-                    const Token& tk = m_toks[static_cast<std::size_t>(i + k)];
-                    ok = tk.kind != TokKind::number && tk.key == e.keys[static_cast<std::size_t>(k)];
+                    const Token& tk = toks[i + k];
+                    const std::string& ek = e.keys[static_cast<std::size_t>(k)];
+                    // Length and first byte before the full compare: most fail there.
+                    ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
                 }
                 if (ok && !e.exact_first.empty())
                     ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
@@ -264,7 +268,7 @@ private:
                 }
             }
         }
-        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false});
+        m_idx[static_cast<std::size_t>(n)] = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
