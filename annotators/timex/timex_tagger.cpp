@@ -6,7 +6,7 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <array>
 #include <charconv>
@@ -228,13 +228,16 @@ private:
     std::string m_last_quarter;
     bool m_quarter_topic = false;  // the text now speaks of a quarter, not of months or years
     std::vector<Timex> m_out;
-    mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
+    // Composed numerals ("twenty-one" -> "21"); a list keeps them in place and, unlike a deque,
+    // allocates nothing for the many texts that have none.
+    mutable std::forward_list<std::string> m_scratch;
 
     [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
 
     void index_lexicon() {
         const int n = ntok();
         m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
+        m_lex.reserve(static_cast<std::size_t>(n) / 8 + 8);  // growing from empty reallocated several times a text
         const Token* toks = m_toks.data();
         for (int i = 0; i < n; ++i) {
             TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
@@ -315,7 +318,7 @@ private:
                         const LexEntry& e2 = m_g.entries[static_cast<std::size_t>(lm2.entry)];
                         const int v2 = to_int(e2.value);
                         if (e2.cls == m_g.cls_num && v2 >= 1 && v2 <= 19) {
-                            yield(std::string_view(m_scratch.emplace_back(std::to_string(v + v2))), jj + lm2.ntok);
+                            yield(std::string_view(m_scratch.emplace_front(std::to_string(v + v2))), jj + lm2.ntok);
                         }
                     }
                 }
