@@ -140,8 +140,15 @@ struct Grammar {
         for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
             const Slot& s = table[i];
             if (!s.info) return nullptr;
-            if (s.hash == h && s.key == key) return s.info;
+            if (s.hash == h && same_key(s.key, key)) return s.info;
         }
+    }
+    // Byte compare in line: keys are short, and a memcmp call cost more than the compare.
+    static bool same_key(std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i]) return false;
+        return true;
     }
     // Fixed cost whatever the key's length (every word of a text is looked up): the first and
     // last 8 (or 4) bytes and the length, mixed. Keys sharing both ends only probe further.
