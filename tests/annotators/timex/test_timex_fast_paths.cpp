@@ -11,6 +11,7 @@ namespace {
 
 using timex::TokKind;
 
+// Keys point into `text` or `norm`: both must outlive the tokens.
 std::vector<timex::Token> tokens_of(const std::string& text, std::unique_ptr<char[]>& norm) {
     std::vector<timex::Token> toks;
     norm = std::make_unique<char[]>(text.size() + 16);
@@ -48,10 +49,11 @@ TEST(timex_fast_paths, test_timex_tokenizer_keys_in_text_and_buffer) {
 TEST(timex_fast_paths, test_timex_tokenizer_long_and_short_words) {
     // Letter runs longer than eight bytes, ending exactly at the text's end or before a capital.
     std::unique_ptr<char[]> norm;
-    auto t = tokens_of("internationalization", norm);
+    const std::string long_word = "internationalization", mixed = "abcdefghABC x";
+    auto t = tokens_of(long_word, norm);
     ASSERT_EQ(t.size(), 1u);
     EXPECT_EQ(t[0].key, "internationalization");
-    t = tokens_of("abcdefghABC x", norm);
+    t = tokens_of(mixed, norm);
     ASSERT_EQ(t.size(), 2u);
     EXPECT_EQ(t[0].key, "abcdefghabc");
     EXPECT_EQ(t[1].key, "x");
