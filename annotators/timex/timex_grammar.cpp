@@ -305,10 +305,10 @@ void Grammar::finish_index() {
             continue;
         }
         max_key_len = std::max(max_key_len, key.size());
-        const std::uint64_t h = key_hash(key);
-        std::size_t i = h & table_mask;
+        const KeyWords w = key_words(key);
+        std::size_t i = key_hash(w, key.size()) & table_mask;
         while (table[i].info) i = (i + 1) & table_mask;
-        table[i] = Slot{h, key, &info};
+        table[i] = Slot{w, key, &info};
     }
 }
 

@@ -136,40 +136,43 @@ struct Grammar {
     [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
         if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
         if (key.size() > max_key_len || table.empty()) return nullptr;
-        const std::uint64_t h = key_hash(key);
+        const KeyWords w = key_words(key);
+        const std::uint64_t h = key_hash(w, key.size());
         for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
             const Slot& s = table[i];
             if (!s.info) return nullptr;
-            if (s.hash == h && same_key(s.key, key)) return s.info;
+            // Up to 16 bytes the two words and the length are the whole key.
+            if (s.words.a == w.a && s.words.b == w.b && s.key.size() == key.size() &&
+                (key.size() <= 16 || s.key == key))
+                return s.info;
         }
     }
-    // Byte compare in line: keys are short, and a memcmp call cost more than the compare.
-    static bool same_key(std::string_view a, std::string_view b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i] != b[i]) return false;
-        return true;
-    }
-    // Fixed cost whatever the key's length (every word of a text is looked up): the first and
-    // last 8 (or 4) bytes and the length, mixed. Keys sharing both ends only probe further.
-    static std::uint64_t key_hash(std::string_view key) {
+    // The first and last 8 (or 4) bytes of a key, or its 2-3 bytes: a fixed cost whatever the
+    // key's length (every word of a text is looked up), and all of a key up to 16 bytes.
+    struct KeyWords {
+        std::uint64_t a = 0, b = 0;
+    };
+    static KeyWords key_words(std::string_view key) {
         const char* p = key.data();
         const std::size_t n = key.size();
-        std::uint64_t a = 0, b = 0;
+        KeyWords w;
         if (n >= 8) {
-            std::memcpy(&a, p, 8);
-            std::memcpy(&b, p + n - 8, 8);
+            std::memcpy(&w.a, p, 8);
+            std::memcpy(&w.b, p + n - 8, 8);
         } else if (n >= 4) {
             std::uint32_t x = 0, y = 0;
             std::memcpy(&x, p, 4);
             std::memcpy(&y, p + n - 4, 4);
-            a = x;
-            b = y;
+            w.a = x;
+            w.b = y;
         } else if (n > 0) {
-            a = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-                (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+            w.a = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+                  (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
         }
-        std::uint64_t h = (a ^ ((b << 32) | (b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
+        return w;
+    }
+    static std::uint64_t key_hash(KeyWords w, std::size_t n) {
+        std::uint64_t h = (w.a ^ ((w.b << 32) | (w.b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
         h ^= h >> 32;
         h *= 0xD6E8FEB86659FD93ULL;
         return h ^ (h >> 29);
@@ -177,7 +180,7 @@ struct Grammar {
     void finish_index();
 
     struct Slot {
-        std::uint64_t hash = 0;
+        KeyWords words;
         std::string_view key;
         const KeyInfo* info = nullptr;
     };
