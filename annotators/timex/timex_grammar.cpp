@@ -171,7 +171,11 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
             else if (key == "next") r.next = parse_context(g, val);
             else if (key == "!prev") r.not_prev = parse_context(g, val);
             else if (key == "!next") r.not_next = parse_context(g, val);
-            else r.slots.emplace_back(std::string(key), std::string(val));
+            else {
+                r.slots.emplace_back(std::string(key), std::string(val));
+                const auto* at = std::find(std::begin(slot_names), std::end(slot_names), key);
+                r.slot_ids.push_back(at == std::end(slot_names) ? -1 : static_cast<int>(at - std::begin(slot_names)));
+            }
         }
         r.order = static_cast<int>(g.rules.size());
         g.rules.push_back(std::move(r));
@@ -179,19 +183,25 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
     // Index rules by the elements they may start with (a leading optional element lets the
     // next one start the match too).
     g.class_rules.assign(g.class_names.size(), {});
+    std::vector<unsigned> start_kinds(g.rules.size(), 0);  // number kinds a rule may start with
     for (const auto& r : g.rules) {
         for (const auto& e : r.elems) {
             if (e.kind == ElemKind::words) {
                 for (const auto& lit : e.literals) g.key_info(lit).rules.push_back(r.order);
                 for (int c : e.classes) g.class_rules[static_cast<std::size_t>(c)].push_back(r.order);
             } else {
-                g.number_rules.push_back(r.order);
+                start_kinds[static_cast<std::size_t>(r.order)] |= num_kind_bit(e.num);
                 if (e.num == NumKind::amount && g.cls_num >= 0)
                     g.class_rules[static_cast<std::size_t>(g.cls_num)].push_back(r.order);
             }
             if (!e.optional) break;
         }
     }
+    // A number token can only start rules whose leading number elements take it: one list per
+    // set of kinds a token satisfies (a decimal "1.5" never starts a #year or #day rule).
+    for (unsigned kinds = 0; kinds < g.number_rules.size(); ++kinds)
+        for (std::size_t ri = 0; ri < g.rules.size(); ++ri)
+            if (start_kinds[ri] & kinds) g.number_rules[kinds].push_back(static_cast<int>(ri));
     for (auto& r : g.rules) {
         for (std::size_t i = 0; i < r.elems.size(); ++i) {
             auto& e = r.elems[i];
@@ -213,7 +223,44 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         g.filters.push_back(f);
     }
     for (auto& list : g.class_rules) list.erase(std::unique(list.begin(), list.end()), list.end());
-    g.number_rules.erase(std::unique(g.number_rules.begin(), g.number_rules.end()), g.number_rules.end());
+    // Per rule and leading element p: what may follow when p took the start token alone.
+    std::vector<std::vector<NextFilter>> follows;
+    for (const auto& r : g.rules) {
+        auto& per_elem = follows.emplace_back();
+        for (std::size_t p = 0; p < r.elems.size(); ++p) {
+            NextFilter& f = per_elem.emplace_back();
+            bool ended = true;  // every element after p is optional: the match may end there
+            for (std::size_t q = p + 1; q < r.elems.size(); ++q) {
+                const Elem& e = r.elems[q];
+                if (e.kind == ElemKind::words) {
+                    f.any = f.any || !e.mask_exact;
+                    f.classes |= e.class_mask;
+                    f.literals |= e.literal_bits;
+                } else {
+                    f.nums |= num_kind_bit(e.num);
+                    // An amount also takes a numeral word.
+                    if (e.num == NumKind::amount) {
+                        if (g.cls_num >= 0 && g.cls_num < 64) f.classes |= std::uint64_t{1} << g.cls_num;
+                        else f.any = true;
+                    }
+                }
+                if (!e.optional) {
+                    ended = false;
+                    break;
+                }
+            }
+            f.any = f.any || ended;
+            if (!r.elems[p].optional) break;
+        }
+    }
+    for (std::size_t kinds = 0; kinds < g.number_rules.size(); ++kinds)
+        for (int ri : g.number_rules[kinds]) {
+            const Rule& r = g.rules[static_cast<std::size_t>(ri)];
+            const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            for (std::size_t p = 0; p < per_elem.size(); ++p)
+                if (r.elems[p].kind == ElemKind::number && (num_kind_bit(r.elems[p].num) & kinds))
+                    g.number_next[kinds].add(per_elem[p]);
+        }
     for (auto& [k, info] : g.keys) {
         info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
         info.candidates = info.rules;
@@ -223,6 +270,23 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         }
         std::sort(info.candidates.begin(), info.candidates.end());
         info.candidates.erase(std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
+        // Only elements that take this key as one token count: a lexicon entry of several
+        // tokens (or a numeral) at the start turns the filter off (TokIndex::multi).
+        for (int ri : info.candidates) {
+            const Rule& r = g.rules[static_cast<std::size_t>(ri)];
+            const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            for (std::size_t p = 0; p < per_elem.size(); ++p) {
+                const Elem& e = r.elems[p];
+                if (e.kind != ElemKind::words) continue;
+                bool takes = std::find(e.literal_ids.begin(), e.literal_ids.end(), info.id) != e.literal_ids.end();
+                for (int id : info.entries) {
+                    const LexEntry& le = g.entries[static_cast<std::size_t>(id)];
+                    if (le.keys.size() == 1 && std::find(e.classes.begin(), e.classes.end(), le.cls) != e.classes.end())
+                        takes = true;
+                }
+                if (takes) info.next.add(per_elem[p]);
+            }
+        }
     }
 }
 
@@ -241,10 +305,10 @@ void Grammar::finish_index() {
             continue;
         }
         max_key_len = std::max(max_key_len, key.size());
-        const std::uint64_t h = key_hash(key);
-        std::size_t i = h & table_mask;
+        const KeyWords w = key_words(key);
+        std::size_t i = key_hash(w, key.size()) & table_mask;
         while (table[i].info) i = (i + 1) & table_mask;
-        table[i] = Slot{h, key, &info};
+        table[i] = Slot{w, key, &info};
     }
 }
 

@@ -4,6 +4,7 @@
 // knows no word of any language; a new language is a new folder of data files.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -28,6 +29,8 @@ enum class ElemKind : std::uint8_t { words, number };
 // Number element kinds: any integer, a 4-digit year, a day of month, an hour, a minute
 // (2 digits), a 2-digit year, a decade ("1960s", "60s"), an amount (digits or a numeral word).
 enum class NumKind : std::uint8_t { integer, year, day, hour, minute, year2, decade, amount };
+constexpr unsigned num_kind_bit(NumKind k) { return 1u << static_cast<unsigned>(k); }
+static_assert(num_kind_bit(NumKind::amount) < 256, "number kinds index 256 candidate lists");
 
 struct Elem {
     ElemKind kind = ElemKind::words;
@@ -51,11 +54,17 @@ struct ContextTest {
     [[nodiscard]] bool empty() const { return classes.empty() && literals.empty() && !punct; }
 };
 
+// Slot keys the engine knows (rules.txt "key=template"), in Rule::slot_ids order.
+inline constexpr std::string_view slot_names[] = {
+    "y",   "yy",  "m",   "d",    "wd",     "q",   "half", "season", "pod",  "h",   "min", "ampm", "dec", "cent",
+    "rel", "off", "anchor", "keep", "dir", "ref", "dur", "unit", "value", "mod", "week", "hol", "yoff", "decx"};
+
 struct Rule {
     std::string name;
     std::string type;  // DATE, TIME, DURATION, SET, or NONE: a match that blocks the others
     std::vector<Elem> elems;
     std::vector<std::pair<std::string, std::string>> slots;  // key, template with $n
+    std::vector<int> slot_ids;  // per slot: index in slot_names, -1 for a key the engine ignores
     ContextTest prev;                                        // must hold when not empty
     ContextTest next;
     ContextTest not_prev;                                    // must not hold
@@ -72,6 +81,22 @@ struct RuleFilter {
     std::uint32_t any_end = 0;      // each (class_mask, literal_bits) needs one bit present
 };
 
+// What the token after a one-token start may be for any of a list of candidate rules to go
+// on: a token that offers none of these (most words after "the", "a", a number) lets the
+// tagger skip the start without trying each rule. `any`: some rule needs nothing more.
+struct NextFilter {
+    std::uint64_t classes = 0;  // lexicon classes (id < 64) starting at the next token
+    std::uint64_t literals = 0;  // bit (id % 64) of the next token's key
+    unsigned nums = 0;           // NumKind bits of a next number token
+    bool any = false;
+    void add(const NextFilter& o) {
+        classes |= o.classes;
+        literals |= o.literals;
+        nums |= o.nums;
+        any = any || o.any;
+    }
+};
+
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
@@ -79,6 +104,7 @@ struct KeyInfo {
     std::vector<int> entries;
     std::vector<int> rules;
     std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
+    NextFilter next;              // of `candidates`
 };
 
 struct Grammar {
@@ -91,7 +117,9 @@ struct Grammar {
     std::vector<RuleFilter> filters;                              // by rule index
     std::vector<std::pair<std::uint64_t, std::uint64_t>> filter_any;
     std::vector<std::vector<int>> class_rules;  // class id -> rules that may start with it
-    std::vector<int> number_rules;              // rules that may start with a number
+    // Rules that may start with a number token, by the set of NumKind bits the token satisfies.
+    std::array<std::vector<int>, 256> number_rules;
+    std::array<NextFilter, 256> number_next;  // of each number_rules list
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;
@@ -108,25 +136,51 @@ struct Grammar {
     [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
         if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
         if (key.size() > max_key_len || table.empty()) return nullptr;
-        const std::uint64_t h = key_hash(key);
+        const KeyWords w = key_words(key);
+        const std::uint64_t h = key_hash(w, key.size());
         for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
             const Slot& s = table[i];
             if (!s.info) return nullptr;
-            if (s.hash == h && s.key == key) return s.info;
+            // Up to 16 bytes the two words and the length are the whole key.
+            if (s.words.a == w.a && s.words.b == w.b && s.key.size() == key.size() &&
+                (key.size() <= 16 || s.key == key))
+                return s.info;
         }
     }
-    static std::uint64_t key_hash(std::string_view key) {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (char c : key) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
+    // The first and last 8 (or 4) bytes of a key, or its 2-3 bytes: a fixed cost whatever the
+    // key's length (every word of a text is looked up), and all of a key up to 16 bytes.
+    struct KeyWords {
+        std::uint64_t a = 0, b = 0;
+    };
+    static KeyWords key_words(std::string_view key) {
+        const char* p = key.data();
+        const std::size_t n = key.size();
+        KeyWords w;
+        if (n >= 8) {
+            std::memcpy(&w.a, p, 8);
+            std::memcpy(&w.b, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t x = 0, y = 0;
+            std::memcpy(&x, p, 4);
+            std::memcpy(&y, p + n - 4, 4);
+            w.a = x;
+            w.b = y;
+        } else if (n > 0) {
+            w.a = static_cast<unsigned char>(p[0]) | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+                  (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
         }
-        return h;
+        return w;
+    }
+    static std::uint64_t key_hash(KeyWords w, std::size_t n) {
+        std::uint64_t h = (w.a ^ ((w.b << 32) | (w.b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93ULL;
+        return h ^ (h >> 29);
     }
     void finish_index();
 
     struct Slot {
-        std::uint64_t hash = 0;
+        KeyWords words;
         std::string_view key;
         const KeyInfo* info = nullptr;
     };

@@ -6,7 +6,7 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <array>
 #include <charconv>
@@ -55,28 +55,52 @@ int to_int(std::string_view s, int fallback = -1) {
     return v;
 }
 
+// printf's "%0<width>d" without printf (these run for every value produced): the sign counts
+// in the width, as in printf.
+void append_padded(std::string& out, int v, int width) {
+    char digits[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+    do {
+        digits[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        out += '-';
+        --width;
+    }
+    for (int k = n; k < width; ++k) out += '0';
+    while (n) out += digits[--n];
+}
 std::string fmt_year(int y) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d", y);
-    return buf;
+    std::string s;
+    append_padded(s, y, 4);
+    return s;
 }
 std::string fmt_ym(int y, int m) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
+    std::string s;
+    append_padded(s, y, 4);
+    s += '-';
+    append_padded(s, m, 2);
+    return s;
 }
 std::string fmt_day(sys_days d) {
     year_month_day ymd{d};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
+    std::string s;
+    append_padded(s, static_cast<int>(ymd.year()), 4);
+    s += '-';
+    append_padded(s, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+    s += '-';
+    append_padded(s, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+    return s;
 }
 std::string fmt_week(sys_days d) {
     iso_week::year_weeknum_weekday w{d};
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-W%02u", static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum()));
-    return buf;
+    std::string s;
+    append_padded(s, static_cast<int>(w.year()), 4);
+    s += "-W";
+    append_padded(s, static_cast<int>(static_cast<unsigned>(w.weeknum())), 2);
+    return s;
 }
 // An amount with a fraction: "2.5", "2+1/2" (rule slots "$2+$3/$5"), "0.5". Nothing for a
 // whole number or a decimal that is no simple fraction ("30.4" seconds stays a decimal).
@@ -100,6 +124,25 @@ std::optional<Fraction> fraction_of(std::string_view n) {
     return std::nullopt;
 }
 
+// The number elements (NumKind bits) a number token can fill: elem_matches and the
+// candidate lists (Grammar::number_rules) both go by it.
+unsigned number_kinds(const Token& t) {
+    const bool plain = !t.grouped && !t.decimal && t.suffix.empty();
+    const bool whole = !t.grouped && !t.decimal;
+    const int v = whole ? to_int(t.key) : -1;
+    unsigned k = 0;
+    if (plain) k |= num_kind_bit(NumKind::integer);
+    if (plain && t.digits == 4 && v >= 1000 && v <= 2099) k |= num_kind_bit(NumKind::year);
+    if (whole && t.suffix != "s" && t.digits <= 2 && v >= 1 && v <= 31) k |= num_kind_bit(NumKind::day);
+    if (plain && t.digits <= 2 && v >= 0 && v <= 24) k |= num_kind_bit(NumKind::hour);
+    if (plain && t.digits == 2 && v >= 0 && v <= 59) k |= num_kind_bit(NumKind::minute);
+    if (plain && t.digits == 2) k |= num_kind_bit(NumKind::year2);
+    if (whole && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
+        k |= num_kind_bit(NumKind::decade);
+    if (t.suffix.empty() && !t.grouped) k |= num_kind_bit(NumKind::amount);
+    return k;
+}
+
 int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
 
 bool is_day_value(std::string_view v) {
@@ -120,37 +163,15 @@ std::optional<sys_days> parse_day(std::string_view v) {
 struct Frame {
     std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
     std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
-    void put(std::string_view k, std::string v) {
-        if (k == "y") y = std::move(v);
-        else if (k == "yy") yy = std::move(v);
-        else if (k == "m") m = std::move(v);
-        else if (k == "d") d = std::move(v);
-        else if (k == "wd") wd = std::move(v);
-        else if (k == "q") q = std::move(v);
-        else if (k == "half") half = std::move(v);
-        else if (k == "season") season = std::move(v);
-        else if (k == "pod") pod = std::move(v);
-        else if (k == "h") h = std::move(v);
-        else if (k == "min") min = std::move(v);
-        else if (k == "ampm") ampm = std::move(v);
-        else if (k == "dec") dec = std::move(v);
-        else if (k == "cent") cent = std::move(v);
-        else if (k == "rel") rel = std::move(v);
-        else if (k == "off") off = std::move(v);
-        else if (k == "anchor") anchor = std::move(v);
-        else if (k == "keep") keep = std::move(v);
-        else if (k == "dir") dir = std::move(v);
-        else if (k == "ref") ref = std::move(v);
-        else if (k == "dur") dur = std::move(v);
-        else if (k == "unit") unit = std::move(v);
-        else if (k == "value") value = std::move(v);
-        else if (k == "mod") mod = std::move(v);
-        else if (k == "week") week = std::move(v);
-        else if (k == "hol") hol = std::move(v);
-        else if (k == "yoff") yoff = std::move(v);
-        else if (k == "decx") decx = std::move(v);
-    }
 };
+
+// Frame members in slot_names order: a rule's slots were resolved to these indices at load.
+constexpr std::string Frame::*slot_members[] = {
+    &Frame::y,   &Frame::yy,  &Frame::m,      &Frame::d,    &Frame::wd,  &Frame::q,   &Frame::half,
+    &Frame::season, &Frame::pod, &Frame::h,   &Frame::min,  &Frame::ampm, &Frame::dec, &Frame::cent,
+    &Frame::rel, &Frame::off, &Frame::anchor, &Frame::keep, &Frame::dir, &Frame::ref, &Frame::dur,
+    &Frame::unit, &Frame::value, &Frame::mod, &Frame::week, &Frame::hol, &Frame::yoff, &Frame::decx};
+static_assert(std::size(slot_members) == std::size(slot_names));
 
 const char* const seasons[] = {"SP", "SU", "FA", "WI"};
 int season_index(std::string_view s) {
@@ -173,6 +194,7 @@ public:
         m_norm = std::make_unique_for_overwrite<char[]>(text.size() + 16);
         tokenize(text, m_toks, m_norm.get());
         index_lexicon();
+        m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
 
     std::vector<Timex> run();
@@ -191,8 +213,12 @@ private:
         int keyid;
         std::uint64_t clsmask;
         const KeyInfo* ki;
+        std::uint8_t num_kinds;  // number tokens: number_kinds()
+        // A lexicon entry of several tokens or a numeral starts here: a match may take more
+        // than this token before the next element, so NextFilter does not apply.
+        bool multi;
     };
-    std::vector<TokIndex> m_idx;
+    std::unique_ptr<TokIndex[]> m_idx;  // ntok() + 1 entries, each written once before use
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     // The last year and month the text mentioned at any precision ("in June 1998 ... later that
@@ -202,17 +228,25 @@ private:
     std::string m_last_quarter;
     bool m_quarter_topic = false;  // the text now speaks of a quarter, not of months or years
     std::vector<Timex> m_out;
-    mutable std::deque<std::string> m_scratch;  // composed numerals ("twenty-one" -> "21")
+    // Composed numerals ("twenty-one" -> "21"); a list keeps them in place and, unlike a deque,
+    // allocates nothing for the many texts that have none.
+    mutable std::forward_list<std::string> m_scratch;
 
     [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
 
     void index_lexicon() {
         const int n = ntok();
-        m_idx.reserve(static_cast<std::size_t>(n) + 1);
+        m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
+        m_lex.reserve(static_cast<std::size_t>(n) / 8 + 8);  // growing from empty reallocated several times a text
+        const Token* toks = m_toks.data();
         for (int i = 0; i < n; ++i) {
-            TokIndex& ix = m_idx.emplace_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
-            const Token& t = m_toks[static_cast<std::size_t>(i)];
-            if (t.kind == TokKind::number) continue;
+            TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
+            ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+            const Token& t = toks[i];
+            if (t.kind == TokKind::number) {
+                ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
+                continue;
+            }
             const KeyInfo* ki = m_g.find_key(t.key);
             if (!ki) continue;
             ix.ki = ki;
@@ -223,18 +257,21 @@ private:
                 if (i + len > n) continue;
                 bool ok = true;
                 for (int k = 1; k < len && ok; ++k) {
-                    const Token& tk = m_toks[static_cast<std::size_t>(i + k)];
-                    ok = tk.kind != TokKind::number && tk.key == e.keys[static_cast<std::size_t>(k)];
+                    const Token& tk = toks[i + k];
+                    const std::string& ek = e.keys[static_cast<std::size_t>(k)];
+                    // Length and first byte before the full compare: most fail there.
+                    ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
                 }
                 if (ok && !e.exact_first.empty())
                     ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
                 if (ok) {
                     m_lex.push_back({id, len});
                     if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
+                    if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
                 }
             }
         }
-        m_idx.push_back(TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr});
+        m_idx[static_cast<std::size_t>(n)] = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
@@ -281,7 +318,7 @@ private:
                         const LexEntry& e2 = m_g.entries[static_cast<std::size_t>(lm2.entry)];
                         const int v2 = to_int(e2.value);
                         if (e2.cls == m_g.cls_num && v2 >= 1 && v2 <= 19) {
-                            yield(std::string_view(m_scratch.emplace_back(std::to_string(v + v2))), jj + lm2.ntok);
+                            yield(std::string_view(m_scratch.emplace_front(std::to_string(v + v2))), jj + lm2.ntok);
                         }
                     }
                 }
@@ -323,38 +360,7 @@ private:
             if (e.num == NumKind::amount) numeral_at(ti, yield);
             return;
         }
-        const bool plain = !t.grouped && !t.decimal && t.suffix.empty();
-        const int v = (t.grouped || t.decimal) ? -1 : to_int(t.key);
-        switch (e.num) {
-        case NumKind::integer:
-            if (plain) yield(t.key, ti + 1);
-            return;
-        case NumKind::year:
-            if (plain && t.digits == 4 && v >= 1000 && v <= 2099) yield(t.key, ti + 1);
-            return;
-        case NumKind::day: {
-            const bool sfx_ok = t.suffix.empty() || (t.suffix != "s");
-            if (!t.grouped && !t.decimal && sfx_ok && t.digits <= 2 && v >= 1 && v <= 31)
-                yield(t.key, ti + 1);
-            return;
-        }
-        case NumKind::hour:
-            if (plain && t.digits <= 2 && v >= 0 && v <= 24) yield(t.key, ti + 1);
-            return;
-        case NumKind::minute:
-            if (plain && t.digits == 2 && v >= 0 && v <= 59) yield(t.key, ti + 1);
-            return;
-        case NumKind::year2:
-            if (plain && t.digits == 2) yield(t.key, ti + 1);
-            return;
-        case NumKind::decade:
-            if (!t.grouped && !t.decimal && t.suffix == "s" && (t.digits == 4 || t.digits == 2) && v % 10 == 0)
-                yield(t.key, ti + 1);
-            return;
-        case NumKind::amount:
-            if (t.suffix.empty() && !t.grouped) yield(t.key, ti + 1);
-            return;
-        }
+        if (m_idx[static_cast<std::size_t>(ti)].num_kinds & num_kind_bit(e.num)) yield(t.key, ti + 1);
     }
 
     void match_rule(const Rule& r, std::size_t ei, int ti, int start, Captures& caps, Best& best) const {
@@ -503,14 +509,17 @@ private:
     std::optional<std::string> resolve_rel(const Frame& f, int tb, int te);
     std::optional<std::string> resolve_holiday(const Frame& f, int y, int tb, int te);
     std::string add_time_of_day(std::string v, const Frame& f) const;
-    void emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame = nullptr);
+    void emit(const Rule& r, const Frame& f, int tb, int te);
     Frame build_frame(const Rule& r, const Captures& caps) const;
-    void ranges(const Rule& r, const Captures& caps, int tb, int te);
+    void ranges(const Rule& r, const Frame& f, int tb, int te);
 };
 
 Frame Run::build_frame(const Rule& r, const Captures& caps) const {
     Frame f;
-    for (const auto& [key, tmpl] : r.slots) {
+    for (std::size_t si = 0; si < r.slots.size(); ++si) {
+        const int id = r.slot_ids[si];
+        if (id < 0) continue;
+        const std::string& tmpl = r.slots[si].second;
         std::string v;
         bool ok = true;
         for (std::size_t i = 0; i < tmpl.size() && ok; ++i) {
@@ -531,7 +540,7 @@ Frame Run::build_frame(const Rule& r, const Captures& caps) const {
         // "--1" from "-$1" with a negative value; "-X" stays.
         if (v.starts_with("--")) v = v.substr(2);
         if (v.starts_with("-+")) v = "-" + v.substr(2);
-        f.put(key, std::move(v));
+        f.*slot_members[id] = std::move(v);
     }
     return f;
 }
@@ -545,9 +554,11 @@ std::string Run::add_time_of_day(std::string v, const Frame& f) const {
         if (h < 0 || mi < 0) return v;
         if (f.ampm == "pm" && h < 12) h += 12;
         if (f.ampm == "am" && h == 12) h = 0;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mi);
-        return v + buf;
+        v += 'T';
+        append_padded(v, h, 2);
+        v += ':';
+        append_padded(v, mi, 2);
+        return v;
     }
     if (!f.pod.empty()) return v + "T" + f.pod;
     return v;
@@ -791,9 +802,11 @@ std::optional<std::string> Run::resolve(const Frame& f, int tb, int te, const st
                 if (!ymd.ok()) return std::nullopt;
                 return add_time_of_day(fmt_day(sys_days{ymd}), f);
             }
-            char buf[24];
-            std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
-            return add_time_of_day(buf, f);
+            std::string v = "XXXX-";
+            append_padded(v, m, 2);
+            v += '-';
+            append_padded(v, d, 2);
+            return add_time_of_day(std::move(v), f);
         }
         return y >= 0 ? fmt_ym(y, m) : "XXXX-" + fmt_ym(0, m).substr(5);
     }
@@ -844,8 +857,8 @@ std::optional<std::string> Run::resolve_holiday(const Frame& f, int y, int tb, i
     return fmt_day(*d);
 }
 
-void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame* override_frame) {
-    Frame f = override_frame ? *override_frame : build_frame(r, caps);
+void Run::emit(const Rule& r, const Frame& f, int tb, int te) {
+    std::string mod = f.mod;
     // Trim punctuation the pattern allowed at the edges (",?" before an absent year).
     while (te > tb && m_toks[static_cast<std::size_t>(te - 1)].kind == TokKind::punct &&
            m_toks[static_cast<std::size_t>(te - 1)].key != "'")
@@ -863,7 +876,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
             for (auto k = m_idx[static_cast<std::size_t>(j)].lex_begin; k < m_idx[static_cast<std::size_t>(j) + 1].lex_begin; ++k) {
                 const LexEntry& e = m_g.entries[static_cast<std::size_t>(m_lex[k].entry)];
                 if (e.cls == m_g.cls_premod && m_lex[k].ntok == len) {
-                    if (f.mod.empty()) f.mod = e.value;
+                    if (mod.empty()) mod = e.value;
                     break;
                 }
             }
@@ -874,8 +887,8 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
     t.span = {m_toks[static_cast<std::size_t>(start)].begin, m_toks[static_cast<std::size_t>(te - 1)].end};
     t.type = r.type == "DATE" ? TimexType::date : r.type == "TIME" ? TimexType::time
            : r.type == "DURATION" ? TimexType::duration : TimexType::set;
-    t.value = *value;
-    t.mod = f.mod;
+    t.value = std::move(*value);
+    t.mod = std::move(mod);
     if (t.type == TimexType::set) t.freq = "1X";
     t.relative = !f.rel.empty() || (!f.wd.empty() && f.d.empty()) || (f.y.empty() && f.yy.empty() && !f.m.empty()) ||
                  f.q == "last";
@@ -900,8 +913,7 @@ void Run::emit(const Rule& r, const Captures& caps, int tb, int te, const Frame*
 
 // "du 3 au 5 janvier", "March 3 to 5": the bare day on the other side of a range connector
 // takes its month and year from the full date.
-void Run::ranges(const Rule& r, const Captures& caps, int tb, int te) {
-    Frame f = build_frame(r, caps);
+void Run::ranges(const Rule& r, const Frame& f, int tb, int te) {
     if (f.d.empty() || f.m.empty()) return;
     auto bare_day = [&](int i) -> int {
         if (i < 0 || i >= ntok()) return -1;
@@ -948,11 +960,28 @@ std::vector<Timex> Run::run() {
     while (i < n) {
         const Token& t = m_toks[static_cast<std::size_t>(i)];
         const std::vector<int>* cand = nullptr;
-        if (t.kind == TokKind::number) cand = &m_g.number_rules;
-        else if (const KeyInfo* ki = m_idx[static_cast<std::size_t>(i)].ki) cand = &ki->candidates;
+        const NextFilter* next = nullptr;
+        const TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
+        if (t.kind == TokKind::number) {
+            cand = &m_g.number_rules[ix.num_kinds];
+            next = &m_g.number_next[ix.num_kinds];
+        } else if (ix.ki) {
+            cand = &ix.ki->candidates;
+            next = &ix.ki->next;
+        }
         if (!cand || cand->empty()) {
             ++i;
             continue;
+        }
+        // The next token must be able to go on one of the candidates (most "the", "a" and
+        // numbers are followed by a word no rule names).
+        if (!next->any && !ix.multi && i + 1 < n) {
+            const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + 1];
+            if (!(nx.clsmask & next->classes) && !(nx.num_kinds & next->nums) &&
+                !(nx.keyid >= 0 && ((next->literals >> (nx.keyid & 63)) & 1))) {
+                ++i;
+                continue;
+            }
         }
         // Quick reject: every required word element must find its class or literal somewhere
         // in the next few tokens (a match cannot be longer than the window).
@@ -961,7 +990,7 @@ std::vector<Timex> Run::run() {
         for (int k = i; k < win_end; ++k) {
             win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
             const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
-            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid % 64);
+            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
         }
         Best best;
         for (int ri : *cand) {
@@ -987,8 +1016,9 @@ std::vector<Timex> Run::run() {
             continue;
         }
         const std::size_t before = m_out.size();
-        emit(r, best.caps, i, best.end);
-        if (m_out.size() > before) ranges(r, best.caps, i, best.end);
+        const Frame f = build_frame(r, best.caps);  // once for both
+        emit(r, f, i, best.end);
+        if (m_out.size() > before) ranges(r, f, i, best.end);
         i = best.end;
         // The range helper may have claimed the bare day after the date.
         if (!m_out.empty() && i < n && m_out.back().span.end > m_toks[static_cast<std::size_t>(i)].begin) {

@@ -1,5 +1,9 @@
 #include "annotators/timex/timex_tokenizer.hpp"
 
+#include <array>
+#include <bit>
+#include <cstring>
+
 namespace storyline::timex {
 namespace {
 
@@ -7,6 +11,41 @@ using u8 = unsigned char;
 
 inline bool is_digit(u8 c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Byte table for the hot loops: one load tells a lowercase ASCII letter (most of a text's
+// bytes), another ASCII letter, or ASCII white space.
+enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4 };
+constexpr std::array<u8, 256> make_byte_classes() {
+    std::array<u8, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha;
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<u8>(c)] = b_space;
+    return t;
+}
+constexpr std::array<u8, 256> byte_class = make_byte_classes();
+inline bool is_lower_ascii(char c) { return byte_class[static_cast<u8>(c)] & b_lower; }
+
+// End of the run of lowercase ASCII letters from j: eight bytes per step where the text
+// allows (the bytes' low seven bits are compared to 'a' and 'z' in parallel, no carry crosses
+// a byte), then byte by byte.
+inline std::size_t lower_run_end(std::string_view t, std::size_t j) {
+    const std::size_t n = t.size();
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t hi = 0x8080808080808080ULL;
+        while (j + 8 <= n) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, t.data() + j, 8);
+            const std::uint64_t x = v & ~hi;
+            const std::uint64_t ge_a = x + 0x1F1F1F1F1F1F1F1FULL;  // high bit: byte >= 'a'
+            const std::uint64_t gt_z = x + 0x0505050505050505ULL;  // high bit: byte > 'z'
+            const std::uint64_t lower = ge_a & ~gt_z & ~v & hi;
+            if (lower != hi) return j + static_cast<std::size_t>(std::countr_zero(~lower & hi)) / 8;
+            j += 8;
+        }
+    }
+    while (j < n && is_lower_ascii(t[j])) ++j;
+    return j;
+}
 
 // Length of a whitespace sequence at i (ASCII space/tab/newline, NBSP, narrow and thin NBSP),
 // 0 if none; sets nl when a newline is seen.
@@ -106,20 +145,24 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
     std::size_t i = 0;
     bool nl = false;
     while (i < n) {
-        const u8 c0 = static_cast<u8>(text[i]);
-        if (c0 == ' ') {
+        const u8 c = static_cast<u8>(text[i]);
+        const u8 cls = byte_class[c];
+        if (cls & b_space) {
+            nl = nl || c == '\n';
             ++i;
             continue;
         }
-        if (std::size_t s = space_len(text, i, nl)) {
-            i += s;
-            continue;
+        if (c >= 0x80) {
+            if (std::size_t s = space_len(text, i, nl)) {  // NBSP and other Unicode spaces
+                i += s;
+                continue;
+            }
         }
-        Token tok;
+        // Filled in place: copying a finished token into the vector cost a call per token.
+        Token& tok = out.emplace_back();
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
         nl = false;
-        const u8 c = static_cast<u8>(text[i]);
         const std::size_t key_start = norm.size();
         if (is_digit(c)) {
             tok.kind = TokKind::number;
@@ -181,10 +224,20 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             }
             tok.end = static_cast<std::uint32_t>(j);
             i = j;
-        } else if (std::size_t l = letter_len(text, i)) {
+        } else if (std::size_t l = (cls & b_alpha) ? 1 : c >= 0x80 ? letter_len(text, i) : 0) {
             tok.kind = TokKind::word;
-            tok.upper = upper_at(text, i);
-            std::size_t j = i + l;
+            tok.upper = (cls & b_alpha) ? !(cls & b_lower) : upper_at(text, i);
+            // Most words are lowercase ASCII ending at a space or ASCII punctuation other than
+            // an apostrophe: their key is the text itself, nothing to copy.
+            std::size_t j = lower_run_end(text, i);
+            if (j > i && (j == n || (static_cast<u8>(text[j]) < 0x80 && !is_ascii_alpha(static_cast<u8>(text[j])) &&
+                                     text[j] != '\''))) {
+                tok.key = text.substr(i, j - i);
+                tok.end = static_cast<std::uint32_t>(j);
+                i = j;
+                continue;
+            }
+            j = i + l;
             append_lower(text, i, j, norm);
             for (;;) {
                 // Scan and lowercase in one pass; ASCII letters skip the UTF-8 logic.
@@ -212,7 +265,6 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
                         j += a;
                         tok.end = static_cast<std::uint32_t>(j);
                         tok.key = norm.view(key_start);
-                        out.push_back(tok);
                         i = j;
                         goto next_token;
                     }
@@ -229,18 +281,18 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             if (i + len > n) len = n - i;
             if (a) {
                 norm.push_back('\'');
+                tok.key = norm.view(key_start);
             } else if (c == 0xE2 && len == 3 && static_cast<u8>(text[i + 1]) == 0x80 &&
                        (static_cast<u8>(text[i + 2]) == 0x93 || static_cast<u8>(text[i + 2]) == 0x94 ||
                         static_cast<u8>(text[i + 2]) == 0x90 || static_cast<u8>(text[i + 2]) == 0x91)) {
                 norm.push_back('-');  // en/em dash, hyphen
+                tok.key = norm.view(key_start);
             } else {
-                norm.append(text.substr(i, len));
+                tok.key = text.substr(i, len);  // as written: no copy
             }
-            tok.key = norm.view(key_start);
             tok.end = static_cast<std::uint32_t>(i + len);
             i += len;
         }
-        out.push_back(tok);
     next_token:;
     }
 }

@@ -25,8 +25,9 @@ struct Token {
     std::uint8_t digits = 0;    // digits in the integer part as written (before grouping)
 };
 
-// Tokenizes `text`; keys point into `norm`, which must hold text.size() + 16 bytes (keys are
-// never longer than the text they come from). Left uninitialized by callers on purpose.
+// Tokenizes `text`; keys point into `text` where it already holds the key (lowercase ASCII
+// words, plain punctuation) and otherwise into `norm`, which must hold text.size() + 16 bytes
+// (keys are never longer than the text they come from). Left uninitialized by callers on purpose.
 void tokenize(std::string_view text, std::vector<Token>& out, char* norm);
 
 } // namespace storyline::timex
