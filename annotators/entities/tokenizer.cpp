@@ -202,22 +202,22 @@ std::vector<Token> tokenize(std::string_view text) {
     // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
     // stand between), after a blank line, and at a line start when the line before ended a
     // sentence or had no lower-case word (a heading or a dateline).
-    // A line of names broken inside a list ("Marc Peter, Rochaix, Fazy, Horace\nMicheli") has
-    // commas and ends in a comma: it is no heading.
+    // A line of names broken inside a list ("Marc Peter, Rochaix, Fazy, Horace\nMicheli") ends in
+    // a comma or has two: it is no heading (a dateline "PARIS, 15 (Havas)" has one).
     bool pending = true;
-    bool line_has_lower = false, prev_line_has_lower = true, line_has_comma = false;
+    bool line_has_lower = false, prev_line_has_lower = true;
+    int line_commas = 0;
     for (std::size_t k = 0; k < out.size(); ++k) {
         Token& t = out[k];
         if (t.line_start) {
             prev_line_has_lower = line_has_lower;
-            const bool list_line = line_has_comma && k > 0 &&
-                                   out[k - 1].fold == ",";
+            const bool list_line = line_commas >= 2 || (line_commas == 1 && k > 0 && out[k - 1].fold == ",");
             line_has_lower = false;
-            line_has_comma = false;
+            line_commas = 0;
             if (t.blank_line_before || (!prev_line_has_lower && !list_line)) pending = true;
         }
         if (t.shape == Shape::lower) line_has_lower = true;
-        if (t.fold == ",") line_has_comma = true;
+        if (t.fold == ",") ++line_commas;
         if (t.shape == Shape::punct) {
             if (ends_sentence(t, k > 0 ? &out[k - 1] : nullptr)) pending = true;
             else if (!opens_quote(t)) pending = pending && false;
