@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 19> k_particles = {
 // Words that join the parts of an organisation or place name once a cue word says it is one.
 constexpr std::array<std::string_view, 10> k_joiners = {
     "of", "de", "du", "des", "d'", "la", "l'", "for", "and", "&"};
+// Joiners that put an article before what a title is of ("de la", "du", "of the").
+constexpr std::array<std::string_view, 5> k_title_articles = {"la", "l'", "du", "des", "the"};
 // Adjective endings of French (lower-case words that extend "Conseil fédéral").
 constexpr std::array<std::string_view, 26> k_fr_adjective_endings = {
     "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ier", "iere", "iers", "ieres",
@@ -160,9 +162,14 @@ private:
             }
             // skip a nationality, "de l'OTSC", "of the", a comma
             std::size_t j = title_end;
+            bool after_article = false;  // "président de la Confédération", "ministre des Finances"
             for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
                 const Token& t = tok(j);
-                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") { ++j; continue; }
+                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") {
+                    after_article = in(k_title_articles, t.fold);
+                    ++j;
+                    continue;
+                }
                 if (t.shape == Shape::lower) {
                     if (m_info[j] && m_info[j]->demonym) { ++j; continue; }
                     // "conseillers fédéraux Adolf Ogi": an adjective of the title
@@ -175,6 +182,17 @@ private:
                     if (n > 0 && j + n < m_toks.size() && tok(j + n).fold == ",") {
                         j += n;
                         continue;
+                    }
+                    // "président de la Confédération": the capital names what the title is of, not
+                    // its holder; the holder may follow a comma ("..., M. Motta")
+                    if (after_article) {
+                        std::size_t k = j;
+                        while (k < m_toks.size() && k - j < 4 && tok(k).upper_initial()) ++k;
+                        if (k < m_toks.size() && tok(k).fold == ",") {
+                            j = k;
+                            continue;
+                        }
+                        break;
                     }
                     // "le président français Jacques Chirac", "le chef de l'information, M. Ernst
                     // Mörgeli": the title and what qualifies it stay in the mention
