@@ -87,6 +87,16 @@ private:
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
         return m_info[i] ? m_info[i]->cues : 0;
     }
+    // "à Almaty", "près de Finges": a preposition that points to a place; "de" after a capital
+    // is a name's particle ("Couve de Murville").
+    // A particle cue also needs a lower-case word before it and a name of three letters or more
+    // that is no given name ("la mort de Jérôme", ", de Dardel (Neuchâtel)", "de M.").
+    [[nodiscard]] bool place_cue_before(std::size_t i) const {
+        if (i == 0 || !(cue(i - 1) & loc_before)) return false;
+        if (!in(k_particles, tok(i - 1).fold)) return true;
+        return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
+               !given(i);
+    }
     // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
     [[nodiscard]] bool name_capital(std::size_t i) const {
         const Token& t = tok(i);
@@ -295,7 +305,7 @@ private:
         // "Police said", "SALE": a town named like a common word, with no "in" before it.
         const bool uninformative_capital = t.sentence_start || m_caps_line[i] || t.line_start;
         if (n == 1 && small_place && ((common(i) && uninformative_capital) || (cue(i) & ~(per_after | loc_before))) &&
-            !(i > 0 && (cue(i - 1) & loc_before))) {
+            !place_cue_before(i)) {
             return 0;
         }
         // "President Clinton", "M. Dind": a title or honorific says person.
@@ -514,7 +524,7 @@ private:
             if (!m_lex.unknown_single_is_person) return;
             return emit(s, e, EntityType::organization, Form::name, -1, 0.3, true);
         }
-        if (len == 1 && s > 0 && (cue(s - 1) & loc_before)) {
+        if (len == 1 && place_cue_before(s)) {
             return emit(s, e, EntityType::location, Form::name, -1, 0.4, true);
         }
         // A lone unexplained capital: a surname where the language says so, else dropped by the
