@@ -265,7 +265,8 @@ void Gazetteer::load_language(const std::string& lang) {
     static const std::pair<std::string_view, CueRole> roles[] = {
         {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
         {"misc_head", misc_head}, {"misc_tail", misc_tail}, {"per_after", per_after},
-        {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end}};
+        {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end},
+        {"month", month}};
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/cues.tsv"))) {
         const auto f = split_tabs(line);
         for (const auto& [name, role] : roles) {

@@ -497,6 +497,7 @@ private:
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        if (dateline_after(s, e)) return emit(s, e, EntityType::location, Form::name, -1, 0.6);
         // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
         // person's name follows it ("Australian Tom Moody").
         if (len >= 2) {
@@ -573,6 +574,23 @@ private:
         }
         if (k < e) type_sequence(k, e, false);
         return true;
+    }
+
+    // A dispatch opens with the place it was sent from, then its date or agency: "Salonique, 7
+    // novembre.", "PARIS, 15 (Havas).", "WALL STREET (AFP).", "SARAJEVO, Aug 22".
+    [[nodiscard]] bool dateline_after(std::size_t s, std::size_t e) const {
+        if (!(tok(s).line_start || tok(s).sentence_start) || e - s > 3) return false;
+        std::size_t k = e;
+        if (k < m_toks.size() && tok(k).fold == ",") ++k;
+        if (k + 1 >= m_toks.size()) return false;
+        if (tok(k).shape == Shape::number && tok(k).fold.size() <= 2) {
+            return (cue(k + 1) & month) != 0 || tok(k + 1).fold == "(";
+        }
+        if (tok(k).fold != "(" || !tok(k + 1).upper_initial()) return false;
+        const auto [n, list] = match(k + 1, 3);
+        if (n == 0) return false;
+        for (auto entry : *list) if (m_gaz.entry(entry).kind == EntryKind::agency) return true;
+        return false;
     }
 
     [[nodiscard]] bool roman(std::size_t i) const {
