@@ -739,6 +739,12 @@ private:
         return c.weak && c.type == EntityType::person && c.form == Form::name && c.last - c.name_first == 1 &&
                !tok(c.name_first).sentence_start && !common(c.name_first);
     }
+    // A weak lone capital, typed by default or by a preposition only: a list may type it.
+    [[nodiscard]] bool lone_weak_name(const Candidate& c) const {
+        return c.weak && (c.type == EntityType::person || c.type == EntityType::location) && c.form == Form::name &&
+               c.last - c.name_first == 1 && !tok(c.name_first).sentence_start && !common(c.name_first) &&
+               !stop(c.name_first);
+    }
 
     // A weak lone capital in a list with a person's name is a surname too: "MM. Bertoni, Micheli
     // et Tissières", "Rochaix, Fazy, Horace Micheli"; so is a name ranked in a results list
@@ -778,6 +784,28 @@ private:
                 const Candidate& p = m_out[n];
                 if (lone_weak_person(c) && confident_person(p) && c.last + 1 == p.first && separator(c.last)) rescue(c);
             }
+        }
+        // "Lyon, Toulouse, Limoges et Bourses", "à Moldava, Bazias, Kovi, Pancevo": in a list with
+        // two places or more and fewer persons, a weak lone capital is a place too.
+        for (std::size_t n = 0; n < m_out.size();) {
+            std::size_t end = n + 1;
+            while (end < m_out.size() && m_out[end - 1].last + 1 == m_out[end].first && separator(m_out[end - 1].last)) ++end;
+            int places = 0, persons = 0;
+            for (std::size_t k = n; k < end; ++k) {
+                const Candidate& c = m_out[k];
+                if (c.form != Form::name) continue;
+                if (c.type == EntityType::location) ++places;  // weak: a preposition before it
+                if (confident_person(c)) ++persons;
+            }
+            if (places >= 2 && places > persons) {
+                for (std::size_t k = n; k < end; ++k) {
+                    Candidate& c = m_out[k];
+                    if (!lone_weak_name(c)) continue;
+                    rescue(c);
+                    c.type = EntityType::location;
+                }
+            }
+            n = end;
         }
     }
 
