@@ -64,6 +64,7 @@ public:
         mark_titles_and_honorifics();
         first_pass();
         document_pass();
+        initial_dots();
         if (m_lex.apposition_in_span) extend_appositions();
         std::sort(m_out.begin(), m_out.end(),
                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
@@ -275,6 +276,7 @@ private:
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
+
         c.last = last;
         c.name_last = last;
         c.begin = tok(c.first).begin;
@@ -648,6 +650,20 @@ private:
             if (!used && t.shape == Shape::lower) used = try_lower_head(i);
             if (!used && t.upper_initial()) used = try_sequence(i);
             i += used ? used : 1;
+        }
+    }
+
+    // "le jeune T.", "G. P.": a person's name that ends in an initial keeps the initial's dot; a
+    // lone initial or honorific ("M.") is no name.
+    void initial_dots() {
+        for (auto& c : m_out) {
+            const std::size_t k = c.last;
+            if (c.type != EntityType::person || k >= m_toks.size() || c.last - c.first < 2) continue;
+            if (tok(k).fold == "." && tok(k).begin == tok(k - 1).end && tok(k - 1).fold.size() == 1 &&
+                tok(k - 1).shape == Shape::all_caps && !(roman(k - 1) && tok(k - 2).fold.size() > 1)) {
+                c.last = c.name_last = k + 1;
+                c.end = tok(k).end;
+            }
         }
     }
 
