@@ -15,6 +15,8 @@ namespace {
 constexpr std::array<std::string_view, 19> k_particles = {
     "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "del",
     "dos", "al", "el", "bin", "ibn", "ben"};
+// Particles that may open a surname in a list (", de Dardel", "et von Schulthess").
+constexpr std::array<std::string_view, 3> k_list_particles = {"de", "von", "van"};
 // Words that join the parts of an organisation or place name once a cue word says it is one.
 constexpr std::array<std::string_view, 10> k_joiners = {
     "of", "de", "du", "des", "d'", "la", "l'", "for", "and", "&"};
@@ -97,6 +99,12 @@ private:
         if (!in(k_particles, tok(i - 1).fold)) return true;
         return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
                !given(i);
+    }
+    // What may follow an initial's dot: a capital, or a particle and a capital ("F. de Rabours").
+    [[nodiscard]] bool name_after_initial(std::size_t i) const {
+        if (name_capital(i)) return true;
+        return tok(i).shape == Shape::lower && in(k_particles, tok(i).fold) && i + 1 < m_toks.size() &&
+               name_capital(i + 1);
     }
     // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
     [[nodiscard]] bool name_capital(std::size_t i) const {
@@ -389,7 +397,7 @@ private:
         // ("New York Stock Exchange") may start a name although the word alone would not.
         const bool initial = tok(i).shape == Shape::all_caps && tok(i).fold.size() == 1 && !m_caps_line[i] &&
                              i + 2 < m_toks.size() && tok(i + 1).fold == "." && tok(i + 1).begin == tok(i).end &&
-                             name_capital(i + 2);
+                             name_after_initial(i + 2);
         const bool place_start = tok(i).upper_initial() && !m_caps_line[i] && !m_in_title[i] &&
                                  match(i, 8).first >= 2;
         if (!name_capital(i) && !initial && !place_start) return 0;
@@ -407,7 +415,7 @@ private:
             }
             // "C. Lewis", "J.R. Ewing": an initial's dot
             if (t.fold == "." && t.begin == tok(j - 1).end && tok(j - 1).fold.size() == 1 &&
-                j + 1 < m_toks.size() && name_capital(j + 1)) {
+                j + 1 < m_toks.size() && name_after_initial(j + 1)) {
                 ++j;
                 continue;
             }
@@ -654,9 +662,20 @@ private:
     }
 
     // "le jeune T.", "G. P.": a person's name that ends in an initial keeps the initial's dot; a
-    // lone initial or honorific ("M.") is no name.
+    // lone initial or honorific ("M.") is no name. A particle before a listed name is the name's.
     void initial_dots() {
         for (auto& c : m_out) {
+            // ", de Dardel (Neuchâtel)", "et von Schulthess": a name's particle opens a list item
+            if (c.type == EntityType::person && c.first == c.name_first && c.first >= 2 &&
+                tok(c.first - 1).shape == Shape::lower && in(k_list_particles, tok(c.first - 1).fold)) {
+                const std::size_t p = c.first - 1;
+                const auto& before = tok(p - 1).fold;
+                const bool opens = !tok(p).line_start && (before == "," || before == "et" || before == "and");
+                if (opens) {
+                    c.first = c.name_first = p;
+                    c.begin = tok(p).begin;
+                }
+            }
             const std::size_t k = c.last;
             if (c.type != EntityType::person || k >= m_toks.size() || c.last - c.first < 2) continue;
             if (tok(k).fold == "." && tok(k).begin == tok(k - 1).end && tok(k - 1).fold.size() == 1 &&
@@ -825,6 +844,23 @@ private:
         }
     }
 
+    // "Maillefer (Lausanne)", "M. SCHULTHESS (Argovie)": a weak lone capital before a known place
+    // in brackets is a person, the place where the person comes from or sits for.
+    void bracketed_persons() {
+        for (std::size_t n = 0; n + 1 < m_out.size(); ++n) {
+            Candidate& c = m_out[n];
+            const Candidate& p = m_out[n + 1];
+            const std::size_t k = c.last;
+            if (!lone_weak_name(c) || c.type != EntityType::person || k + 1 >= m_toks.size() ||
+                tok(k).fold != "(" || p.first != k + 1 || p.type != EntityType::location || p.weak ||
+                p.form != Form::name || p.last >= m_toks.size() || tok(p.last).fold != ")") {
+                continue;
+            }
+            c.weak = false;
+            c.confidence = 0.4;
+        }
+    }
+
     // "Chuard (Lausanne)", "3. Tchmil (Be, 4")": a lone capital in brackets right after a
     // person's name is where the person comes from.
     void bracketed_places() {
@@ -878,6 +914,7 @@ private:
             }
         }
         rescue_listed_names();
+        bracketed_persons();
         bracketed_places();
         std::vector<Candidate> kept;
         for (auto& c : m_out) {
