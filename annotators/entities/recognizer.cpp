@@ -596,6 +596,7 @@ private:
         if (tok(k).shape == Shape::number && tok(k).fold.size() <= 2) {
             return (cue(k + 1) & month) != 0 || tok(k + 1).fold == "(";
         }
+        if ((cue(k) & month) && tok(k + 1).shape == Shape::number && tok(k + 1).fold.size() <= 2) return true;
         if (tok(k).fold != "(" || !tok(k + 1).upper_initial()) return false;
         const auto [n, list] = match(k + 1, 3);
         if (n == 0) return false;
@@ -851,7 +852,8 @@ private:
             Candidate& c = m_out[n];
             const Candidate& p = m_out[n + 1];
             const std::size_t k = c.last;
-            if (!lone_weak_name(c) || c.type != EntityType::person || k + 1 >= m_toks.size() ||
+            if (!c.weak || c.type != EntityType::person || c.form != Form::name || c.last - c.name_first != 1 ||
+                common(c.name_first) || stop(c.name_first) || k + 1 >= m_toks.size() ||
                 tok(k).fold != "(" || p.first != k + 1 || p.type != EntityType::location || p.weak ||
                 p.form != Form::name || p.last >= m_toks.size() || tok(p.last).fold != ")") {
                 continue;
@@ -913,8 +915,8 @@ private:
                 known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
             }
         }
-        rescue_listed_names();
         bracketed_persons();
+        rescue_listed_names();
         bracketed_places();
         std::vector<Candidate> kept;
         for (auto& c : m_out) {

@@ -1,0 +1,70 @@
+// French recognition from context: place prepositions, datelines, lists, brackets, span
+// conventions around titles and initials. Sentences written for the test; the names are made up
+// so that no gazetteer entry explains them.
+#include "entities_test_util.hpp"
+
+namespace storyline::entities_test {
+namespace {
+
+TEST(entities_fr_context, test_entities_name_broken_at_a_list_line_end) {
+    const auto p = spans("Le comité est formé de Paul Rochat, Marc Favre, Henri\nJaquier et Louis Pittet.", "PER");
+    EXPECT_TRUE(has(p, "Henri\nJaquier")) << joined(p);
+    EXPECT_TRUE(has(p, "Louis Pittet")) << joined(p);
+}
+
+TEST(entities_fr_context, test_entities_title_of_an_institution_is_an_apposition) {
+    const auto p = spans("M. Pilet, président de la Confédération, expose le programme du gouvernement.");
+    EXPECT_TRUE(has(p, "M. Pilet, président de la Confédération")) << joined(p);
+    EXPECT_FALSE(has(p, "Confédération")) << joined(p);
+    // the holder may still follow the institution and a comma
+    const auto q = spans("Le président de la Confédération, M. Pilet, a parlé.", "PER");
+    EXPECT_TRUE(has(q, "M. Pilet")) << joined(q);
+}
+
+TEST(entities_fr_context, test_entities_preposition_points_to_a_place) {
+    const auto p = spans("Il revient de Montorbe et habite près de Vernaule depuis un an.", "LOC");
+    EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
+    // a particle after a capital belongs to a name; a given name is a person's
+    const auto q = spans("M. Rouve de Murvaux a parlé. Le discours de Jérôme fut bref.");
+    EXPECT_TRUE(has(q, "M. Rouve de Murvaux")) << joined(q);
+    EXPECT_FALSE(has(spans("Le discours de Jérôme fut bref.", "LOC"), "Jérôme"));
+}
+
+TEST(entities_fr_context, test_entities_dateline_names_a_place) {
+    const auto p = spans("Montorbe, 12 mars. — Le conseil communal s'est réuni hier.\n"
+                         "VERNAULE, 3 (ATS). — Le marché a repris.", "LOC");
+    EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    EXPECT_TRUE(has(p, "VERNAULE")) << joined(p);
+}
+
+TEST(entities_fr_context, test_entities_list_of_places) {
+    const auto p = spans("Les troupes sont entrées à Genève, Vernaule, Montorbe et Lausanne.", "LOC");
+    EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
+    EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    // one place among persons does not make a list of places
+    const auto q = spans("Le comité compte Paul Rochat, Favrod, Lausanne et Louis Pittet.", "LOC");
+    EXPECT_FALSE(has(q, "Favrod")) << joined(q);
+}
+
+TEST(entities_fr_context, test_entities_words_before_a_name_like_titles) {
+    const auto p = spans("Le jeune Paul Rochat et le nommé Favrod ont été entendus. Le jeune R. a été relâché.", "PER");
+    EXPECT_TRUE(has(p, "jeune Paul Rochat")) << joined(p);
+    EXPECT_TRUE(has(p, "nommé Favrod")) << joined(p);
+    EXPECT_TRUE(has(p, "jeune R.")) << joined(p);
+}
+
+TEST(entities_fr_context, test_entities_person_before_a_bracketed_place) {
+    const auto p = spans("Sont élus : Favrod (Genève), de Vernière (Neuchâtel) et Rochat (Berne).", "PER");
+    EXPECT_TRUE(has(p, "Favrod")) << joined(p);
+    EXPECT_TRUE(has(p, "de Vernière")) << joined(p);
+    EXPECT_TRUE(has(p, "Rochat")) << joined(p);
+}
+
+TEST(entities_fr_context, test_entities_initial_before_a_particle) {
+    const auto p = spans("Sont élus MM. P. de Montmollet et Rochat.", "PER");
+    EXPECT_TRUE(has(p, "MM. P. de Montmollet")) << joined(p);
+}
+
+} // namespace
+} // namespace storyline::entities_test
