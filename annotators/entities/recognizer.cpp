@@ -507,6 +507,7 @@ private:
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        if (const std::size_t q = quoted_title(s, e)) return emit(q, e, EntityType::misc, Form::name, -1, 0.6);
         if (dateline_after(s, e)) return emit(s, e, EntityType::location, Form::name, -1, 0.6);
         // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
         // person's name follows it ("Australian Tom Moody").
@@ -584,6 +585,19 @@ private:
         }
         if (k < e) type_sequence(k, e, false);
         return true;
+    }
+
+    // « Bund », « Le Travail », "Daily Mail": a name alone between quotation marks is the title of
+    // a paper, a book or a show. OCR reads guillemets as "<" and ">".
+    // Returns the title's first token (its article), or 0.
+    [[nodiscard]] std::size_t quoted_title(std::size_t s, std::size_t e) const {
+        if (s == 0 || e >= m_toks.size()) return 0;
+        auto opening = [](std::string_view f) { return f == "\xc2\xab" || f == "\xe2\x80\x9c" || f == "\"" || f == "<"; };
+        auto closing = [](std::string_view f) { return f == "\xc2\xbb" || f == "\xe2\x80\x9d" || f == "\"" || f == ">"; };
+        std::size_t first = s;
+        // « Le Travail »: an article opens the title
+        if (m_info[s - 1] && m_info[s - 1]->determiner && tok(s - 1).upper_initial() && s > 1) --first;
+        return opening(tok(first - 1).fold) && closing(tok(e).fold) ? first : 0;
     }
 
     // A dispatch opens with the place it was sent from, then its date or agency: "Salonique, 7

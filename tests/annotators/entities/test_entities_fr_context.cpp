@@ -66,5 +66,12 @@ TEST(entities_fr_context, test_entities_initial_before_a_particle) {
     EXPECT_TRUE(has(p, "MM. P. de Montmollet")) << joined(p);
 }
 
+TEST(entities_fr_context, test_entities_quoted_name_is_a_title) {
+    const auto p = spans("Le « Phare du Soir » et « Le Veilleur » citent l'émission « Minuit Express ».", "MISC");
+    EXPECT_TRUE(has(p, "Phare du Soir")) << joined(p);
+    EXPECT_TRUE(has(p, "Le Veilleur")) << joined(p);
+    EXPECT_TRUE(has(p, "Minuit Express")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test
