@@ -241,6 +241,7 @@ void Gazetteer::load_language(const std::string& lang) {
         if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
         if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
         if (f[0] == "apposition_in_span") lex.apposition_in_span = field(f, 1) == "yes";
+        if (f[0] == "dashed_words") lex.split_dashed_words = field(f, 1) == "split";
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);

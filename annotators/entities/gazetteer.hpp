@@ -61,6 +61,7 @@ struct Lexicon {
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
     bool unknown_single_is_person = true;           // a lone unexplained capital: surname or nothing
     bool apposition_in_span = false;                // "M. Ador, conseiller fédéral" is one mention
+    bool split_dashed_words = false;                // "Chirac-qui": a name and a dash (tokenize())
 };
 
 enum CueRole : std::uint16_t {

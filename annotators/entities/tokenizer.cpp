@@ -73,6 +73,18 @@ Shape word_shape(std::string_view word) {
     return Shape::capitalised;
 }
 
+// "Chirac-qui", "France-affirme": the end of the name before a hyphen that only lower-case words
+// follow, or `end` ("Jean-Claude", "Yverdon-les-Bains" and "Saint-Etienne" stay one word).
+std::size_t dashed_name_end(std::string_view text, std::size_t start, std::size_t end) {
+    std::size_t cut = 0;
+    for (std::size_t k = start; k < end; k = next_pos(text, k)) {
+        const char32_t c = peek(text, k);
+        if (is_upper(c) && k > start) return end;
+        if (cut == 0 && k > start && is_hyphen(c) && is_lower(peek(text, next_pos(text, k)))) cut = k;
+    }
+    return cut ? cut : end;
+}
+
 bool ends_sentence(const Token& t, const Token* before) {
     if (t.shape != Shape::punct) return false;
     if (t.fold == "!" || t.fold == "?" || t.fold == ":" || t.fold == "\xe2\x80\xa6" || t.fold == ";") return true;
@@ -91,7 +103,7 @@ bool opens_quote(const Token& t) {
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
     std::vector<Token> out;
     out.reserve(text.size() / 5);
     std::size_t i = 0;
@@ -164,6 +176,7 @@ std::vector<Token> tokenize(std::string_view text) {
                 }
                 break;
             }
+            if (split_dashed_words && is_upper(cp)) end = dashed_name_end(text, start, end);
             // French elision: keep "l'" as a token of its own.
             if (end < text.size() && is_apostrophe(peek(text, end))) {
                 const std::string so_far = fold(text.substr(start, end - start));

@@ -48,7 +48,7 @@ inline std::vector<std::string> spans(const std::string& text, const char* type 
                                       const std::string& lang = "fr") {
     test_support::use_source_resources();
     const auto& gaz = entities::gazetteer();
-    const auto toks = entities::tokenize(text);
+    const auto toks = entities::tokenize(text, gaz.lexicon(lang).split_dashed_words);
     std::vector<std::string> out;
     for (const auto& c : entities::recognize(text, toks, lang, gaz)) {
         if (type && std::string(to_string(c.type)) != type) continue;

@@ -73,5 +73,17 @@ TEST(entities_fr_context, test_entities_quoted_name_is_a_title) {
     EXPECT_TRUE(has(p, "Minuit Express")) << joined(p);
 }
 
+TEST(entities_fr_context, test_entities_dash_run_into_a_name) {
+    const auto p = spans("La France-affirme M. Rochat-n'a pas changé d'avis. Jean-Claude Favre vit à "
+                         "Yverdon-les-Bains.");
+    EXPECT_TRUE(has(p, "France")) << joined(p);
+    EXPECT_TRUE(has(p, "M. Rochat")) << joined(p);
+    EXPECT_TRUE(has(p, "Jean-Claude Favre")) << joined(p);
+    EXPECT_TRUE(has(p, "Yverdon-les-Bains")) << joined(p);
+    // English keeps a name joined to a lower-case word ("Russian-led") whole
+    const auto doc = annotate("A Russian-led alliance sent troops.", "en");
+    EXPECT_NE(find(doc, "Russian-led"), nullptr) << dump(doc);
+}
+
 } // namespace
 } // namespace storyline::entities_test
