@@ -3,7 +3,10 @@
 #include "cli/commands_list.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -44,16 +47,26 @@ public:
         const Pipeline pipeline;
         const unsigned threads = m_threads ? m_threads : std::max(1u, std::thread::hardware_concurrency());
         const std::string where = m_input.empty() ? std::string("stdin") : m_input;
-        // Lines are annotated a batch at a time on every core and written in input order: the
-        // output is the same whatever the number of threads, and memory holds one batch.
+        // Lines are annotated on every core through a bounded window of chunks and written in
+        // input order: the output is the same whatever the number of threads, memory holds the
+        // window, and no core waits for the slowest line of a batch. Chunks of lines keep the
+        // thread hand-overs (a futex each) rare.
         struct Item {
             std::size_t line_no = 0;
             std::string line, output, error;
             bool ok = false;
         };
-        std::vector<Item> batch;
-        std::string line;
-        std::size_t line_no = 0;
+        struct Chunk {
+            std::vector<Item> items;
+            bool done = false;
+        };
+        std::deque<std::unique_ptr<Chunk>> window;   // not yet written, in input order
+        std::size_t first_seq = 0;                    // sequence number of window.front()
+        std::size_t next_seq = 0;                     // next chunk a worker takes
+        unsigned idle = 0;                            // workers waiting for a chunk
+        bool closed = false;
+        std::mutex mutex;
+        std::condition_variable work_ready, front_done;
         int failures = 0;
         // Runs on pool threads: whatever one line causes is reported for that line, never thrown.
         auto process = [&](Item& item) {
@@ -67,39 +80,95 @@ public:
                 item.error = std::string("annotation failed: ") + e.what();
             }
         };
-        auto flush_batch = [&] {
-            std::atomic<std::size_t> next{0};
-            auto work = [&] {
-                for (std::size_t k; (k = next++) < batch.size();) process(batch[k]);
-            };
-            std::vector<std::thread> pool;
-            for (unsigned t = 1; t < std::min<std::size_t>(threads, batch.size()); ++t) pool.emplace_back(work);
-            work();
+        auto worker = [&] {
+            std::unique_lock lock(mutex);
+            while (true) {
+                ++idle;
+                work_ready.wait(lock, [&] { return closed || next_seq < first_seq + window.size(); });
+                --idle;
+                if (next_seq >= first_seq + window.size()) return;   // closed and drained
+                const std::size_t seq = next_seq++;
+                Chunk& chunk = *window[seq - first_seq];
+                lock.unlock();
+                for (auto& item : chunk.items) process(item);
+                lock.lock();
+                chunk.done = true;
+                if (seq == first_seq) front_done.notify_one();   // only the front is waited for
+            }
+        };
+        // Writes the finished chunks at the front of the window; with `all`, waits for the rest.
+        auto write_ready = [&](std::unique_lock<std::mutex>& lock, bool all) {
+            while (!window.empty()) {
+                if (!window.front()->done) {
+                    if (!all) return;
+                    front_done.wait(lock, [&] { return window.front()->done; });
+                }
+                auto chunk = std::move(window.front());
+                window.pop_front();
+                ++first_seq;
+                lock.unlock();
+                for (const auto& item : chunk->items) {
+                    if (!item.ok) {
+                        std::cerr << "storyline annotate: " << where << " line " << item.line_no << ": "
+                                  << (item.error.empty() ? "unreadable line" : item.error) << " (skipped)\n";
+                        ++failures;
+                    } else {
+                        *out << item.output << '\n';
+                    }
+                }
+                lock.lock();
+            }
+        };
+        auto submit = [&](std::unique_ptr<Chunk> chunk) {
+            std::unique_lock lock(mutex);
+            if (window.size() >= window_chunks) {
+                // Full: wait for the oldest chunk, then write what is done.
+                front_done.wait(lock, [&] { return window.front()->done; });
+            }
+            write_ready(lock, false);
+            window.push_back(std::move(chunk));
+            if (idle > 0) work_ready.notify_one();
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+        auto stop_pool = [&] {
+            {
+                std::lock_guard lock(mutex);
+                closed = true;
+            }
+            work_ready.notify_all();
             for (auto& t : pool) t.join();
-            for (const auto& item : batch) {
-                if (!item.ok) {
-                    std::cerr << "storyline annotate: " << where << " line " << item.line_no << ": "
-                              << (item.error.empty() ? "unreadable line" : item.error) << " (skipped)\n";
-                    ++failures;
-                } else {
-                    *out << item.output << '\n';
+        };
+        std::string line;
+        std::size_t line_no = 0;
+        try {
+            auto chunk = std::make_unique<Chunk>();
+            while (std::getline(*in, line)) {
+                ++line_no;
+                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+                chunk->items.push_back(Item{line_no, std::move(line), {}, {}, false});
+                if (chunk->items.size() == chunk_lines) {
+                    submit(std::move(chunk));
+                    chunk = std::make_unique<Chunk>();
                 }
             }
-            batch.clear();
-        };
-        while (std::getline(*in, line)) {
-            ++line_no;
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            batch.push_back(Item{line_no, std::move(line), {}, {}, false});
-            if (batch.size() == batch_lines) flush_batch();
+            if (!chunk->items.empty()) submit(std::move(chunk));
+            std::unique_lock lock(mutex);
+            closed = true;
+            work_ready.notify_all();
+            write_ready(lock, true);
+        } catch (...) {
+            stop_pool();
+            throw;
         }
-        flush_batch();
+        for (auto& t : pool) t.join();
         out->flush();
         return failures ? ExitCode::partial_failure : ExitCode::ok;
     }
 
 private:
-    static constexpr std::size_t batch_lines = 256;
+    static constexpr std::size_t chunk_lines = 16;
+    static constexpr std::size_t window_chunks = 64;   // 1,024 lines in memory at most
     std::string m_input, m_output = "-";
     unsigned m_threads = 0;
 };

@@ -34,10 +34,12 @@ std::string choose_language(const std::string& declared, const std::string& text
 } // namespace
 
 int HtmlImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
+    const bool ext = src.extension == "html" || src.extension == "htm" || src.extension == "xhtml" || src.extension == "shtml";
+    // No tag at all in the head (plain text): nothing to lower-case and search.
+    if (bytes.substr(0, 2048).find('<') == std::string_view::npos) return ext ? 10 : 0;
     const std::string head = lower_head(bytes, 2048);
     const bool looks = head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
                        head.find("<head") != std::string::npos || head.find("<body") != std::string::npos;
-    const bool ext = src.extension == "html" || src.extension == "htm" || src.extension == "xhtml" || src.extension == "shtml";
     if (looks) return ext ? 90 : 70;
     return ext ? 10 : 0;
 }

@@ -22,13 +22,14 @@ std::string normalise_newlines(std::string_view bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     std::string out;
     out.reserve(bytes.size());
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\r') {
-            out += '\n';
-            if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-        } else {
-            out += bytes[i];
-        }
+    // Runs between carriage returns are copied whole (most files have none).
+    while (!bytes.empty()) {
+        const auto cr = bytes.find('\r');
+        out.append(bytes.substr(0, cr));
+        if (cr == std::string_view::npos) break;
+        out += '\n';
+        bytes.remove_prefix(cr + 1);
+        if (bytes.starts_with('\n')) bytes.remove_prefix(1);
     }
     return out;
 }

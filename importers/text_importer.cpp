@@ -6,7 +6,10 @@
 #include "importers/input_checks.hpp"
 #include "importers/publication_date.hpp"
 
+#include <algorithm>
+#include <array>
 #include <mutex>
+#include <unordered_set>
 #include <vector>
 
 namespace storyline {
@@ -16,13 +19,44 @@ namespace {
 // A pattern ending in * matches any line starting with it, one between two * a line of at most
 // 100 bytes holding it (as in the HTML importer); matching is on folded text.
 struct Boilerplate {
-    std::vector<std::string> exact, prefixes, inner;
+    std::unordered_set<std::string> exact;
+    std::array<std::vector<std::string>, 256> prefixes;   // by first byte: a line is tried on a few
+    std::vector<std::string> inner;
+    // Cheap tests that spare most lines the folding: the first bytes exact and prefix patterns
+    // start with, and for each inner pattern an ASCII byte folding leaves as it is (':' in
+    // "*Tags:*") that the raw line must then contain.
+    std::array<bool, 256> first_byte{};
+    std::array<bool, 256> inner_byte{};   // the bytes above, and every non-ASCII byte (folding
+                                          // may turn a code point into ASCII punctuation)
+    bool inner_unfiltered = false;
+
+    void add_first(const std::string& f) { first_byte[static_cast<unsigned char>(f.front())] = true; }
+    void add_inner(std::string f) {
+        const auto keep = std::find_if(f.begin(), f.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u > ' ' && u < 0x80 && !((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+        });
+        if (keep == f.end()) inner_unfiltered = true;
+        else inner_byte[static_cast<unsigned char>(*keep)] = true;
+        for (int b = 0x80; b < 0x100; ++b) inner_byte[static_cast<std::size_t>(b)] = true;
+        inner.push_back(std::move(f));
+    }
+
+    [[nodiscard]] bool may_match(std::string_view line) const {
+        const auto start = line.find_first_not_of(" \t\r\n\f\v");
+        if (start == std::string_view::npos) return false;
+        const auto c = static_cast<unsigned char>(line[start]);
+        if (c >= 0x80 || first_byte[c] || first_byte[static_cast<unsigned char>(c | 0x20)] || inner_unfiltered) return true;
+        if (inner.empty()) return false;
+        return std::any_of(line.begin(), line.end(), [&](char b) { return inner_byte[static_cast<unsigned char>(b)]; });
+    }
+
     [[nodiscard]] bool matches(std::string_view line) const {
+        if (!may_match(line)) return false;
         const std::string f = fold(squeeze_spaces(line));
-        for (const auto& e : exact) {
-            if (f == e) return true;
-        }
-        for (const auto& p : prefixes) {
+        if (f.empty()) return false;
+        if (exact.count(f)) return true;
+        for (const auto& p : prefixes[static_cast<unsigned char>(f.front())]) {
             if (f.starts_with(p)) return true;
         }
         if (f.size() <= 100) {
@@ -34,6 +68,20 @@ struct Boilerplate {
     }
 };
 
+// Only white space (of any script) on the line.
+bool blank(std::string_view line) {
+    for (std::size_t i = 0; i < line.size();) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c < 0x80) {
+            if (c != ' ' && (c < '\t' || c > '\r')) return false;
+            ++i;
+            continue;
+        }
+        if (!is_space(next_code_point(line, i))) return false;
+    }
+    return true;
+}
+
 const Boilerplate& boilerplate() {
     static Boilerplate b;
     static std::once_flag once;
@@ -42,12 +90,15 @@ const Boilerplate& boilerplate() {
             for (const auto& line : read_optional_data_lines(language_file(lang, "boilerplate.txt"))) {
                 std::string f = fold(squeeze_spaces(line));
                 if (f.size() > 2 && f.front() == '*' && f.back() == '*') {
-                    b.inner.push_back(f.substr(1, f.size() - 2));
+                    b.add_inner(f.substr(1, f.size() - 2));
                 } else if (!f.empty() && f.back() == '*') {
                     f.pop_back();
-                    b.prefixes.push_back(std::move(f));
-                } else {
-                    b.exact.push_back(std::move(f));
+                    if (f.empty()) continue;
+                    b.add_first(f);
+                    b.prefixes[static_cast<unsigned char>(f.front())].push_back(std::move(f));
+                } else if (!f.empty()) {
+                    b.add_first(f);
+                    b.exact.insert(std::move(f));
                 }
             }
         }
@@ -134,7 +185,6 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
     bool pending_blank = false;
     int after_title = 0;
     bool paragraph_start = true;   // the previous line was blank (or the title)
-    auto blank = [](std::string_view line) { return squeeze_spaces(trim(line)).empty(); };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view t = trim(lines[i]);
         const bool starts = paragraph_start;

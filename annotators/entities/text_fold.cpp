@@ -104,11 +104,18 @@ bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; 
 
 void fold_append(std::string& out, std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : static_cast<char>(c));
-            ++i;
-            continue;
+        // ASCII runs: one append, then lower case in place (push_back per byte cost more than
+        // the rest of the entity tokenizer).
+        std::size_t run = i;
+        while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+        if (run > i) {
+            const std::size_t at = out.size();
+            out.append(text.data() + i, run - i);
+            for (auto it = out.begin() + static_cast<std::ptrdiff_t>(at); it != out.end(); ++it) {
+                if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it | 0x20);
+            }
+            i = run;
+            if (i == text.size()) break;
         }
         const char32_t cp = decode_utf8(text, i);
         if (cp >= 0xC0 && cp < 0x180 && k_latin_base[cp - 0xC0] != nullptr) {
@@ -124,9 +131,17 @@ void fold_append(std::string& out, std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    fold_append(out, text);
+    // Most words are ASCII: copy once and lower-case in place.
+    std::string out(text);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const char c = out[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out.resize(i);
+            fold_append(out, text.substr(i));
+            break;
+        }
+        if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c | 0x20);
+    }
     return out;
 }
 

@@ -21,7 +21,18 @@ constexpr std::size_t passive_window = 2;    // "ont été tués", "were later k
 constexpr std::size_t aspect_window = 3;     // "began withdrawing", "a commencé à retirer"
 
 std::string summarise(std::string_view sentence) {
-    std::string s = squeeze_spaces(sentence);
+    // Only the head of a long sentence is squeezed: squeezing a prefix gives a prefix of the
+    // squeezed whole, so when it is already longer than the limit the cut below is the same.
+    constexpr std::size_t head_bytes = summary_limit * 4;
+    std::string s;
+    if (sentence.size() > head_bytes) {
+        std::size_t end = head_bytes;
+        while (end > 0 && (static_cast<unsigned char>(sentence[end]) & 0xC0) == 0x80) --end;
+        s = squeeze_spaces(sentence.substr(0, end));
+        if (s.size() <= summary_limit) s = squeeze_spaces(sentence);
+    } else {
+        s = squeeze_spaces(sentence);
+    }
     if (s.size() <= summary_limit) return s;
     std::size_t cut = s.rfind(' ', summary_limit);
     if (cut == std::string::npos || cut < summary_limit / 2) cut = summary_limit;
@@ -89,9 +100,12 @@ public:
         // the one after "... last week's riots." usually goes on about them (its age still
         // limits how far it reaches).
         Anchor anchor;
+        std::vector<Word> words;     // reused from sentence to sentence
+        std::vector<Token> tokens;
+        std::vector<int> ents;
         for (const auto& sentence : doc.sentences) {
-            const auto tokens = tokenise(text, sentence.span, lex);
-            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor);
+            tokenise(text, sentence.span, lex, words, tokens);
+            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor, ents);
             update_anchor(doc, sentence.span, dct, anchor);
         }
     }
@@ -105,17 +119,21 @@ private:
     };
     static constexpr int anchor_reach = 2;
 
-    static std::vector<Token> tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex) {
-        std::vector<Token> out;
+    // Fills `out` (its strings keep their buffers between sentences).
+    static void tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex,
+                         std::vector<Word>& words, std::vector<Token>& out) {
+        words_in(text, sentence, words);
+        out.resize(words.size());
         int clause = 0;
         bool quoted = false;
         std::size_t gap_from = sentence.begin;
-        for (const auto& w : words_in(text, sentence)) {
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const Word& w = words[k];
             scan_gap(text, gap_from, w.span.begin, clause, quoted);
             gap_from = w.span.end;
-            Token t;
-            t.span = w.span;
-            t.folded = fold_word(w.span.in(text));
+            Token& t = out[k];
+            t = Token{w.span, std::move(t.folded)};
+            fold_word_into(w.span.in(text), t.folded);
             t.capitalised = w.capitalised;
             const WordCues* cues = lex.cues(t.folded);
             t.role = cues ? cues->role : CueRole::none;
@@ -125,18 +143,18 @@ private:
             t.quoted = quoted;
             // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
             if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find_with(t.folded, cues);
-            out.push_back(std::move(t));
         }
-        return out;
     }
 
     static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
-                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor) {
+                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor,
+                                  std::vector<int>& ents) {
         // Entities of this sentence, in text order.
         const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
         });
-        std::vector<int> ents;
+        ents.clear();
+        std::string summary;
         for (auto it = first; it != by_offset.end(); ++it) {
             const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
             if (span.begin >= sentence.end) break;
@@ -161,7 +179,8 @@ private:
             ev.sentence = sentence;
             ev.type = tok.trigger->type;
             ev.lemma = tok.trigger->lemma;
-            ev.summary = summarise(sentence.in(doc.article.text));
+            if (summary.empty()) summary = summarise(sentence.in(doc.article.text));   // once a sentence
+            ev.summary = summary;
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
             date_event(doc, sentence, tokens, i, token_at, anchor, dct, ev);

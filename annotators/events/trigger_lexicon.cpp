@@ -39,12 +39,21 @@ std::size_t stem_head(std::string_view s) {
 } // namespace
 
 std::string fold_word(std::string_view word) {
-    std::string out(word);
-    for (char& c : out) {
-        if (static_cast<unsigned char>(c) >= 0x80) return fold(word);
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    std::string out;
+    fold_word_into(word, out);
     return out;
+}
+
+void fold_word_into(std::string_view word, std::string& out) {
+    out.resize(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out = fold(word);
+            return;
+        }
+        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
 }
 
 TriggerLexicon::TriggerLexicon(std::string_view lang) {

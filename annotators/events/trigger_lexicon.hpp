@@ -69,5 +69,7 @@ private:
 
 // Lower case without accents; ASCII words skip the Unicode folding (most words of most texts).
 std::string fold_word(std::string_view word);
+// The same into `out`, reusing its buffer.
+void fold_word_into(std::string_view word, std::string& out);
 
 } // namespace storyline

@@ -125,9 +125,17 @@ std::string fold(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : (c == '\t' || c == '\n' || c == '\r' ? ' ' : c));
-            ++i;
+        if (c < 0x80) {   // an ASCII run: appended at once, then lower-cased in place
+            std::size_t j = i + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+            const std::size_t at = out.size();
+            out.append(s.data() + i, j - i);
+            for (auto it = out.begin() + static_cast<std::ptrdiff_t>(at); it != out.end(); ++it) {
+                const char d = *it;
+                if (d >= 'A' && d <= 'Z') *it = static_cast<char>(d + ('a' - 'A'));
+                else if (d == '\t' || d == '\n' || d == '\r') *it = ' ';
+            }
+            i = j;
             continue;
         }
         const char32_t cp = next_code_point(s, i);

@@ -6,9 +6,24 @@ namespace storyline {
 
 std::vector<Word> words_in(std::string_view text, Span range) {
     std::vector<Word> out;
+    words_in(text, range, out);
+    return out;
+}
+
+void words_in(std::string_view text, Span range, std::vector<Word>& out) {
+    out.clear();
     std::size_t i = range.begin;
     const std::size_t end = std::min<std::size_t>(range.end, text.size());
+    // ASCII letters and digits, the common case, are tested on the byte.
+    auto ascii_alnum = [](unsigned char b) {
+        return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9');
+    };
     while (i < end) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 < 0x80 && !ascii_alnum(b0)) {
+            ++i;
+            continue;
+        }
         std::size_t at = i;
         char32_t cp = next_code_point(text, i);
         if (!is_letter(cp) && !is_digit(cp)) continue;
@@ -17,6 +32,10 @@ std::vector<Word> words_in(std::string_view text, Span range) {
         w.capitalised = is_upper(cp);
         std::size_t last = i;
         while (i < end) {
+            if (const auto b = static_cast<unsigned char>(text[i]); b < 0x80 && ascii_alnum(b)) {
+                last = ++i;
+                continue;
+            }
             std::size_t j = i;
             cp = next_code_point(text, j);
             if (is_letter(cp) || is_digit(cp)) {
@@ -39,7 +58,6 @@ std::vector<Word> words_in(std::string_view text, Span range) {
         w.span.end = static_cast<std::uint32_t>(last);
         out.push_back(w);
     }
-    return out;
 }
 
 } // namespace storyline

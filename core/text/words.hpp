@@ -14,5 +14,7 @@ struct Word {
 };
 
 std::vector<Word> words_in(std::string_view text, Span range);
+// The same into a caller's buffer (cleared first), so a loop over sentences allocates once.
+void words_in(std::string_view text, Span range, std::vector<Word>& out);
 
 } // namespace storyline
