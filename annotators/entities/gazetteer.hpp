@@ -31,6 +31,10 @@ struct GazEntry {
 // hash look-up on the hot path.
 struct WordInfo {
     std::uint16_t cues = 0;          // CueRole bits
+    // Where a cue word and another fold alike ("a" a verb, "à" a preposition), `cues` are the
+    // unaccented spelling's roles and these the accented one's.
+    std::uint16_t accented_cues = 0;
+    bool accent_sensitive = false;
     std::uint8_t gaz_max = 0;        // longest gazetteer phrase starting with this word (tokens)
     bool stop = false;
     bool given = false;
@@ -53,6 +57,7 @@ struct Lexicon {
     std::size_t title_max_tokens = 0;
     std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
+    std::unordered_map<std::string, std::uint16_t> accented_cues; // the same, of an accented spelling folding alike
     std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
     std::unordered_set<std::string> determiners;

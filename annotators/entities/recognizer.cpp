@@ -88,7 +88,16 @@ private:
         return m_lex.common.find(m_hash[i]) != nullptr || m_lower_seen.count(m_hash[i]) != 0;
     }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
-        return m_info[i] ? m_info[i]->cues : 0;
+        if (!m_info[i]) return 0;
+        if (m_info[i]->accent_sensitive) {
+            // a capital often drops its accent ("A Genève"): either spelling
+            if (tok(i).upper_initial()) return m_info[i]->cues | m_info[i]->accented_cues;
+            const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
+            const bool accented = std::any_of(surface.begin(), surface.end(),
+                                              [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+            if (accented) return m_info[i]->accented_cues;
+        }
+        return m_info[i]->cues;
     }
     // "à Almaty", "près de Finges": a preposition that points to a place; "de" after a capital
     // is a name's particle ("Couve de Murville").

@@ -85,5 +85,14 @@ TEST(entities_fr_context, test_entities_dash_run_into_a_name) {
     EXPECT_NE(find(doc, "Russian-led"), nullptr) << dump(doc);
 }
 
+TEST(entities_fr_context, test_entities_accent_tells_cue_words_apart) {
+    // "à" is a preposition (no clause: the apposition goes on), "a" a verb (a clause: none)
+    const auto p = spans("Hier, M. Morel, notre consul à Lisbonne, est rentré. Selon M. Favre, il a tort.", "PER");
+    EXPECT_TRUE(has(p, "M. Morel, notre consul à Lisbonne")) << joined(p);
+    EXPECT_TRUE(has(p, "M. Favre")) << joined(p);
+    // a capital drops its accent: "A Montorbe" is "À Montorbe"
+    EXPECT_TRUE(has(spans("A Montorbe, le marché a repris.", "LOC"), "Montorbe"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
