@@ -272,7 +272,7 @@ void Gazetteer::load_language(const std::string& lang) {
         {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
         {"misc_head", misc_head}, {"misc_tail", misc_tail}, {"per_after", per_after},
         {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end},
-        {"month", month}};
+        {"month", month}, {"loc_prefix", loc_prefix}};
     // "a" (has) and "à" (at) fold alike: when an accented and a plain spelling have different
     // roles, the recognizer tells them apart by the token's own spelling.
     std::unordered_map<std::string, std::uint16_t> accented;

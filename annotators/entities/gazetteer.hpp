@@ -75,6 +75,7 @@ enum CueRole : std::uint16_t {
     clause = 256,      // a finite verb, subject pronoun or negation: "M. X, | la situation est grave" is no apposition
     appos_end = 512,    // a relative pronoun: an apposition ends before it ("Worth, un couturier | qui")
     month = 1024,       // a month name: "Salonique, 7 novembre." opens a dispatch with its place
+    loc_prefix = 2048,  // hyphenated to a place, makes a place: "outre-Rhin"
 };
 
 struct TranslitRule {

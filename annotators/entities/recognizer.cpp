@@ -389,6 +389,18 @@ private:
         return last_upper - i;
     }
 
+    // "outre-Rhin", "outre-Atlantique": a place prefix hyphenated to a capital names a place.
+    std::size_t try_place_prefix(std::size_t i) {
+        const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
+        std::size_t dash = surface.find('-');
+        if (dash == std::string_view::npos || ++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
+        const std::string_view folded = tok(i).fold;
+        const WordInfo* prefix = Gazetteer::word(m_lex, folded.substr(0, folded.find('-')));
+        if (!prefix || !(prefix->cues & loc_prefix)) return 0;
+        emit(i, i + 1, EntityType::location, Form::name, -1, 0.6);
+        return 1;
+    }
+
     [[nodiscard]] bool is_adjective(std::size_t j) const {
         const Token& t = tok(j);
         if (t.shape != Shape::lower || stop(j)) return false;
@@ -536,7 +548,8 @@ private:
         }
         if (allow_split && split_on_gazetteer(s, e)) return;
         const Token& t = tok(s);
-        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s)) {
+        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s) &&
+            !(m_info[s] && m_info[s]->honorific)) {  // "MM," is no acronym
             return emit(s, e, EntityType::organization, Form::name, -1, 0.5, true);
         }
         if (e < m_toks.size() && (cue(e) & per_after)) return emit(s, e, EntityType::person, Form::name, -1, 0.6, len == 1);
@@ -680,6 +693,7 @@ private:
             }
             std::size_t used = try_gazetteer(i);
             if (!used && t.shape == Shape::lower) used = try_lower_head(i);
+            if (!used && t.shape == Shape::lower) used = try_place_prefix(i);
             if (!used && t.upper_initial()) used = try_sequence(i);
             i += used ? used : 1;
         }

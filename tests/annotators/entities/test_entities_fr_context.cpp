@@ -94,5 +94,14 @@ TEST(entities_fr_context, test_entities_accent_tells_cue_words_apart) {
     EXPECT_TRUE(has(spans("A Montorbe, le marché a repris.", "LOC"), "Montorbe"));
 }
 
+TEST(entities_fr_context, test_entities_place_prefix_and_company_suffix) {
+    const auto loc = spans("Les méthodes en vigueur outre-Rhin plaisent à nos voisins d'outre-Manche.", "LOC");
+    EXPECT_TRUE(has(loc, "outre-Rhin")) << joined(loc);
+    EXPECT_TRUE(has(loc, "outre-Manche")) << joined(loc);
+    const auto org = spans("Le rachat de Vandermeer Brothers par Kessling Oil est conclu.", "ORG");
+    EXPECT_TRUE(has(org, "Vandermeer Brothers")) << joined(org);
+    EXPECT_TRUE(has(org, "Kessling Oil")) << joined(org);
+}
+
 } // namespace
 } // namespace storyline::entities_test
