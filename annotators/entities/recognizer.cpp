@@ -380,12 +380,22 @@ private:
                 continue;
             }
             if (last_upper) break;
-            if (in(k_joiners, t.fold) || is_adjective(j)) { ++j; continue; }
+            // "ministère russe de la Défense"; a place noun takes no adjective ("quartier général")
+            if (in(k_joiners, t.fold) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
             break;
         }
         if (!last_upper) return 0;
         const EntityType type = (c & org_head) ? EntityType::organization : EntityType::location;
         emit(i, last_upper, type, Form::name, -1, 0.7);
+        // "ville de Berne", "canal du Rhône": a known place after a place noun is the one meant
+        if (type == EntityType::location) {
+            std::size_t name = i + 1;
+            while (name < last_upper && !tok(name).upper_initial()) ++name;
+            if (auto [n, list] = match(name, last_upper - name); n == last_upper - name && !is_demonym_only(*list)) {
+                m_out.back().entry = best_entry(*list);
+                m_out.back().name_first = name;
+            }
+        }
         return last_upper - i;
     }
 

@@ -103,5 +103,18 @@ TEST(entities_fr_context, test_entities_place_prefix_and_company_suffix) {
     EXPECT_TRUE(has(org, "Kessling Oil")) << joined(org);
 }
 
+TEST(entities_fr_context, test_entities_place_noun_in_the_place_span) {
+    const auto p = spans("La ville de Genève a fêté le village de la Combe et le château de Vernaule.", "LOC");
+    EXPECT_TRUE(has(p, "ville de Genève")) << joined(p);
+    EXPECT_TRUE(has(p, "village de la Combe")) << joined(p);
+    EXPECT_TRUE(has(p, "château de Vernaule")) << joined(p);
+    // the known place keeps its identity; a title ("quartier général") is no place noun phrase
+    const auto doc = annotate("La ville de Genève a fêté ses bénévoles.", "fr");
+    ASSERT_NE(find(doc, "ville de Genève"), nullptr) << dump(doc);
+    EXPECT_EQ(find(doc, "ville de Genève")->key, "city:2660646");
+    EXPECT_FALSE(has(spans("Les rapports du quartier général de Montorbe sont arrivés.", "LOC"),
+                     "quartier général de Montorbe"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
