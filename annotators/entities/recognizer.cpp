@@ -439,6 +439,8 @@ private:
         while (j < m_toks.size()) {
             const Token& t = tok(j);
             if (t.sentence_start || t.blank_line_before) break;
+            // "Le procès de Berne | Berne, 15 septembre": a dateline opens its own line
+            if (t.line_start && dateline_after(j, j + 1)) break;
             if (name_capital(j)) {
                 roles |= cue(j);
                 ++j;
@@ -458,11 +460,14 @@ private:
             // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
             std::size_t k = j;
             while (k < m_toks.size() && k - j < 2 && (in(k_joiners, tok(k).fold) || in(k_particles, tok(k).fold))) ++k;
-            if (k > j && k < m_toks.size() && name_capital(k) && !tok(k).sentence_start) {
+            const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
+            // "Conseil des Etats": a capital common noun joins a name its cue word opens
+            const bool joinable = k < m_toks.size() &&
+                                  (name_capital(k) || (org_like && tok(k).upper_initial() && !m_caps_line[k] && !m_in_title[k]));
+            if (k > j && joinable && !tok(k).sentence_start) {
                 const bool particle = in(k_particles, tok(j).fold);
-                const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
                 if (org_like || (particle && !match(k, 4).first)) {
-                    j = k;
+                    j = k + 1;
                     continue;
                 }
             }

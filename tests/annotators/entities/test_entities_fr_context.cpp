@@ -116,5 +116,17 @@ TEST(entities_fr_context, test_entities_place_noun_in_the_place_span) {
                      "quartier général de Montorbe"));
 }
 
+TEST(entities_fr_context, test_entities_cue_joins_a_capital_common_noun) {
+    // "États" alone is no name, but "Conseil des États" is an organisation's
+    const auto p = spans("Hier, le Conseil des États a voté la loi.", "ORG");
+    EXPECT_TRUE(has(p, "Conseil des États")) << joined(p);
+}
+
+TEST(entities_fr_context, test_entities_dateline_ends_the_line_before) {
+    const auto p = spans("Le procès de Montorbe\nMontorbe, 15 septembre. — Les plaidoiries ont pris fin.", "LOC");
+    EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    EXPECT_FALSE(has(p, "Montorbe\nMontorbe")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test
