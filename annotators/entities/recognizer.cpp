@@ -878,12 +878,23 @@ private:
         for (std::size_t n = 0; n < m_out.size();) {
             std::size_t end = n + 1;
             while (end < m_out.size() && m_out[end - 1].last + 1 == m_out[end].first && separator(m_out[end - 1].last)) ++end;
-            int places = 0, persons = 0;
+            int places = 0, persons = 0, unknown = 0;
             for (std::size_t k = n; k < end; ++k) {
                 const Candidate& c = m_out[k];
                 if (c.form != Form::name) continue;
                 if (c.type == EntityType::location) ++places;  // weak: a preposition before it
                 if (confident_person(c)) ++persons;
+                if (lone_weak_person(c)) ++unknown;
+            }
+            // "tels que Zariategui, Eflio, Madrazo et Vargas": three unexplained capitals or more
+            // listed together, and at most one place, are surnames (where a lone unexplained capital
+            // is dropped; elsewhere it is a weak surname already, which later evidence may re-type)
+            if (!m_lex.unknown_single_is_person && unknown >= 3 && places <= 1) {
+                for (std::size_t k = n; k < end; ++k) {
+                    if (lone_weak_person(m_out[k])) rescue(m_out[k]);
+                }
+                n = end;
+                continue;
             }
             if (places >= 2 && places > persons) {
                 for (std::size_t k = n; k < end; ++k) {

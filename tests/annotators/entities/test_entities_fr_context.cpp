@@ -128,5 +128,12 @@ TEST(entities_fr_context, test_entities_dateline_ends_the_line_before) {
     EXPECT_FALSE(has(p, "Montorbe\nMontorbe")) << joined(p);
 }
 
+TEST(entities_fr_context, test_entities_list_of_unexplained_capitals) {
+    const auto p = spans("Les chefs, tels que Zorrilla, Etxeberri, Maduraz et Olazabar, seront rappelés.", "PER");
+    for (const char* n : {"Zorrilla", "Etxeberri", "Maduraz", "Olazabar"}) EXPECT_TRUE(has(p, n)) << n << ": " << joined(p);
+    // two are not a list
+    EXPECT_FALSE(has(spans("Les chefs, tels que Zorrilla et Etxeberri, seront rappelés.", "PER"), "Zorrilla"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
