@@ -115,6 +115,9 @@ private:
         return tok(i).shape == Shape::lower && in(k_particles, tok(i).fold) && i + 1 < m_toks.size() &&
                name_capital(i + 1);
     }
+    [[nodiscard]] bool article_before(std::size_t i) const {
+        return i > 0 && m_info[i - 1] && m_info[i - 1]->determiner;
+    }
     // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
     [[nodiscard]] bool name_capital(std::size_t i) const {
         const Token& t = tok(i);
@@ -329,6 +332,9 @@ private:
         }
         // "President Clinton", "M. Dind": a title or honorific says person.
         if (small_place && m_person_hint[i]) return 0;
+        // "l'Union", "la Croix", "the Mall": a town takes no article unless its name has one
+        // ("Le Locle", "The Hague" are gazetteer phrases of their own).
+        if (n == 1 && g.kind == EntryKind::city && article_before(i)) return 0;
         // A small town named like a given name, before a capital: a person ("Florence Arthaud").
         if (n == 1 && g.kind == EntryKind::city && given(i) && i + 1 < m_toks.size() &&
             name_capital(i + 1)) {
@@ -531,7 +537,8 @@ private:
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(entry));
             const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
             if (small_place && m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
-            if (g.kind != EntryKind::demonym) {
+            const bool town_after_article = len == 1 && g.kind == EntryKind::city && article_before(s);
+            if (g.kind != EntryKind::demonym && !town_after_article) {
                 emit(s, e, type_of(g), Form::name, entry, 0.9);
                 return;
             }

@@ -135,5 +135,11 @@ TEST(entities_fr_context, test_entities_list_of_unexplained_capitals) {
     EXPECT_FALSE(has(spans("Les chefs, tels que Zorrilla et Etxeberri, seront rappelés.", "PER"), "Zorrilla"));
 }
 
+TEST(entities_fr_context, test_entities_town_takes_no_article) {
+    // "Union" is a town in the gazetteer; "l'Union" is the union the article speaks of
+    EXPECT_FALSE(has(spans("Le budget de l'Union a été adopté.", "LOC"), "Union"));
+    EXPECT_TRUE(has(spans("Il habite à Union depuis un an.", "LOC"), "Union"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
