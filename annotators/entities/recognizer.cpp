@@ -550,6 +550,12 @@ private:
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        // "M. Favre" read as an initial and a name: the honorific says person
+        // (the name proper starts after it; the span takes the honorific back where it counts)
+        if (len >= 2 && m_info[s] && m_info[s]->honorific) {
+            const std::size_t name = tok(s + 1).fold == "." ? s + 2 : s + 1;
+            if (name < e && m_person_hint[name]) return emit(name, e, EntityType::person, Form::name, -1, 0.8);
+        }
         if (const std::size_t q = quoted_title(s, e)) return emit(q, e, EntityType::misc, Form::name, -1, 0.6);
         if (dateline_after(s, e)) return emit(s, e, EntityType::location, Form::name, -1, 0.6);
         // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a

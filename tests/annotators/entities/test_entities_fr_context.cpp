@@ -141,5 +141,13 @@ TEST(entities_fr_context, test_entities_town_takes_no_article) {
     EXPECT_TRUE(has(spans("Il habite à Union depuis un an.", "LOC"), "Union"));
 }
 
+TEST(entities_fr_context, test_entities_honorific_read_as_initial_still_says_person) {
+    // "M. Rochat" starts like "J. Rochat"; the honorific makes it a confident person, whose
+    // bracket names a place
+    const auto p = spans("Ont parlé M. Rochat (Montorbe) et M. Favre (Vernaule).", "LOC");
+    EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test
