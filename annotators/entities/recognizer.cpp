@@ -392,6 +392,17 @@ private:
         }
         if (!last_upper) return 0;
         const EntityType type = (c & org_head) ? EntityType::organization : EntityType::location;
+        // "gouvernement de Paris", "parti d'Alexandrie": a lower-case word before a known place
+        // names no organisation; the place is the name ("tribunal cantonal de Schaffhouse", with
+        // an adjective, is one)
+        if (type == EntityType::organization) {
+            std::size_t name = i + 1;
+            while (name < last_upper && in(k_joiners, tok(name).fold)) ++name;
+            if (auto [n, list] = match(name, last_upper - name); n > 0 && n == last_upper - name) {
+                const EntryKind kind = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*list))).kind;
+                if (kind == EntryKind::country || kind == EntryKind::city || kind == EntryKind::region) return 0;
+            }
+        }
         emit(i, last_upper, type, Form::name, -1, 0.7);
         // "ville de Berne", "canal du Rhône": a known place after a place noun is the one meant
         if (type == EntityType::location) {

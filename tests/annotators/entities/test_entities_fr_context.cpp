@@ -149,5 +149,15 @@ TEST(entities_fr_context, test_entities_honorific_read_as_initial_still_says_per
     EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
 }
 
+TEST(entities_fr_context, test_entities_lower_case_body_of_a_place_is_no_name) {
+    // "le gouvernement de Londres" names the place, not an organisation; an institution with an
+    // adjective is one ("tribunal cantonal de Genève")
+    const auto loc = spans("Le gouvernement de Londres a répondu au tribunal cantonal de Genève.", "LOC");
+    EXPECT_TRUE(has(loc, "Londres")) << joined(loc);
+    const auto org = spans("Le gouvernement de Londres a répondu au tribunal cantonal de Genève.", "ORG");
+    EXPECT_FALSE(has(org, "gouvernement de Londres")) << joined(org);
+    EXPECT_TRUE(has(org, "tribunal cantonal de Genève")) << joined(org);
+}
+
 } // namespace
 } // namespace storyline::entities_test
