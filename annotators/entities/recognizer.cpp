@@ -898,7 +898,7 @@ private:
             }
         }
         // "Lyon, Toulouse, Limoges et Bourses", "à Moldava, Bazias, Kovi, Pancevo": in a list with
-        // two places or more and fewer persons, a weak lone capital is a place too.
+        // two places or more (or a pair with one) and fewer persons, a weak lone capital is a place too.
         for (std::size_t n = 0; n < m_out.size();) {
             std::size_t end = n + 1;
             while (end < m_out.size() && m_out[end - 1].last + 1 == m_out[end].first && separator(m_out[end - 1].last)) ++end;
@@ -920,7 +920,7 @@ private:
                 n = end;
                 continue;
             }
-            if (places >= 2 && places > persons) {
+            if ((places >= 2 || (places == 1 && end - n == 2)) && places > persons) {
                 for (std::size_t k = n; k < end; ++k) {
                     Candidate& c = m_out[k];
                     if (!lone_weak_name(c)) continue;

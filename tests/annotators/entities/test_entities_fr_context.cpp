@@ -42,6 +42,8 @@ TEST(entities_fr_context, test_entities_list_of_places) {
     const auto p = spans("Les troupes sont entrées à Genève, Vernaule, Montorbe et Lausanne.", "LOC");
     EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
     EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
+    // a pair with a place
+    EXPECT_TRUE(has(spans("Le groupe A jouera à Berne et Montorbe.", "LOC"), "Montorbe"));
     // one place among persons does not make a list of places
     const auto q = spans("Le comité compte Paul Rochat, Favrod, Lausanne et Louis Pittet.", "LOC");
     EXPECT_FALSE(has(q, "Favrod")) << joined(q);
