@@ -183,6 +183,14 @@ private:
             if (title_end == 0) continue;
             for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;
             const int start = m_title_lead[i] >= 0 ? m_title_lead[i] : static_cast<int>(i);
+            // "ancien conseiller fédéral", "fameux comte": a title word before another title opens
+            // its span
+            if (m_lex.title_in_span && title_end < m_toks.size() && m_info[title_end] &&
+                m_info[title_end]->title_first && !m_caps_line[title_end]) {
+                m_title_lead[title_end] = start;
+                i = title_end - 1;
+                continue;
+            }
             if (m_lex.title_in_span) {
                 // "général de Gaulle": the title and the name's particles stay in the mention
                 std::size_t k = title_end;

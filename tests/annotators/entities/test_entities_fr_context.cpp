@@ -54,6 +54,10 @@ TEST(entities_fr_context, test_entities_words_before_a_name_like_titles) {
     EXPECT_TRUE(has(p, "jeune Paul Rochat")) << joined(p);
     EXPECT_TRUE(has(p, "nommé Favrod")) << joined(p);
     EXPECT_TRUE(has(p, "jeune R.")) << joined(p);
+    // a title word before a title opens its span
+    const auto q = spans("Hier, l'ancien conseiller fédéral Paul Rochat et le fameux comte de Vernière ont parlé.", "PER");
+    EXPECT_TRUE(has(q, "ancien conseiller fédéral Paul Rochat")) << joined(q);
+    EXPECT_TRUE(has(q, "fameux comte de Vernière")) << joined(q);
 }
 
 TEST(entities_fr_context, test_entities_person_before_a_bracketed_place) {
