@@ -165,5 +165,12 @@ TEST(entities_fr_context, test_entities_lower_case_body_of_a_place_is_no_name) {
     EXPECT_TRUE(has(org, "tribunal cantonal de Genève")) << joined(org);
 }
 
+TEST(entities_fr_context, test_entities_finite_verb_after_a_comma_is_no_apposition) {
+    const auto p = spans("Parmi les accusés, l'ancien juge Rochat, prirent la parole. La reine, Mme Favre, "
+                         "continue à recevoir les égards dus à son rang.", "PER");
+    EXPECT_TRUE(has(p, "ancien juge Rochat")) << joined(p);
+    EXPECT_TRUE(has(p, "reine, Mme Favre")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test
