@@ -589,6 +589,12 @@ private:
                 return emit(s, e, EntityType::misc, Form::name, -1, 0.6);
             }
         }
+        // "RJR Nabisco", "ABB Asea": an acronym before a capitalised word names a company
+        if (len >= 2 && tok(s).shape == Shape::all_caps && tok(s).fold.size() >= 2 && tok(s).fold.size() <= 5 &&
+            tok(s).fold.find('.') == std::string::npos && tok(s + 1).shape == Shape::capitalised && !roman(s) &&
+            !(m_info[s] && (m_info[s]->honorific || m_info[s]->title_first))) {
+            return emit(s, e, EntityType::organization, Form::name, -1, 0.6);
+        }
         // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
         if (len >= 2 && given(s) && !country_inside(s, e)) {
             return emit(s, e, EntityType::person, Form::name, -1, 0.7);

@@ -172,5 +172,12 @@ TEST(entities_fr_context, test_entities_finite_verb_after_a_comma_is_no_appositi
     EXPECT_TRUE(has(p, "reine, Mme Favre")) << joined(p);
 }
 
+TEST(entities_fr_context, test_entities_acronym_before_a_name_is_a_company) {
+    EXPECT_TRUE(has(spans("Le groupe a racheté KLM Vandermeer hier.", "ORG"), "KLM Vandermeer"));
+    EXPECT_TRUE(has(spans("The bid for KTX Holloway rose.", "ORG", "en"), "KTX Holloway"));
+    // an honorific or an initial is no acronym
+    EXPECT_TRUE(has(spans("Hier, MM. Rochat et Favre ont parlé.", "PER"), "MM. Rochat"));
+}
+
 } // namespace
 } // namespace storyline::entities_test
