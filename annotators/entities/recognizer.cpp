@@ -802,6 +802,11 @@ private:
                     break;
                 }
                 const bool age = seg_end - seg == 2 && tok(seg).shape == Shape::number;
+                // "Georgel, 2 de livraison": a number opens an age only
+                if (tok(seg).shape == Shape::number && !age) {
+                    end = 0;
+                    break;
+                }
                 end = seg_end;
                 // "46 ans, médecin": an age is followed by the rest of the apposition
                 if (age) {
@@ -833,6 +838,8 @@ private:
         }
         // "concédant 2'24", "interprétées par": a participle opens a clause, not a role
         const bool role = m_info[s] && m_info[s]->title_first;
+        // "M. et Mme Zirio, propriétaires de la villa": a plural noun describes more than the name
+        if (first.shape == Shape::lower && !det && (first.fold.ends_with("es") || first.fold.ends_with("aux"))) return 0;
         if (!role && first.shape == Shape::lower && !det &&
             (first.fold.ends_with("ant") || first.fold.ends_with("e") || first.fold.ends_with("es") ||
              first.fold.ends_with("ee") || first.fold.ends_with("ees"))) {

@@ -179,5 +179,14 @@ TEST(entities_fr_context, test_entities_acronym_before_a_name_is_a_company) {
     EXPECT_TRUE(has(spans("Hier, MM. Rochat et Favre ont parlé.", "PER"), "MM. Rochat"));
 }
 
+TEST(entities_fr_context, test_entities_apposition_of_a_number_or_a_plural) {
+    // a number opens an age only; a plural noun describes more than the one name
+    const auto p = spans("Les mémoires de M. Rochat, 2 volumes, et l'hôtel de M. et Mme Favre, propriétaires "
+                         "de la villa, sont vendus. M. Morel, 46 ans, médecin, a témoigné.", "PER");
+    EXPECT_TRUE(has(p, "M. Rochat")) << joined(p);
+    EXPECT_TRUE(has(p, "Mme Favre")) << joined(p);
+    EXPECT_TRUE(has(p, "M. Morel, 46 ans, médecin")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test
