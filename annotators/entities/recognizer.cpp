@@ -104,7 +104,7 @@ private:
     // A particle cue also needs a lower-case word before it and a name of three letters or more
     // that is no given name ("la mort de Jérôme", ", de Dardel (Neuchâtel)", "de M.").
     [[nodiscard]] bool place_cue_before(std::size_t i) const {
-        if (i == 0 || !(cue(i - 1) & loc_before)) return false;
+        if (i == 0 || !(cue(i - 1) & loc_before) || tok(i).fold.size() < 2) return false;  // "sur M 6"
         if (!in(k_particles, tok(i - 1).fold)) return true;
         return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
                !given(i);

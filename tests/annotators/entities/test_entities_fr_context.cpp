@@ -22,9 +22,12 @@ TEST(entities_fr_context, test_entities_title_of_an_institution_is_an_apposition
 }
 
 TEST(entities_fr_context, test_entities_preposition_points_to_a_place) {
-    const auto p = spans("Il revient de Montorbe et habite près de Vernaule depuis un an.", "LOC");
+    const auto p = spans("Il revient de Montorbe et habite près de Vernaule depuis un an. Les canons sont "
+                         "dirigés sur Kelsbourg, l'émission passe sur M 6.", "LOC");
     EXPECT_TRUE(has(p, "Montorbe")) << joined(p);
     EXPECT_TRUE(has(p, "Vernaule")) << joined(p);
+    EXPECT_TRUE(has(p, "Kelsbourg")) << joined(p);
+    EXPECT_FALSE(has(p, "M")) << joined(p);
     // a particle after a capital belongs to a name; a given name is a person's
     const auto q = spans("M. Rouve de Murvaux a parlé. Le discours de Jérôme fut bref.");
     EXPECT_TRUE(has(q, "M. Rouve de Murvaux")) << joined(q);
