@@ -2,6 +2,7 @@
 
 #include "core/lang/language_id.hpp"
 #include "core/text/utf8.hpp"
+#include "core/util/pooled_json.hpp"
 #include "importers/publication_date.hpp"
 
 #include <rapidjson/document.h>
@@ -102,7 +103,8 @@ std::string string_field(const rapidjson::Value& obj, const char* name) {
 } // namespace
 
 std::optional<Document> parse_annotate_line(std::string_view line, std::string& error) {
-    rapidjson::Document json;
+    PooledJson pooled;
+    PooledDocument& json = pooled.doc();
     json.Parse(line.data(), line.size());
     if (json.HasParseError() || !json.IsObject()) {
         error = json.HasParseError() ? rapidjson::GetParseError_En(json.GetParseError()) : "not an object";

@@ -90,7 +90,8 @@ public:
             std::cerr << "export: --to " << m_to << " is before --from " << m_from << '\n';
             return ExitCode::usage_error;
         }
-        const StoryGraph graph = filter_graph(load_graph(m_db, m_keep_near_duplicates), m_filter);
+        StoryGraph loaded = load_graph(m_db, m_keep_near_duplicates);
+        const StoryGraph& graph = keep_until_exit(m_filter.empty() ? std::move(loaded) : filter_graph(loaded, m_filter));
         const std::vector<std::string> parts = exporter->parts();
         if (parts.empty() || m_output == "-") {
             write_export(*exporter, graph, m_options, m_output);

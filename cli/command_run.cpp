@@ -36,7 +36,7 @@ public:
         if (m_import.db.empty() || m_import.db == "storyline.db") m_import.db = (std::filesystem::path(m_dir) / "storyline.db").string();
         const ImportSummary s = run_import(m_import, std::cerr);
         print_summary(s, m_import.db, std::cout);
-        const StoryGraph graph = load_graph(m_import.db, m_keep_near_duplicates);
+        const StoryGraph& graph = keep_until_exit(load_graph(m_import.db, m_keep_near_duplicates));
         // Every single-file export: Gephi (GraphML, GEXF with time), the web (TimelineJS3 JSON and
         // the self-contained viewer) and scripts (JSON Lines).
         for (const auto& [format, file] : {std::pair{"graphml", "graph.graphml"}, std::pair{"gexf", "graph.gexf"},

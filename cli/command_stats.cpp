@@ -39,7 +39,7 @@ public:
             }
             return ExitCode::ok;
         }
-        const StoryGraph graph = load_graph(m_db);
+        const StoryGraph& graph = keep_until_exit(load_graph(m_db));
         std::cout << "graph: " << describe_graph(graph) << '\n';
         return ExitCode::ok;
     }

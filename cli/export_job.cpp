@@ -8,15 +8,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace storyline::cli {
 
 NearDuplicates find_near_duplicates(Store& store, std::ostream& log) {
     NearDuplicateFinder finder;
-    store.for_each_document([&](const Document& doc) {
-        finder.add(doc.article.id, doc.article.lang, doc.article.text, doc.article.published.value);
-    });
+    store.for_each_article([&](const Article& a) { finder.add(a.id, a.lang, a.text, a.published.value); });
     NearDuplicates dups = finder.find();
     dups.collect_sources([&](const std::string& id) { return store.sources_of(id); });
     log << "Near-duplicates: " << dups.clustered_articles() << " of " << finder.size() << " articles folded into "
@@ -51,6 +50,12 @@ StoryGraph load_graph(const std::string& db, bool keep_near_duplicates) {
         builder.add(doc, node_sources(*store, dups, doc.article.id));
     });
     return builder.build();
+}
+
+const StoryGraph& keep_until_exit(StoryGraph graph) {
+    static std::vector<std::unique_ptr<StoryGraph>>* kept = new std::vector<std::unique_ptr<StoryGraph>>();
+    kept->push_back(std::make_unique<StoryGraph>(std::move(graph)));
+    return *kept->back();
 }
 
 void write_export(const Exporter& exporter, const StoryGraph& graph, const ExportOptions& options, const std::string& path) {

@@ -1,6 +1,7 @@
 #include "importers/jsonl_importer.hpp"
 
 #include "core/text/utf8.hpp"
+#include "core/util/pooled_json.hpp"
 #include "importers/import_bytes.hpp"
 #include "importers/input_checks.hpp"
 #include "importers/json_record.hpp"
@@ -41,7 +42,8 @@ ImportResult JsonlImporter::parse(std::string_view bytes, const SourceInfo&) con
             r.issues.push_back({where, "not UTF-8"});
             continue;
         }
-        rapidjson::Document doc;
+        PooledJson pooled;
+        PooledDocument& doc = pooled.doc();
         doc.Parse(line.data(), line.size());
         if (doc.HasParseError()) {
             r.issues.push_back({where, std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())});

@@ -45,6 +45,10 @@ public:
 
     // Reads every stored document, articles in id order, annotations in offset order.
     virtual void for_each_document(const std::function<void(const Document&)>& fn) = 0;
+    // The same articles without their annotations (a store may skip reading those).
+    virtual void for_each_article(const std::function<void(const Article&)>& fn) {
+        for_each_document([&](const Document& doc) { fn(doc.article); });
+    }
     // Every source key that points at this article (sorted).
     [[nodiscard]] virtual std::vector<std::string> sources_of(const std::string& article_id) = 0;
     [[nodiscard]] virtual StoreCounts counts() = 0;

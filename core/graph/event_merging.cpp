@@ -90,8 +90,11 @@ std::vector<std::vector<std::size_t>> merge_events(const std::vector<EventRecord
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         const auto& a = records[x];
         const auto& b = records[y];
-        return std::make_tuple(a.when.length_days() == 0, a.when.length_days(), a.when.first, a.article_id, a.trigger) <
-               std::make_tuple(b.when.length_days() == 0, b.when.length_days(), b.when.first, b.article_id, b.trigger);
+        // The strings are compared by reference: a tuple of copies allocated on every comparison.
+        const auto ka = std::make_tuple(a.when.length_days() == 0, a.when.length_days(), a.when.first);
+        const auto kb = std::make_tuple(b.when.length_days() == 0, b.when.length_days(), b.when.first);
+        if (ka != kb) return ka < kb;
+        return std::tie(a.article_id, a.trigger) < std::tie(b.article_id, b.trigger);
     });
     std::vector<Cluster> clusters;
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_type_participant;

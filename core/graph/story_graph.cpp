@@ -8,16 +8,16 @@ namespace storyline {
 Vertex StoryGraph::add_node(NodeProps props) {
     if (auto it = m_index.find(props.id); it != m_index.end()) return it->second;
     std::string id = props.id;
-    const Vertex v = boost::add_vertex(std::move(props), m_graph);
+    const Vertex v = boost::add_vertex(std::move(props), (*m_graph));
     m_index.emplace(std::move(id), v);
     return v;
 }
 
 Edge StoryGraph::add_edge(Vertex from, Vertex to, Relation relation, double weight,
                           std::optional<Provenance> provenance) {
-    for (auto [it, end] = boost::out_edges(from, m_graph); it != end; ++it) {
-        if (boost::target(*it, m_graph) == to && m_graph[*it].relation == relation) {
-            auto& props = m_graph[*it];
+    for (auto [it, end] = boost::out_edges(from, (*m_graph)); it != end; ++it) {
+        if (boost::target(*it, (*m_graph)) == to && (*m_graph)[*it].relation == relation) {
+            auto& props = (*m_graph)[*it];
             props.weight += weight;
             if (provenance) {
                 auto pos = std::lower_bound(props.provenance.begin(), props.provenance.end(), *provenance);
@@ -30,7 +30,7 @@ Edge StoryGraph::add_edge(Vertex from, Vertex to, Relation relation, double weig
     props.relation = relation;
     props.weight = weight;
     if (provenance) props.provenance.push_back(*provenance);
-    return boost::add_edge(from, to, std::move(props), m_graph).first;
+    return boost::add_edge(from, to, std::move(props), (*m_graph)).first;
 }
 
 std::optional<Vertex> StoryGraph::find(const std::string& id) const {
@@ -41,23 +41,23 @@ std::optional<Vertex> StoryGraph::find(const std::string& id) const {
 std::vector<Vertex> StoryGraph::nodes_sorted() const {
     std::vector<Vertex> out;
     out.reserve(node_count());
-    for (auto [it, end] = boost::vertices(m_graph); it != end; ++it) out.push_back(*it);
-    std::sort(out.begin(), out.end(), [this](Vertex a, Vertex b) { return m_graph[a].id < m_graph[b].id; });
+    for (auto [it, end] = boost::vertices((*m_graph)); it != end; ++it) out.push_back(*it);
+    std::sort(out.begin(), out.end(), [this](Vertex a, Vertex b) { return (*m_graph)[a].id < (*m_graph)[b].id; });
     return out;
 }
 
 std::vector<Edge> StoryGraph::edges_sorted() const {
     std::vector<Edge> out;
     out.reserve(edge_count());
-    for (auto [it, end] = boost::edges(m_graph); it != end; ++it) out.push_back(*it);
+    for (auto [it, end] = boost::edges((*m_graph)); it != end; ++it) out.push_back(*it);
     auto key = [this](Edge e) {
-        return std::tie(m_graph[boost::source(e, m_graph)].id, m_graph[boost::target(e, m_graph)].id);
+        return std::tie((*m_graph)[boost::source(e, (*m_graph))].id, (*m_graph)[boost::target(e, (*m_graph))].id);
     };
     std::sort(out.begin(), out.end(), [&](Edge a, Edge b) {
         const auto ka = key(a);
         const auto kb = key(b);
         if (ka != kb) return ka < kb;
-        return m_graph[a].relation < m_graph[b].relation;
+        return (*m_graph)[a].relation < (*m_graph)[b].relation;
     });
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -70,6 +71,19 @@ using Edge = GraphImpl::edge_descriptor;
 
 class StoryGraph {
 public:
+    StoryGraph() : m_graph(std::make_unique<GraphImpl>()) {}
+    StoryGraph(const StoryGraph& other) : m_graph(std::make_unique<GraphImpl>(*other.m_graph)), m_index(other.m_index) {}
+    StoryGraph& operator=(const StoryGraph& other) {
+        if (this != &other) *this = StoryGraph(other);
+        return *this;
+    }
+    // Boost 1.74's adjacency_list has a copy constructor and no move (its swap copies too): the
+    // graph is held through a pointer so that returning or handing over a StoryGraph does not
+    // copy hundreds of thousands of nodes. A moved-from StoryGraph may only be destroyed.
+    StoryGraph(StoryGraph&&) noexcept = default;
+    StoryGraph& operator=(StoryGraph&&) noexcept = default;
+    ~StoryGraph() = default;
+
     // Adds the node, or returns the existing vertex with that id (properties untouched).
     Vertex add_node(NodeProps props);
     // Adds an edge, or merges into the existing edge with the same endpoints and relation
@@ -78,20 +92,20 @@ public:
                   std::optional<Provenance> provenance = std::nullopt);
     [[nodiscard]] std::optional<Vertex> find(const std::string& id) const;
 
-    [[nodiscard]] const GraphImpl& impl() const { return m_graph; }
-    [[nodiscard]] GraphImpl& impl() { return m_graph; }
-    [[nodiscard]] const NodeProps& node(Vertex v) const { return m_graph[v]; }
-    [[nodiscard]] NodeProps& node(Vertex v) { return m_graph[v]; }
-    [[nodiscard]] const EdgeProps& edge(Edge e) const { return m_graph[e]; }
-    [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(m_graph); }
-    [[nodiscard]] std::size_t edge_count() const { return boost::num_edges(m_graph); }
+    [[nodiscard]] const GraphImpl& impl() const { return *m_graph; }
+    [[nodiscard]] GraphImpl& impl() { return *m_graph; }
+    [[nodiscard]] const NodeProps& node(Vertex v) const { return (*m_graph)[v]; }
+    [[nodiscard]] NodeProps& node(Vertex v) { return (*m_graph)[v]; }
+    [[nodiscard]] const EdgeProps& edge(Edge e) const { return (*m_graph)[e]; }
+    [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*m_graph); }
+    [[nodiscard]] std::size_t edge_count() const { return boost::num_edges(*m_graph); }
 
     // Canonical orders for writers.
     [[nodiscard]] std::vector<Vertex> nodes_sorted() const;
     [[nodiscard]] std::vector<Edge> edges_sorted() const;
 
 private:
-    GraphImpl m_graph;
+    std::unique_ptr<GraphImpl> m_graph;
     std::unordered_map<std::string, Vertex> m_index;
 }; // class StoryGraph
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/layer_json.hpp"
 
+#include "core/util/pooled_json.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -90,7 +92,8 @@ private:
 
 template <class Fn>
 void decode(std::string_view json, const char* layer, rapidjson::SizeType arity, Fn&& element) {
-    rapidjson::Document d;
+    PooledJson pooled;   // four layers per article: no fresh rapidjson pools for each
+    PooledDocument& d = pooled.doc();
     // Full precision: confidences must read back as the very doubles that were written.
     d.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
     if (d.HasParseError() || !d.IsArray()) throw LayerError(std::string("damaged ") + layer + " layer in the database");

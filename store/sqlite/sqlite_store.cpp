@@ -181,11 +181,19 @@ void SqliteStore::insert_annotations(const Document& doc) {
     q.exec();
 }
 
-void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) {
+void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) { read_documents(true, fn); }
+
+void SqliteStore::for_each_article(const std::function<void(const Article&)>& fn) {
+    read_documents(false, [&](const Document& doc) { fn(doc.article); });
+}
+
+void SqliteStore::read_documents(bool layers, const std::function<void(const Document&)>& fn) {
     SQLite::Statement& arts = statement(
-        "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
-        "a.content_hash, l.sentences, l.timexes, l.entities, l.events FROM articles a LEFT JOIN layers l ON l.article_id = a.id "
-        "ORDER BY a.id");
+        layers ? "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
+                 "a.content_hash, l.sentences, l.timexes, l.entities, l.events FROM articles a LEFT JOIN layers l ON l.article_id = a.id "
+                 "ORDER BY a.id"
+               : "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
+                 "a.content_hash FROM articles a ORDER BY a.id");
     SQLite::Statement& src = statement("SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key LIMIT 1");
     auto text_of = [&](int col) {
         const SQLite::Column c = arts.getColumn(col);
@@ -207,7 +215,7 @@ void SqliteStore::for_each_document(const std::function<void(const Document&)>& 
         src.bind(1, a.id);
         if (src.executeStep()) a.source_key = src.getColumn(0).getString();
         src.reset();
-        if (!arts.getColumn(11).isNull()) {
+        if (layers && !arts.getColumn(11).isNull()) {
             try {
                 layer_json::decode_sentences(text_of(11), doc);
                 layer_json::decode_timexes(text_of(12), doc);

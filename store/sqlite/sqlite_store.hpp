@@ -25,10 +25,12 @@ public:
     void commit_batch() override;
     void rollback_batch() override;
     void for_each_document(const std::function<void(const Document&)>& fn) override;
+    void for_each_article(const std::function<void(const Article&)>& fn) override;
     std::vector<std::string> sources_of(const std::string& article_id) override;
     StoreCounts counts() override;
 
 private:
+    void read_documents(bool layers, const std::function<void(const Document&)>& fn);
     void migrate();
     void delete_article(const std::string& article_id);
     void insert_annotations(const Document& doc);
