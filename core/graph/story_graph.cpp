@@ -8,7 +8,10 @@ namespace storyline {
 Vertex StoryGraph::add_node(NodeProps props) {
     if (auto it = m_index.find(props.id); it != m_index.end()) return it->second;
     std::string id = props.id;
-    const Vertex v = boost::add_vertex(std::move(props), (*m_graph));
+    // Boost's add_vertex(props, g) copies the properties (a dozen strings and lists): add a
+    // default vertex and move them in.
+    const Vertex v = boost::add_vertex(*m_graph);
+    (*m_graph)[v] = std::move(props);
     m_index.emplace(std::move(id), v);
     return v;
 }
@@ -30,7 +33,9 @@ Edge StoryGraph::add_edge(Vertex from, Vertex to, Relation relation, double weig
     props.relation = relation;
     props.weight = weight;
     if (provenance) props.provenance.push_back(*provenance);
-    return boost::add_edge(from, to, std::move(props), (*m_graph)).first;
+    const Edge e = boost::add_edge(from, to, *m_graph).first;   // then moved in, as for nodes
+    (*m_graph)[e] = std::move(props);
+    return e;
 }
 
 std::optional<Vertex> StoryGraph::find(const std::string& id) const {
@@ -42,7 +47,10 @@ std::vector<Vertex> StoryGraph::nodes_sorted() const {
     std::vector<Vertex> out;
     out.reserve(node_count());
     for (auto [it, end] = boost::vertices((*m_graph)); it != end; ++it) out.push_back(*it);
-    std::sort(out.begin(), out.end(), [this](Vertex a, Vertex b) { return (*m_graph)[a].id < (*m_graph)[b].id; });
+    auto by_id = [this](Vertex a, Vertex b) { return (*m_graph)[a].id < (*m_graph)[b].id; };
+    // GraphBuilder adds nodes in id order already (and filters keep it): one linear check
+    // spares the sort, which several analyses and every writer ask for.
+    if (!std::is_sorted(out.begin(), out.end(), by_id)) std::sort(out.begin(), out.end(), by_id);
     return out;
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace storyline {
 namespace {
@@ -23,12 +25,15 @@ public:
             if (tab == std::string::npos) continue;
             const std::string rel = line.substr(tab + 1);
             const Cue cue = rel == "after" ? Cue::after : rel == "before" ? Cue::before : rel == "then" ? Cue::then : Cue::none;
-            if (cue != Cue::none) m_cues.emplace(fold(line.substr(0, tab)), cue);
+            if (cue == Cue::none) continue;
+            std::string phrase = fold(line.substr(0, tab));
+            if (const auto space = phrase.find(' '); space != std::string::npos) m_pair_heads.insert(phrase.substr(0, space));
+            m_cues.emplace(std::move(phrase), cue);
         }
     }
     // The cue starting at word w (two-word phrases first); `length` gets its word count.
     Cue at(const std::vector<std::string>& words, std::size_t w, std::size_t& length) const {
-        if (w + 1 < words.size()) {
+        if (w + 1 < words.size() && m_pair_heads.count(words[w])) {   // a pair is built only after its head
             if (auto it = m_cues.find(words[w] + " " + words[w + 1]); it != m_cues.end()) {
                 length = 2;
                 return it->second;
@@ -41,7 +46,8 @@ public:
     [[nodiscard]] bool empty() const { return m_cues.empty(); }
 
 private:
-    std::map<std::string, Cue> m_cues;
+    std::unordered_map<std::string, Cue> m_cues;
+    std::unordered_set<std::string> m_pair_heads;   // first words of two-word cues
 };
 
 const Connectives& connectives(const std::string& lang) {
@@ -67,18 +73,20 @@ std::vector<std::pair<int, int>> textual_order(const Document& doc) {
     });
     int previous_last = -1;   // last event of the previous sentence, for sentence-initial "then"
     std::size_t e = 0;
+    std::vector<Word> words;            // reused from sentence to sentence
+    std::vector<std::string> folded;
+    std::vector<int> here;              // events of this sentence, in text order
     for (const auto& sentence : doc.sentences) {
-        std::vector<int> here;   // events of this sentence, in text order
+        here.clear();
         while (e < evs.size() && doc.events[static_cast<std::size_t>(evs[e])].trigger.begin < sentence.span.begin) ++e;
         while (e < evs.size() && doc.events[static_cast<std::size_t>(evs[e])].trigger.begin < sentence.span.end) {
             here.push_back(evs[e]);
             ++e;
         }
         if (here.empty()) continue;
-        const auto words = words_in(text, sentence.span);
-        std::vector<std::string> folded;
-        folded.reserve(words.size());
-        for (const auto& w : words) folded.push_back(fold(w.span.in(text)));
+        words_in(text, sentence.span, words);
+        folded.resize(words.size());
+        for (std::size_t w = 0; w < words.size(); ++w) folded[w] = fold(words[w].span.in(text));
         auto event_after = [&](std::uint32_t at) {
             for (int x : here) {
                 if (doc.events[static_cast<std::size_t>(x)].trigger.begin >= at) return x;
