@@ -23,7 +23,7 @@ public:
     void annotate(Document& doc) const override {
         const std::string& text = doc.article.text;
         const std::string lang = doc.article.lang.empty() ? "en" : doc.article.lang;
-        const auto tokens = entities::tokenize(text);
+        const auto tokens = entities::tokenize(text, m_gaz.lexicon(lang).split_dashed_words);
         auto candidates = entities::recognize(text, tokens, lang, m_gaz);
         doc.entities = entities::resolve(text, tokens, std::move(candidates), lang, m_gaz);
     }

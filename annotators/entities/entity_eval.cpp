@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
         const std::string text = doc["text"].GetString();
         const std::string lang = doc.HasMember("lang") ? doc["lang"].GetString() : "en";
         const double t0 = cpu_seconds();
-        const auto tokens = tokenize(text);
+        const auto tokens = tokenize(text, gaz.lexicon(lang).split_dashed_words);
         const auto cands = recognize(text, tokens, lang, gaz);
         seconds += cpu_seconds() - t0;
         bytes += text.size();

@@ -108,6 +108,10 @@ void Gazetteer::index_words(Lexicon& lex) const {
     for (const auto& s : lex.misc_words) w[s].misc = true;
     for (const auto& s : lex.determiners) w[s].determiner = true;
     for (const auto& [s, bits] : lex.cues) w[s].cues = bits;
+    for (const auto& [s, bits] : lex.accented_cues) {
+        w[s].accented_cues = bits;
+        w[s].accent_sensitive = true;
+    }
     for (const auto& [s, in_span] : lex.honorifics) {
         w[s].honorific = true;
         w[s].honorific_in_span = in_span;
@@ -242,6 +246,7 @@ void Gazetteer::load_language(const std::string& lang) {
         if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
         if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
         if (f[0] == "apposition_in_span") lex.apposition_in_span = field(f, 1) == "yes";
+        if (f[0] == "dashed_words") lex.split_dashed_words = field(f, 1) == "split";
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
         lex.common_words.insert(w);
@@ -266,12 +271,23 @@ void Gazetteer::load_language(const std::string& lang) {
     static const std::pair<std::string_view, CueRole> roles[] = {
         {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
         {"misc_head", misc_head}, {"misc_tail", misc_tail}, {"per_after", per_after},
-        {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end}};
+        {"loc_before", loc_before}, {"clause", clause}, {"appos_end", appos_end},
+        {"month", month}, {"loc_prefix", loc_prefix}};
+    // "a" (has) and "à" (at) fold alike: when an accented and a plain spelling have different
+    // roles, the recognizer tells them apart by the token's own spelling.
+    std::unordered_map<std::string, std::uint16_t> accented;
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/cues.tsv"))) {
         const auto f = split_tabs(line);
+        const bool has_accent = std::any_of(f[0].begin(), f[0].end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
         for (const auto& [name, role] : roles) {
-            if (field(f, 1) == name) lex.cues[fold(f[0])] |= role;
+            if (field(f, 1) != name) continue;
+            (has_accent ? accented : lex.cues)[fold(f[0])] |= role;
         }
+    }
+    for (const auto& [word, bits] : accented) {
+        auto plain = lex.cues.find(word);
+        if (plain == lex.cues.end()) lex.cues[word] = bits;
+        else if (plain->second != bits) lex.accented_cues[word] = bits;
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/demonyms.tsv"))) {
         const auto f = split_tabs(line);

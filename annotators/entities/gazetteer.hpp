@@ -31,6 +31,10 @@ struct GazEntry {
 // hash look-up on the hot path.
 struct WordInfo {
     std::uint16_t cues = 0;          // CueRole bits
+    // Where a cue word and another fold alike ("a" a verb, "à" a preposition), `cues` are the
+    // unaccented spelling's roles and these the accented one's.
+    std::uint16_t accented_cues = 0;
+    bool accent_sensitive = false;
     std::uint8_t gaz_max = 0;        // longest gazetteer phrase starting with this word (tokens)
     bool stop = false;
     bool given = false;
@@ -53,6 +57,7 @@ struct Lexicon {
     std::size_t title_max_tokens = 0;
     std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
+    std::unordered_map<std::string, std::uint16_t> accented_cues; // the same, of an accented spelling folding alike
     std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
     std::unordered_set<std::string> determiners;
@@ -61,6 +66,7 @@ struct Lexicon {
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation
     bool unknown_single_is_person = true;           // a lone unexplained capital: surname or nothing
     bool apposition_in_span = false;                // "M. Ador, conseiller fédéral" is one mention
+    bool split_dashed_words = false;                // "Chirac-qui": a name and a dash (tokenize())
 };
 
 enum CueRole : std::uint16_t {
@@ -68,6 +74,8 @@ enum CueRole : std::uint16_t {
     per_after = 64, loc_before = 128,
     clause = 256,      // a finite verb, subject pronoun or negation: "M. X, | la situation est grave" is no apposition
     appos_end = 512,    // a relative pronoun: an apposition ends before it ("Worth, un couturier | qui")
+    month = 1024,       // a month name: "Salonique, 7 novembre." opens a dispatch with its place
+    loc_prefix = 2048,  // hyphenated to a place, makes a place: "outre-Rhin"
 };
 
 struct TranslitRule {

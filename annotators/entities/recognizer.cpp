@@ -15,9 +15,13 @@ namespace {
 constexpr std::array<std::string_view, 19> k_particles = {
     "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "del",
     "dos", "al", "el", "bin", "ibn", "ben"};
+// Particles that may open a surname in a list (", de Dardel", "et von Schulthess").
+constexpr std::array<std::string_view, 3> k_list_particles = {"de", "von", "van"};
 // Words that join the parts of an organisation or place name once a cue word says it is one.
 constexpr std::array<std::string_view, 10> k_joiners = {
     "of", "de", "du", "des", "d'", "la", "l'", "for", "and", "&"};
+// Joiners that put an article before what a title is of ("de la", "du", "of the").
+constexpr std::array<std::string_view, 5> k_title_articles = {"la", "l'", "du", "des", "the"};
 // Adjective endings of French (lower-case words that extend "Conseil fédéral").
 constexpr std::array<std::string_view, 26> k_fr_adjective_endings = {
     "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ier", "iere", "iers", "ieres",
@@ -62,6 +66,7 @@ public:
         mark_titles_and_honorifics();
         first_pass();
         document_pass();
+        initial_dots();
         if (m_lex.apposition_in_span) extend_appositions();
         std::sort(m_out.begin(), m_out.end(),
                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
@@ -83,7 +88,35 @@ private:
         return m_lex.common.find(m_hash[i]) != nullptr || m_lower_seen.count(m_hash[i]) != 0;
     }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
-        return m_info[i] ? m_info[i]->cues : 0;
+        if (!m_info[i]) return 0;
+        if (m_info[i]->accent_sensitive) {
+            // a capital often drops its accent ("A Genève"): either spelling
+            if (tok(i).upper_initial()) return m_info[i]->cues | m_info[i]->accented_cues;
+            const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
+            const bool accented = std::any_of(surface.begin(), surface.end(),
+                                              [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+            if (accented) return m_info[i]->accented_cues;
+        }
+        return m_info[i]->cues;
+    }
+    // "à Almaty", "près de Finges": a preposition that points to a place; "de" after a capital
+    // is a name's particle ("Couve de Murville").
+    // A particle cue also needs a lower-case word before it and a name of three letters or more
+    // that is no given name ("la mort de Jérôme", ", de Dardel (Neuchâtel)", "de M.").
+    [[nodiscard]] bool place_cue_before(std::size_t i) const {
+        if (i == 0 || !(cue(i - 1) & loc_before) || tok(i).fold.size() < 2) return false;  // "sur M 6"
+        if (!in(k_particles, tok(i - 1).fold)) return true;
+        return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
+               !given(i);
+    }
+    // What may follow an initial's dot: a capital, or a particle and a capital ("F. de Rabours").
+    [[nodiscard]] bool name_after_initial(std::size_t i) const {
+        if (name_capital(i)) return true;
+        return tok(i).shape == Shape::lower && in(k_particles, tok(i).fold) && i + 1 < m_toks.size() &&
+               name_capital(i + 1);
+    }
+    [[nodiscard]] bool article_before(std::size_t i) const {
+        return i > 0 && m_info[i - 1] && m_info[i - 1]->determiner;
     }
     // A capital that says "name": not an all-capitals line, not a sentence-initial stop word.
     [[nodiscard]] bool name_capital(std::size_t i) const {
@@ -150,6 +183,14 @@ private:
             if (title_end == 0) continue;
             for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;
             const int start = m_title_lead[i] >= 0 ? m_title_lead[i] : static_cast<int>(i);
+            // "ancien conseiller fédéral", "fameux comte": a title word before another title opens
+            // its span
+            if (m_lex.title_in_span && title_end < m_toks.size() && m_info[title_end] &&
+                m_info[title_end]->title_first && !m_caps_line[title_end]) {
+                m_title_lead[title_end] = start;
+                i = title_end - 1;
+                continue;
+            }
             if (m_lex.title_in_span) {
                 // "général de Gaulle": the title and the name's particles stay in the mention
                 std::size_t k = title_end;
@@ -160,9 +201,14 @@ private:
             }
             // skip a nationality, "de l'OTSC", "of the", a comma
             std::size_t j = title_end;
+            bool after_article = false;  // "président de la Confédération", "ministre des Finances"
             for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
                 const Token& t = tok(j);
-                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") { ++j; continue; }
+                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") {
+                    after_article = in(k_title_articles, t.fold);
+                    ++j;
+                    continue;
+                }
                 if (t.shape == Shape::lower) {
                     if (m_info[j] && m_info[j]->demonym) { ++j; continue; }
                     // "conseillers fédéraux Adolf Ogi": an adjective of the title
@@ -175,6 +221,17 @@ private:
                     if (n > 0 && j + n < m_toks.size() && tok(j + n).fold == ",") {
                         j += n;
                         continue;
+                    }
+                    // "président de la Confédération": the capital names what the title is of, not
+                    // its holder; the holder may follow a comma ("..., M. Motta")
+                    if (after_article) {
+                        std::size_t k = j;
+                        while (k < m_toks.size() && k - j < 4 && tok(k).upper_initial()) ++k;
+                        if (k < m_toks.size() && tok(k).fold == ",") {
+                            j = k;
+                            continue;
+                        }
+                        break;
                     }
                     // "le président français Jacques Chirac", "le chef de l'information, M. Ernst
                     // Mörgeli": the title and what qualifies it stay in the mention
@@ -247,6 +304,7 @@ private:
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
+
         c.last = last;
         c.name_last = last;
         c.begin = tok(c.first).begin;
@@ -277,11 +335,14 @@ private:
         // "Police said", "SALE": a town named like a common word, with no "in" before it.
         const bool uninformative_capital = t.sentence_start || m_caps_line[i] || t.line_start;
         if (n == 1 && small_place && ((common(i) && uninformative_capital) || (cue(i) & ~(per_after | loc_before))) &&
-            !(i > 0 && (cue(i - 1) & loc_before))) {
+            !place_cue_before(i)) {
             return 0;
         }
         // "President Clinton", "M. Dind": a title or honorific says person.
         if (small_place && m_person_hint[i]) return 0;
+        // "l'Union", "la Croix", "the Mall": a town takes no article unless its name has one
+        // ("Le Locle", "The Hague" are gazetteer phrases of their own).
+        if (n == 1 && g.kind == EntryKind::city && article_before(i)) return 0;
         // A small town named like a given name, before a capital: a person ("Florence Arthaud").
         if (n == 1 && g.kind == EntryKind::city && given(i) && i + 1 < m_toks.size() &&
             name_capital(i + 1)) {
@@ -333,13 +394,46 @@ private:
                 continue;
             }
             if (last_upper) break;
-            if (in(k_joiners, t.fold) || is_adjective(j)) { ++j; continue; }
+            // "ministère russe de la Défense"; a place noun takes no adjective ("quartier général")
+            if (in(k_joiners, t.fold) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
             break;
         }
         if (!last_upper) return 0;
         const EntityType type = (c & org_head) ? EntityType::organization : EntityType::location;
+        // "gouvernement de Paris", "parti d'Alexandrie": a lower-case word before a known place
+        // names no organisation; the place is the name ("tribunal cantonal de Schaffhouse", with
+        // an adjective, is one)
+        if (type == EntityType::organization) {
+            std::size_t name = i + 1;
+            while (name < last_upper && in(k_joiners, tok(name).fold)) ++name;
+            if (auto [n, list] = match(name, last_upper - name); n > 0 && n == last_upper - name) {
+                const EntryKind kind = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*list))).kind;
+                if (kind == EntryKind::country || kind == EntryKind::city || kind == EntryKind::region) return 0;
+            }
+        }
         emit(i, last_upper, type, Form::name, -1, 0.7);
+        // "ville de Berne", "canal du Rhône": a known place after a place noun is the one meant
+        if (type == EntityType::location) {
+            std::size_t name = i + 1;
+            while (name < last_upper && !tok(name).upper_initial()) ++name;
+            if (auto [n, list] = match(name, last_upper - name); n == last_upper - name && !is_demonym_only(*list)) {
+                m_out.back().entry = best_entry(*list);
+                m_out.back().name_first = name;
+            }
+        }
         return last_upper - i;
+    }
+
+    // "outre-Rhin", "outre-Atlantique": a place prefix hyphenated to a capital names a place.
+    std::size_t try_place_prefix(std::size_t i) {
+        const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
+        std::size_t dash = surface.find('-');
+        if (dash == std::string_view::npos || ++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
+        const std::string_view folded = tok(i).fold;
+        const WordInfo* prefix = Gazetteer::word(m_lex, folded.substr(0, folded.find('-')));
+        if (!prefix || !(prefix->cues & loc_prefix)) return 0;
+        emit(i, i + 1, EntityType::location, Form::name, -1, 0.6);
+        return 1;
     }
 
     [[nodiscard]] bool is_adjective(std::size_t j) const {
@@ -359,7 +453,7 @@ private:
         // ("New York Stock Exchange") may start a name although the word alone would not.
         const bool initial = tok(i).shape == Shape::all_caps && tok(i).fold.size() == 1 && !m_caps_line[i] &&
                              i + 2 < m_toks.size() && tok(i + 1).fold == "." && tok(i + 1).begin == tok(i).end &&
-                             name_capital(i + 2);
+                             name_after_initial(i + 2);
         const bool place_start = tok(i).upper_initial() && !m_caps_line[i] && !m_in_title[i] &&
                                  match(i, 8).first >= 2;
         if (!name_capital(i) && !initial && !place_start) return 0;
@@ -370,6 +464,8 @@ private:
         while (j < m_toks.size()) {
             const Token& t = tok(j);
             if (t.sentence_start || t.blank_line_before) break;
+            // "Le procès de Berne | Berne, 15 septembre": a dateline opens its own line
+            if (t.line_start && dateline_after(j, j + 1)) break;
             if (name_capital(j)) {
                 roles |= cue(j);
                 ++j;
@@ -377,7 +473,7 @@ private:
             }
             // "C. Lewis", "J.R. Ewing": an initial's dot
             if (t.fold == "." && t.begin == tok(j - 1).end && tok(j - 1).fold.size() == 1 &&
-                j + 1 < m_toks.size() && name_capital(j + 1)) {
+                j + 1 < m_toks.size() && name_after_initial(j + 1)) {
                 ++j;
                 continue;
             }
@@ -389,11 +485,14 @@ private:
             // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
             std::size_t k = j;
             while (k < m_toks.size() && k - j < 2 && (in(k_joiners, tok(k).fold) || in(k_particles, tok(k).fold))) ++k;
-            if (k > j && k < m_toks.size() && name_capital(k) && !tok(k).sentence_start) {
+            const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
+            // "Conseil des Etats": a capital common noun joins a name its cue word opens
+            const bool joinable = k < m_toks.size() &&
+                                  (name_capital(k) || (org_like && tok(k).upper_initial() && !m_caps_line[k] && !m_in_title[k]));
+            if (k > j && joinable && !tok(k).sentence_start) {
                 const bool particle = in(k_particles, tok(j).fold);
-                const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
                 if (org_like || (particle && !match(k, 4).first)) {
-                    j = k;
+                    j = k + 1;
                     continue;
                 }
             }
@@ -457,7 +556,8 @@ private:
             const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(entry));
             const bool small_place = g.kind == EntryKind::city || g.kind == EntryKind::region;
             if (small_place && m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
-            if (g.kind != EntryKind::demonym) {
+            const bool town_after_article = len == 1 && g.kind == EntryKind::city && article_before(s);
+            if (g.kind != EntryKind::demonym && !town_after_article) {
                 emit(s, e, type_of(g), Form::name, entry, 0.9);
                 return;
             }
@@ -469,6 +569,14 @@ private:
         if ((tail & misc_tail) || (head & misc_head)) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (len == 1 && m_info[s] && m_info[s]->misc) return emit(s, e, EntityType::misc, Form::name, -1, 0.7);
         if (m_person_hint[s]) return emit(s, e, EntityType::person, Form::name, -1, 0.8);
+        // "M. Favre" read as an initial and a name: the honorific says person
+        // (the name proper starts after it; the span takes the honorific back where it counts)
+        if (len >= 2 && m_info[s] && m_info[s]->honorific) {
+            const std::size_t name = tok(s + 1).fold == "." ? s + 2 : s + 1;
+            if (name < e && m_person_hint[name]) return emit(name, e, EntityType::person, Form::name, -1, 0.8);
+        }
+        if (const std::size_t q = quoted_title(s, e)) return emit(q, e, EntityType::misc, Form::name, -1, 0.6);
+        if (dateline_after(s, e)) return emit(s, e, EntityType::location, Form::name, -1, 0.6);
         // "Iraqi Kurds", "West Indian": a nationality with more capitals is a MISC name, unless a
         // person's name follows it ("Australian Tom Moody").
         if (len >= 2) {
@@ -481,13 +589,20 @@ private:
                 return emit(s, e, EntityType::misc, Form::name, -1, 0.6);
             }
         }
+        // "RJR Nabisco", "ABB Asea": an acronym before a capitalised word names a company
+        if (len >= 2 && tok(s).shape == Shape::all_caps && tok(s).fold.size() >= 2 && tok(s).fold.size() <= 5 &&
+            tok(s).fold.find('.') == std::string::npos && tok(s + 1).shape == Shape::capitalised && !roman(s) &&
+            !(m_info[s] && (m_info[s]->honorific || m_info[s]->title_first))) {
+            return emit(s, e, EntityType::organization, Form::name, -1, 0.6);
+        }
         // "Justin Marshall", "Cindy Santos": a given name first, then a town-like surname.
         if (len >= 2 && given(s) && !country_inside(s, e)) {
             return emit(s, e, EntityType::person, Form::name, -1, 0.7);
         }
         if (allow_split && split_on_gazetteer(s, e)) return;
         const Token& t = tok(s);
-        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s)) {
+        if (len == 1 && t.shape == Shape::all_caps && t.fold.size() <= 6 && t.fold.size() >= 2 && !roman(s) &&
+            !(m_info[s] && m_info[s]->honorific)) {  // "MM," is no acronym
             return emit(s, e, EntityType::organization, Form::name, -1, 0.5, true);
         }
         if (e < m_toks.size() && (cue(e) & per_after)) return emit(s, e, EntityType::person, Form::name, -1, 0.6, len == 1);
@@ -496,7 +611,7 @@ private:
             if (!m_lex.unknown_single_is_person) return;
             return emit(s, e, EntityType::organization, Form::name, -1, 0.3, true);
         }
-        if (len == 1 && s > 0 && (cue(s - 1) & loc_before)) {
+        if (len == 1 && place_cue_before(s)) {
             return emit(s, e, EntityType::location, Form::name, -1, 0.4, true);
         }
         // A lone unexplained capital: a surname where the language says so, else dropped by the
@@ -545,6 +660,37 @@ private:
         }
         if (k < e) type_sequence(k, e, false);
         return true;
+    }
+
+    // « Bund », « Le Travail », "Daily Mail": a name alone between quotation marks is the title of
+    // a paper, a book or a show. OCR reads guillemets as "<" and ">".
+    // Returns the title's first token (its article), or 0.
+    [[nodiscard]] std::size_t quoted_title(std::size_t s, std::size_t e) const {
+        if (s == 0 || e >= m_toks.size()) return 0;
+        auto opening = [](std::string_view f) { return f == "\xc2\xab" || f == "\xe2\x80\x9c" || f == "\"" || f == "<"; };
+        auto closing = [](std::string_view f) { return f == "\xc2\xbb" || f == "\xe2\x80\x9d" || f == "\"" || f == ">"; };
+        std::size_t first = s;
+        // « Le Travail »: an article opens the title
+        if (m_info[s - 1] && m_info[s - 1]->determiner && tok(s - 1).upper_initial() && s > 1) --first;
+        return opening(tok(first - 1).fold) && closing(tok(e).fold) ? first : 0;
+    }
+
+    // A dispatch opens with the place it was sent from, then its date or agency: "Salonique, 7
+    // novembre.", "PARIS, 15 (Havas).", "WALL STREET (AFP).", "SARAJEVO, Aug 22".
+    [[nodiscard]] bool dateline_after(std::size_t s, std::size_t e) const {
+        if (!(tok(s).line_start || tok(s).sentence_start) || e - s > 3) return false;
+        std::size_t k = e;
+        if (k < m_toks.size() && tok(k).fold == ",") ++k;
+        if (k + 1 >= m_toks.size()) return false;
+        if (tok(k).shape == Shape::number && tok(k).fold.size() <= 2) {
+            return (cue(k + 1) & month) != 0 || tok(k + 1).fold == "(";
+        }
+        if ((cue(k) & month) && tok(k + 1).shape == Shape::number && tok(k + 1).fold.size() <= 2) return true;
+        if (tok(k).fold != "(" || !tok(k + 1).upper_initial()) return false;
+        const auto [n, list] = match(k + 1, 3);
+        if (n == 0) return false;
+        for (auto entry : *list) if (m_gaz.entry(entry).kind == EntryKind::agency) return true;
+        return false;
     }
 
     [[nodiscard]] bool roman(std::size_t i) const {
@@ -600,8 +746,34 @@ private:
             }
             std::size_t used = try_gazetteer(i);
             if (!used && t.shape == Shape::lower) used = try_lower_head(i);
+            if (!used && t.shape == Shape::lower) used = try_place_prefix(i);
             if (!used && t.upper_initial()) used = try_sequence(i);
             i += used ? used : 1;
+        }
+    }
+
+    // "le jeune T.", "G. P.": a person's name that ends in an initial keeps the initial's dot; a
+    // lone initial or honorific ("M.") is no name. A particle before a listed name is the name's.
+    void initial_dots() {
+        for (auto& c : m_out) {
+            // ", de Dardel (Neuchâtel)", "et von Schulthess": a name's particle opens a list item
+            if (c.type == EntityType::person && c.first == c.name_first && c.first >= 2 &&
+                tok(c.first - 1).shape == Shape::lower && in(k_list_particles, tok(c.first - 1).fold)) {
+                const std::size_t p = c.first - 1;
+                const auto& before = tok(p - 1).fold;
+                const bool opens = !tok(p).line_start && (before == "," || before == "et" || before == "and");
+                if (opens) {
+                    c.first = c.name_first = p;
+                    c.begin = tok(p).begin;
+                }
+            }
+            const std::size_t k = c.last;
+            if (c.type != EntityType::person || k >= m_toks.size() || c.last - c.first < 2) continue;
+            if (tok(k).fold == "." && tok(k).begin == tok(k - 1).end && tok(k - 1).fold.size() == 1 &&
+                tok(k - 1).shape == Shape::all_caps && !(roman(k - 1) && tok(k - 2).fold.size() > 1)) {
+                c.last = c.name_last = k + 1;
+                c.end = tok(k).end;
+            }
         }
     }
 
@@ -630,6 +802,11 @@ private:
                     break;
                 }
                 const bool age = seg_end - seg == 2 && tok(seg).shape == Shape::number;
+                // "Georgel, 2 de livraison": a number opens an age only
+                if (tok(seg).shape == Shape::number && !age) {
+                    end = 0;
+                    break;
+                }
                 end = seg_end;
                 // "46 ans, médecin": an age is followed by the rest of the apposition
                 if (age) {
@@ -661,6 +838,8 @@ private:
         }
         // "concédant 2'24", "interprétées par": a participle opens a clause, not a role
         const bool role = m_info[s] && m_info[s]->title_first;
+        // "M. et Mme Zirio, propriétaires de la villa": a plural noun describes more than the name
+        if (first.shape == Shape::lower && !det && (first.fold.ends_with("es") || first.fold.ends_with("aux"))) return 0;
         if (!role && first.shape == Shape::lower && !det &&
             (first.fold.ends_with("ant") || first.fold.ends_with("e") || first.fold.ends_with("es") ||
              first.fold.ends_with("ee") || first.fold.ends_with("ees"))) {
@@ -692,6 +871,12 @@ private:
     [[nodiscard]] bool lone_weak_person(const Candidate& c) const {
         return c.weak && c.type == EntityType::person && c.form == Form::name && c.last - c.name_first == 1 &&
                !tok(c.name_first).sentence_start && !common(c.name_first);
+    }
+    // A weak lone capital, typed by default or by a preposition only: a list may type it.
+    [[nodiscard]] bool lone_weak_name(const Candidate& c) const {
+        return c.weak && (c.type == EntityType::person || c.type == EntityType::location) && c.form == Form::name &&
+               c.last - c.name_first == 1 && !tok(c.name_first).sentence_start && !common(c.name_first) &&
+               !stop(c.name_first);
     }
 
     // A weak lone capital in a list with a person's name is a surname too: "MM. Bertoni, Micheli
@@ -732,6 +917,57 @@ private:
                 const Candidate& p = m_out[n];
                 if (lone_weak_person(c) && confident_person(p) && c.last + 1 == p.first && separator(c.last)) rescue(c);
             }
+        }
+        // "Lyon, Toulouse, Limoges et Bourses", "à Moldava, Bazias, Kovi, Pancevo": in a list with
+        // two places or more (or a pair with one) and fewer persons, a weak lone capital is a place too.
+        for (std::size_t n = 0; n < m_out.size();) {
+            std::size_t end = n + 1;
+            while (end < m_out.size() && m_out[end - 1].last + 1 == m_out[end].first && separator(m_out[end - 1].last)) ++end;
+            int places = 0, persons = 0, unknown = 0;
+            for (std::size_t k = n; k < end; ++k) {
+                const Candidate& c = m_out[k];
+                if (c.form != Form::name) continue;
+                if (c.type == EntityType::location) ++places;  // weak: a preposition before it
+                if (confident_person(c)) ++persons;
+                if (lone_weak_person(c)) ++unknown;
+            }
+            // "tels que Zariategui, Eflio, Madrazo et Vargas": three unexplained capitals or more
+            // listed together, and at most one place, are surnames (where a lone unexplained capital
+            // is dropped; elsewhere it is a weak surname already, which later evidence may re-type)
+            if (!m_lex.unknown_single_is_person && unknown >= 3 && places <= 1) {
+                for (std::size_t k = n; k < end; ++k) {
+                    if (lone_weak_person(m_out[k])) rescue(m_out[k]);
+                }
+                n = end;
+                continue;
+            }
+            if ((places >= 2 || (places == 1 && end - n == 2)) && places > persons) {
+                for (std::size_t k = n; k < end; ++k) {
+                    Candidate& c = m_out[k];
+                    if (!lone_weak_name(c)) continue;
+                    rescue(c);
+                    c.type = EntityType::location;
+                }
+            }
+            n = end;
+        }
+    }
+
+    // "Maillefer (Lausanne)", "M. SCHULTHESS (Argovie)": a weak lone capital before a known place
+    // in brackets is a person, the place where the person comes from or sits for.
+    void bracketed_persons() {
+        for (std::size_t n = 0; n + 1 < m_out.size(); ++n) {
+            Candidate& c = m_out[n];
+            const Candidate& p = m_out[n + 1];
+            const std::size_t k = c.last;
+            if (!c.weak || c.type != EntityType::person || c.form != Form::name || c.last - c.name_first != 1 ||
+                common(c.name_first) || stop(c.name_first) || k + 1 >= m_toks.size() ||
+                tok(k).fold != "(" || p.first != k + 1 || p.type != EntityType::location || p.weak ||
+                p.form != Form::name || p.last >= m_toks.size() || tok(p.last).fold != ")") {
+                continue;
+            }
+            c.weak = false;
+            c.confidence = 0.4;
         }
     }
 
@@ -787,6 +1023,7 @@ private:
                 known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
             }
         }
+        bracketed_persons();
         rescue_listed_names();
         bracketed_places();
         std::vector<Candidate> kept;

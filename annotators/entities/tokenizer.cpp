@@ -73,6 +73,18 @@ Shape word_shape(std::string_view word) {
     return Shape::capitalised;
 }
 
+// "Chirac-qui", "France-affirme": the end of the name before a hyphen that only lower-case words
+// follow, or `end` ("Jean-Claude", "Yverdon-les-Bains" and "Saint-Etienne" stay one word).
+std::size_t dashed_name_end(std::string_view text, std::size_t start, std::size_t end) {
+    std::size_t cut = 0;
+    for (std::size_t k = start; k < end; k = next_pos(text, k)) {
+        const char32_t c = peek(text, k);
+        if (is_upper(c) && k > start) return end;
+        if (cut == 0 && k > start && is_hyphen(c) && is_lower(peek(text, next_pos(text, k)))) cut = k;
+    }
+    return cut ? cut : end;
+}
+
 bool ends_sentence(const Token& t, const Token* before) {
     if (t.shape != Shape::punct) return false;
     const std::string_view f = t.fold;
@@ -94,7 +106,7 @@ bool opens_quote(const Token& t) {
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
     std::vector<Token> out;
     out.reserve(text.size() / 4 + 16);   // about one token per 4.3 bytes in news text
     std::size_t i = 0;
@@ -167,6 +179,7 @@ std::vector<Token> tokenize(std::string_view text) {
                 }
                 break;
             }
+            if (split_dashed_words && is_upper(cp)) end = dashed_name_end(text, start, end);
             // French elision: keep "l'" as a token of its own.
             if (end < text.size() && is_apostrophe(peek(text, end))) {
                 const std::string so_far = fold(text.substr(start, end - start));
@@ -205,22 +218,22 @@ std::vector<Token> tokenize(std::string_view text) {
     // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
     // stand between), after a blank line, and at a line start when the line before ended a
     // sentence or had no lower-case word (a heading or a dateline).
-    // A line of names broken inside a list ("Marc Peter, Rochaix, Fazy, Horace\nMicheli") has
-    // commas and ends in a comma: it is no heading.
+    // A line of names broken inside a list ("Marc Peter, Rochaix, Fazy, Horace\nMicheli") ends in
+    // a comma or has two: it is no heading (a dateline "PARIS, 15 (Havas)" has one).
     bool pending = true;
-    bool line_has_lower = false, prev_line_has_lower = true, line_has_comma = false;
+    bool line_has_lower = false, prev_line_has_lower = true;
+    int line_commas = 0;
     for (std::size_t k = 0; k < out.size(); ++k) {
         Token& t = out[k];
         if (t.line_start) {
             prev_line_has_lower = line_has_lower;
-            const bool list_line = line_has_comma && k > 0 &&
-                                   out[k - 1].fold == ",";
+            const bool list_line = line_commas >= 2 || (line_commas == 1 && k > 0 && out[k - 1].fold == ",");
             line_has_lower = false;
-            line_has_comma = false;
+            line_commas = 0;
             if (t.blank_line_before || (!prev_line_has_lower && !list_line)) pending = true;
         }
         if (t.shape == Shape::lower) line_has_lower = true;
-        if (t.fold == ",") line_has_comma = true;
+        if (t.fold == ",") ++line_commas;
         if (t.shape == Shape::punct) {
             if (ends_sentence(t, k > 0 ? &out[k - 1] : nullptr)) pending = true;
             else if (!opens_quote(t)) pending = pending && false;

@@ -33,7 +33,10 @@ struct Token {
 };
 
 // Splits French elisions ("l'OTSC" -> "l'", "OTSC") and English possessives ("Putin's" ->
-// "Putin", "'s") so that names are matched without them.
-std::vector<Token> tokenize(std::string_view text);
+// "Putin", "'s") so that names are matched without them. With split_dashed_words, a capitalised
+// word joined by hyphens to lower-case words only is a name and a dash run into the next words
+// ("Chirac-qui", "France-affirme"): set for languages whose names take no lower-case suffix
+// (French; English keeps "Russian-led").
+std::vector<Token> tokenize(std::string_view text, bool split_dashed_words = false);
 
 } // namespace storyline::entities

@@ -103,5 +103,12 @@ TEST(entities_en, test_entities_hyphenated_nationality) {
     EXPECT_EQ(find(doc, "Russian-led")->key, "country:RU");
 }
 
+TEST(entities_en, test_entities_dateline_names_a_place) {
+    const auto p = spans("Bremford, March 3 - The town council met on Thursday.\n"
+                         "KELSWICK, Aug 22 (Reuters) - Shares rose.", "LOC", "en");
+    EXPECT_TRUE(has(p, "Bremford")) << joined(p);
+    EXPECT_TRUE(has(p, "KELSWICK")) << joined(p);
+}
+
 } // namespace
 } // namespace storyline::entities_test

@@ -86,24 +86,6 @@ TEST(entities_fr, test_entities_sentence_initial_stop_words_are_no_names) {
 }
 
 
-// Recognizer spans (HIPE conventions): what the recognizer proposes before the graph's
-// non-overlapping pass.
-std::vector<std::string> spans(const std::string& text, const char* type = nullptr) {
-    test_support::use_source_resources();
-    const auto& gaz = entities::gazetteer();
-    const auto toks = entities::tokenize(text);
-    std::vector<std::string> out;
-    for (const auto& c : entities::recognize(text, toks, "fr", gaz)) {
-        if (type && std::string(to_string(c.type)) != type) continue;
-        out.push_back(text.substr(c.begin, c.end - c.begin));
-    }
-    return out;
-}
-
-bool has(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
-
 TEST(entities_fr, test_entities_apposition_is_part_of_the_person_span) {
     const auto p = spans("Hier, M. Durand, directeur de la fabrique, a reçu les ouvriers. "
                          "Le discours de Paul Martin, le nouveau maire, fut bref.");
