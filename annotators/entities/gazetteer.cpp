@@ -257,6 +257,13 @@ void Gazetteer::load_language(const std::string& lang) {
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
         lex.misc_words.insert(fold(w));
     }
+    for (const auto& [file, list] : {std::pair{"entities/name_particles.txt", &lex.name_particles},
+                                     std::pair{"entities/list_particles.txt", &lex.list_particles},
+                                     std::pair{"entities/name_joiners.txt", &lex.name_joiners},
+                                     std::pair{"entities/title_articles.txt", &lex.title_articles},
+                                     std::pair{"entities/adjective_endings.txt", &lex.adjective_endings}}) {
+        for (const auto& w : read_optional_data_lines(language_file(lang, file))) list->push_back(fold(w));
+    }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/titles.txt"))) {
         std::size_t n = 0;
         lex.titles.insert(phrase_key(w, &n));

@@ -61,6 +61,10 @@ struct Lexicon {
     std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
     std::unordered_set<std::string> determiners;
+    // Small word lists the rules scan (a handful of words each): name particles ("de", "van"),
+    // particles opening a listed surname, joiners inside organisation and place names, articles
+    // before what a title is of, adjective endings that extend an institution's name.
+    std::vector<std::string> name_particles, list_particles, name_joiners, title_articles, adjective_endings;
     bool elision = false;                           // French: l', d' before names
     bool title_in_span = false;                     // "général de Gaulle" is one mention
     bool bare_cue_is_name = true;                   // "Parliament" alone is an organisation

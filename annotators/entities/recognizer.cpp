@@ -11,25 +11,8 @@
 namespace storyline::entities {
 namespace {
 
-// Particles inside personal names ("Charles de Gaulle", "Ludwig van Beethoven").
-constexpr std::array<std::string_view, 19> k_particles = {
-    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "del",
-    "dos", "al", "el", "bin", "ibn", "ben"};
-// Particles that may open a surname in a list (", de Dardel", "et von Schulthess").
-constexpr std::array<std::string_view, 3> k_list_particles = {"de", "von", "van"};
-// Words that join the parts of an organisation or place name once a cue word says it is one.
-constexpr std::array<std::string_view, 10> k_joiners = {
-    "of", "de", "du", "des", "d'", "la", "l'", "for", "and", "&"};
-// Joiners that put an article before what a title is of ("de la", "du", "of the").
-constexpr std::array<std::string_view, 5> k_title_articles = {"la", "l'", "du", "des", "the"};
-// Adjective endings of French (lower-case words that extend "Conseil fédéral").
-constexpr std::array<std::string_view, 26> k_fr_adjective_endings = {
-    "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ier", "iere", "iers", "ieres",
-    "ique", "iques", "if", "ive", "ifs", "ives", "ien", "ienne", "iens", "iennes", "aire",
-    "aires", "ee", "ees"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+// A word of one of the lexicon's short lists (lang/<code>/entities/*.txt).
+bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
@@ -105,14 +88,14 @@ private:
     // that is no given name ("la mort de Jérôme", ", de Dardel (Neuchâtel)", "de M.").
     [[nodiscard]] bool place_cue_before(std::size_t i) const {
         if (i == 0 || !(cue(i - 1) & loc_before) || tok(i).fold.size() < 2) return false;  // "sur M 6"
-        if (!in(k_particles, tok(i - 1).fold)) return true;
+        if (!in(m_lex.name_particles, tok(i - 1).fold)) return true;
         return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
                !given(i);
     }
     // What may follow an initial's dot: a capital, or a particle and a capital ("F. de Rabours").
     [[nodiscard]] bool name_after_initial(std::size_t i) const {
         if (name_capital(i)) return true;
-        return tok(i).shape == Shape::lower && in(k_particles, tok(i).fold) && i + 1 < m_toks.size() &&
+        return tok(i).shape == Shape::lower && in(m_lex.name_particles, tok(i).fold) && i + 1 < m_toks.size() &&
                name_capital(i + 1);
     }
     [[nodiscard]] bool article_before(std::size_t i) const {
@@ -194,7 +177,7 @@ private:
             if (m_lex.title_in_span) {
                 // "général de Gaulle": the title and the name's particles stay in the mention
                 std::size_t k = title_end;
-                while (k < m_toks.size() && k - title_end < 2 && in(k_particles, tok(k).fold)) ++k;
+                while (k < m_toks.size() && k - title_end < 2 && in(m_lex.name_particles, tok(k).fold)) ++k;
                 if (k < m_toks.size() && tok(k).upper_initial() && m_span_start[k] < 0) {
                     m_span_start[k] = start;
                 }
@@ -204,8 +187,8 @@ private:
             bool after_article = false;  // "président de la Confédération", "ministre des Finances"
             for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
                 const Token& t = tok(j);
-                if (t.fold == "," || in(k_joiners, t.fold) || t.fold == "the") {
-                    after_article = in(k_title_articles, t.fold);
+                if (t.fold == "," || in(m_lex.name_joiners, t.fold) || t.fold == "the") {
+                    after_article = in(m_lex.title_articles, t.fold);
                     ++j;
                     continue;
                 }
@@ -300,7 +283,7 @@ private:
         if (type == EntityType::person && m_span_start[first] >= 0) {
             c.first = static_cast<std::size_t>(m_span_start[first]);
             // "général de Gaulle": the particle belongs to the name, the title does not
-            while (c.name_first > c.first && in(k_particles, tok(c.name_first - 1).fold)) --c.name_first;
+            while (c.name_first > c.first && in(m_lex.name_particles, tok(c.name_first - 1).fold)) --c.name_first;
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
@@ -395,7 +378,7 @@ private:
             }
             if (last_upper) break;
             // "ministère russe de la Défense"; a place noun takes no adjective ("quartier général")
-            if (in(k_joiners, t.fold) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
+            if (in(m_lex.name_joiners, t.fold) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
             break;
         }
         if (!last_upper) return 0;
@@ -405,7 +388,7 @@ private:
         // an adjective, is one)
         if (type == EntityType::organization) {
             std::size_t name = i + 1;
-            while (name < last_upper && in(k_joiners, tok(name).fold)) ++name;
+            while (name < last_upper && in(m_lex.name_joiners, tok(name).fold)) ++name;
             if (auto [n, list] = match(name, last_upper - name); n > 0 && n == last_upper - name) {
                 const EntryKind kind = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*list))).kind;
                 if (kind == EntryKind::country || kind == EntryKind::city || kind == EntryKind::region) return 0;
@@ -440,8 +423,7 @@ private:
         const Token& t = tok(j);
         if (t.shape != Shape::lower || stop(j)) return false;
         if (m_info[j] && m_info[j]->demonym) return true;
-        if (!m_lex.elision) return false;
-        for (auto end : k_fr_adjective_endings) {
+        for (const auto& end : m_lex.adjective_endings) {   // French lists them, English none
             if (t.fold.size() > end.size() + 2 && t.fold.ends_with(end)) return true;
         }
         return false;
@@ -484,13 +466,13 @@ private:
             }
             // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
             std::size_t k = j;
-            while (k < m_toks.size() && k - j < 2 && (in(k_joiners, tok(k).fold) || in(k_particles, tok(k).fold))) ++k;
+            while (k < m_toks.size() && k - j < 2 && (in(m_lex.name_joiners, tok(k).fold) || in(m_lex.name_particles, tok(k).fold))) ++k;
             const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
             // "Conseil des Etats": a capital common noun joins a name its cue word opens
             const bool joinable = k < m_toks.size() &&
                                   (name_capital(k) || (org_like && tok(k).upper_initial() && !m_caps_line[k] && !m_in_title[k]));
             if (k > j && joinable && !tok(k).sentence_start) {
-                const bool particle = in(k_particles, tok(j).fold);
+                const bool particle = in(m_lex.name_particles, tok(j).fold);
                 if (org_like || (particle && !match(k, 4).first)) {
                     j = k + 1;
                     continue;
@@ -514,7 +496,7 @@ private:
                 end = ++j;
                 continue;
             }
-            if (in(k_joiners, t.fold) && t.fold != "and" && t.fold != "&" && t.fold != "for") {
+            if (in(m_lex.name_joiners, t.fold) && t.fold != "and" && t.fold != "&" && t.fold != "for") {
                 std::size_t k = j + 1;
                 if (k < m_toks.size() && (tok(k).fold == "la" || tok(k).fold == "l'")) ++k;
                 if (k >= m_toks.size()) break;
@@ -758,7 +740,7 @@ private:
         for (auto& c : m_out) {
             // ", de Dardel (Neuchâtel)", "et von Schulthess": a name's particle opens a list item
             if (c.type == EntityType::person && c.first == c.name_first && c.first >= 2 &&
-                tok(c.first - 1).shape == Shape::lower && in(k_list_particles, tok(c.first - 1).fold)) {
+                tok(c.first - 1).shape == Shape::lower && in(m_lex.list_particles, tok(c.first - 1).fold)) {
                 const std::size_t p = c.first - 1;
                 const auto& before = tok(p - 1).fold;
                 const bool opens = !tok(p).line_start && (before == "," || before == "et" || before == "and");
@@ -1004,7 +986,7 @@ private:
             known.emplace(phrase_hash(c.name_first, c.last), c.type);
             if (c.type == EntityType::person && c.confidence >= 0.5) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
-                    if (tok(k).upper_initial() && !in(k_particles, tok(k).fold)) person_parts.insert(m_hash[k]);
+                    if (tok(k).upper_initial() && !in(m_lex.name_particles, tok(k).fold)) person_parts.insert(m_hash[k]);
                 }
             }
         }
