@@ -257,6 +257,18 @@ void Gazetteer::load_language(const std::string& lang) {
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/misc_words.txt"))) {
         lex.misc_words.insert(fold(w));
     }
+    static const std::pair<std::string_view, KeyWord> key_roles[] = {
+        {"surname_particle", KeyWord::surname_particle}, {"name_suffix", KeyWord::name_suffix},
+        {"leading_article", KeyWord::leading_article}, {"acronym_skip", KeyWord::acronym_skip}};
+    for (const auto& line : read_optional_data_lines(language_file(lang, "entities/key_words.tsv"))) {
+        const auto f = split_tabs(line);
+        for (const auto& [name, role] : key_roles) {
+            if (f[0] != name) continue;
+            auto& list = m_key_words[static_cast<std::size_t>(role)];
+            std::string w = fold(field(f, 1));
+            if (!w.empty() && std::find(list.begin(), list.end(), w) == list.end()) list.push_back(std::move(w));
+        }
+    }
     for (const auto& [file, list] : {std::pair{"entities/name_particles.txt", &lex.name_particles},
                                      std::pair{"entities/list_particles.txt", &lex.list_particles},
                                      std::pair{"entities/name_joiners.txt", &lex.name_joiners},

@@ -5,6 +5,8 @@
 #include "annotators/entities/tokenizer.hpp"
 #include "core/model/annotation.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -100,6 +102,13 @@ public:
     [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
 
     [[nodiscard]] bool is_given_name(const std::string& folded) const { return m_given.count(folded) != 0; }
+    // Words the cross-article keys look through, the union of every language's key_words.tsv:
+    // a key must not depend on the article's language ("Poutine" and "Putin" meet).
+    enum class KeyWord { surname_particle, name_suffix, leading_article, acronym_skip };
+    [[nodiscard]] bool is_key_word(KeyWord role, std::string_view folded) const {
+        const auto& list = m_key_words[static_cast<std::size_t>(role)];
+        return std::find(list.begin(), list.end(), folded) != list.end();
+    }
     // nullptr for a word no list knows.
     [[nodiscard]] static const WordInfo* word(const Lexicon& lex, std::string_view folded) {
         return lex.words.find(StringHash::of(folded));
@@ -125,6 +134,7 @@ private:
     FlatTable<std::uint8_t> m_first_index;                        // the same as m_first_max
     std::unordered_map<std::string, std::uint8_t> m_first_max;  // first token -> longest phrase
     std::unordered_set<std::string> m_given;
+    std::array<std::vector<std::string>, 4> m_key_words;   // by KeyWord
     std::unordered_map<std::string, Lexicon> m_lexicons;
     Lexicon m_empty;
     std::vector<TranslitRule> m_translit;

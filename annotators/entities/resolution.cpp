@@ -10,17 +10,7 @@
 namespace storyline::entities {
 namespace {
 
-constexpr std::array<std::string_view, 14> k_surname_particles = {
-    "de", "du", "van", "von", "der", "den", "da", "di", "del", "le", "la", "al", "el", "bin"};
-constexpr std::array<std::string_view, 6> k_suffixes = {"jr", "sr", "ii", "iii", "iv", "jr."};
-constexpr std::array<std::string_view, 11> k_joiner_words = {
-    "of", "de", "du", "des", "d'", "la", "l'", "the", "and", "et", "for"};
-constexpr std::array<std::string_view, 8> k_articles = {"le", "la", "les", "l'", "the", "un", "une", "a"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
+using KeyWord = Gazetteer::KeyWord;
 
 std::string join(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
     std::string out;
@@ -60,12 +50,12 @@ std::string transliterate(std::string s, const Gazetteer& gaz) {
 std::string person_key(const std::vector<std::string>& folds, const Gazetteer& gaz) {
     std::vector<std::string> words;
     for (const auto& f : folds) {
-        if (f == "." || f == "," || in(k_suffixes, f)) continue;
+        if (f == "." || f == "," || gaz.is_key_word(KeyWord::name_suffix, f)) continue;
         words.push_back(f);
     }
     if (words.empty()) return "per:";
     std::size_t start = words.size() - 1;
-    while (start > 0 && in(k_surname_particles, words[start - 1])) --start;
+    while (start > 0 && gaz.is_key_word(KeyWord::surname_particle, words[start - 1])) --start;
     std::string surname = join(words, start, words.size());
     // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
     std::replace(surname.begin(), surname.end(), ' ', '-');
@@ -95,7 +85,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             case EntityType::person: r.key = person_key(r.name_folds, gaz); break;
             case EntityType::organization: {
                 std::size_t from = 0;
-                while (from + 1 < r.name_folds.size() && in(k_articles, r.name_folds[from])) ++from;
+                while (from + 1 < r.name_folds.size() && gaz.is_key_word(KeyWord::leading_article, r.name_folds[from])) ++from;
                 r.key = "org:" + transliterate(join(r.name_folds, from, r.name_folds.size()), gaz);
                 break;
             }
@@ -134,7 +124,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             if (&o == &r || o.cand.type != EntityType::organization || o.name_folds.size() < 2) continue;
             std::string initials;
             for (const auto& w : o.name_folds) {
-                if (!in(k_joiner_words, w)) initials.push_back(initial(w));
+                if (!gaz.is_key_word(KeyWord::acronym_skip, w)) initials.push_back(initial(w));
             }
             const bool adjacent = o.cand.end <= r.cand.begin && r.cand.begin - o.cand.end <= 3;
             if (initials == acr || (adjacent && initials.size() >= 2 && acr.starts_with(initials))) {
@@ -178,7 +168,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (r.cand.type != EntityType::person || r.cand.form != Form::name) continue;
         std::size_t k = r.cand.name_first;
         // a title kept in the span: look before the particles and the honorific
-        while (k > r.cand.first && (in(k_surname_particles, tokens[k - 1].fold) || tokens[k - 1].fold == "." ||
+        while (k > r.cand.first && (gaz.is_key_word(KeyWord::surname_particle, tokens[k - 1].fold) || tokens[k - 1].fold == "." ||
                                     lex.honorifics.count(tokens[k - 1].fold))) --k;
         if (k > 0 && tokens[k - 1].fold == ",") --k;
         std::string attribute;
