@@ -218,6 +218,15 @@ bool scan_items(std::string_view s, Fn&& on_item) {
     auto skip_space = [&] {
         while (i < size && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
     };
+    // After an element of a list: ',' means another follows (`more`), ']' closes the list;
+    // anything else is a damaged layer (false).
+    auto after_element = [&](bool& more) {
+        skip_space();
+        if (i == size) return false;
+        const char c = s[i++];
+        more = c == ',';
+        return c == ',' || c == ']';
+    };
     skip_space();
     if (i == size || s[i++] != '[') return false;
     skip_space();
@@ -266,24 +275,15 @@ bool scan_items(std::string_view s, Fn&& on_item) {
                     f.text = s.substr(from, i - from);
                 }
                 fields[n++] = f;
-                skip_space();
-                if (i == size) return false;
-                if (s[i] == ',') {
-                    ++i;
-                    continue;
-                }
-                if (s[i++] != ']') return false;
-                break;
+                bool more = false;
+                if (!after_element(more)) return false;
+                if (!more) break;
             }
         }
         on_item(fields, n);
-        skip_space();
-        if (i == size) return false;
-        if (s[i] == ',') {
-            ++i;
-            continue;
-        }
-        if (s[i++] != ']') return false;
+        bool more = false;
+        if (!after_element(more)) return false;
+        if (more) continue;
         skip_space();
         return i == size;
     }
