@@ -206,6 +206,9 @@ private:
     std::vector<Token> m_toks;
     std::unique_ptr<char[]> m_norm;  // token keys; not zeroed (it is written before read)
     std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
+    // Tokens a rule may start at: some candidate rule, and a next token that can go on one of
+    // them (most "the", "a" and numbers are followed by a word no rule names).
+    std::vector<int> m_starts;
     // Per token (plus a sentinel): first index in m_lex, key info, its id, and the classes
     // (id < 64) of the lexicon entries starting there. One vector, filled in one pass.
     struct TokIndex {
@@ -238,40 +241,68 @@ private:
         const int n = ntok();
         m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
         m_lex.reserve(static_cast<std::size_t>(n) / 8 + 8);  // growing from empty reallocated several times a text
+        m_starts.reserve(static_cast<std::size_t>(n) / 8 + 8);
         const Token* toks = m_toks.data();
+        // Candidate rules of the token before, decided once this token is indexed.
+        const NextFilter* prev_next = nullptr;
         for (int i = 0; i < n; ++i) {
             TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
             ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
             const Token& t = toks[i];
+            const std::vector<int>* cand = nullptr;
+            const NextFilter* next = nullptr;
             if (t.kind == TokKind::number) {
                 ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
-                continue;
+                cand = &m_g.number_rules[ix.num_kinds];
+                next = &m_g.number_next[ix.num_kinds];
+            } else if (const KeyInfo* ki = m_g.find_key(t.key)) {
+                ix.ki = ki;
+                ix.keyid = ki->id;
+                cand = &ki->candidates;
+                next = &ki->next;
+                index_entries(i, ki, ix);
             }
-            const KeyInfo* ki = m_g.find_key(t.key);
-            if (!ki) continue;
-            ix.ki = ki;
-            ix.keyid = ki->id;
-            for (int id : ki->entries) {
-                const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
-                const int len = static_cast<int>(e.keys.size());
-                if (i + len > n) continue;
-                bool ok = true;
-                for (int k = 1; k < len && ok; ++k) {
-                    const Token& tk = toks[i + k];
-                    const std::string& ek = e.keys[static_cast<std::size_t>(k)];
-                    // Length and first byte before the full compare: most fail there.
-                    ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
-                }
-                if (ok && !e.exact_first.empty())
-                    ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
-                if (ok) {
-                    m_lex.push_back({id, len});
-                    if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
-                    if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
-                }
+            if (prev_next && passes(*prev_next, ix)) m_starts.push_back(i - 1);
+            prev_next = nullptr;
+            if (cand && !cand->empty()) {
+                if (next->any || ix.multi) m_starts.push_back(i);
+                else prev_next = next;
             }
         }
+        if (prev_next) m_starts.push_back(n - 1);  // the last token: nothing after it to test
         m_idx[static_cast<std::size_t>(n)] = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+    }
+
+    // Whether the token indexed as `nx` can go on one of the rules that `f` stands for.
+    static bool passes(const NextFilter& f, const TokIndex& nx) {
+        return (nx.clsmask & f.classes) || (nx.num_kinds & f.nums) ||
+               (nx.keyid >= 0 && ((f.literals >> (nx.keyid & 63)) & 1));
+    }
+
+    // The lexicon entries starting at token i (key info ki) that the next tokens complete.
+    void index_entries(int i, const KeyInfo* ki, TokIndex& ix) {
+        const int n = ntok();
+        const Token* toks = m_toks.data();
+        const Token& t = toks[i];
+        for (int id : ki->entries) {
+            const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
+            const int len = static_cast<int>(e.keys.size());
+            if (i + len > n) continue;
+            bool ok = true;
+            for (int k = 1; k < len && ok; ++k) {
+                const Token& tk = toks[i + k];
+                const std::string& ek = e.keys[static_cast<std::size_t>(k)];
+                // Length and first byte before the full compare: most fail there.
+                ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
+            }
+            if (ok && !e.exact_first.empty())
+                ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
+            if (ok) {
+                m_lex.push_back({id, len});
+                if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
+                if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
+            }
+        }
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
@@ -957,32 +988,12 @@ std::vector<Timex> Run::run() {
     const int n = ntok();
     Captures caps;
     int i = 0;
-    while (i < n) {
-        const Token& t = m_toks[static_cast<std::size_t>(i)];
-        const std::vector<int>* cand = nullptr;
-        const NextFilter* next = nullptr;
+    for (const int start : m_starts) {
+        if (start < i) continue;  // inside the last match
+        i = start;
         const TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
-        if (t.kind == TokKind::number) {
-            cand = &m_g.number_rules[ix.num_kinds];
-            next = &m_g.number_next[ix.num_kinds];
-        } else if (ix.ki) {
-            cand = &ix.ki->candidates;
-            next = &ix.ki->next;
-        }
-        if (!cand || cand->empty()) {
-            ++i;
-            continue;
-        }
-        // The next token must be able to go on one of the candidates (most "the", "a" and
-        // numbers are followed by a word no rule names).
-        if (!next->any && !ix.multi && i + 1 < n) {
-            const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + 1];
-            if (!(nx.clsmask & next->classes) && !(nx.num_kinds & next->nums) &&
-                !(nx.keyid >= 0 && ((next->literals >> (nx.keyid & 63)) & 1))) {
-                ++i;
-                continue;
-            }
-        }
+        const std::vector<int>* cand =
+            m_toks[static_cast<std::size_t>(i)].kind == TokKind::number ? &m_g.number_rules[ix.num_kinds] : &ix.ki->candidates;
         // Quick reject: every required word element must find its class or literal somewhere
         // in the next few tokens (a match cannot be longer than the window).
         std::uint64_t win_mask = 0, win_lits = 0;
