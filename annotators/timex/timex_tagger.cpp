@@ -186,13 +186,55 @@ int season_of_month(unsigned m) {  // meteorological-ish: Mar-May spring ...
     return 3;
 }
 
+// Per token (plus a sentinel): first index in the lexicon matches, key info, its id, and the
+// classes (id < 64) of the lexicon entries starting there. Filled in one pass.
+struct TokIndex {
+    std::uint32_t lex_begin;
+    int keyid;
+    std::uint64_t clsmask;
+    const KeyInfo* ki;
+    std::uint8_t num_kinds;  // number tokens: number_kinds()
+    // A lexicon entry of several tokens or a numeral starts here: a match may take more
+    // than this token before the next element, so NextFilter does not apply.
+    bool multi;
+};
+
+// A thread's working memory, kept from one text to the next: allocating and freeing it for
+// every text cost more than indexing the text's lexicon entries. Only grows.
+struct Buffers {
+    std::vector<Token> toks;
+    std::unique_ptr<char[]> norm;  // token keys; not zeroed (written before read)
+    std::size_t norm_size = 0;
+    std::unique_ptr<TokIndex[]> idx;
+    std::size_t idx_size = 0;
+    std::vector<LexMatch> lex;
+    std::vector<int> starts;
+
+    void prepare(std::size_t text_size) {
+        if (norm_size < text_size + 16) {
+            norm_size = text_size + text_size / 2 + 16;
+            norm = std::make_unique_for_overwrite<char[]>(norm_size);
+        }
+        toks.clear();
+        lex.clear();
+        starts.clear();
+    }
+    TokIndex* index_for(std::size_t ntok) {
+        if (idx_size < ntok + 1) {
+            idx_size = ntok + ntok / 2 + 1;
+            idx = std::make_unique_for_overwrite<TokIndex[]>(idx_size);
+        }
+        return idx.get();
+    }
+};
+
 class Run {
 public:
-    Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
+    Run(const Grammar& g, std::string_view text, std::string_view dct, Buffers& b)
+        : m_g(g), m_text(text), m_toks(b.toks), m_lex(b.lex), m_starts(b.starts), m_buf(b) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
-        m_toks.reserve(text.size() / 4 + 16);
-        m_norm = std::make_unique_for_overwrite<char[]>(text.size() + 16);
-        tokenize(text, m_toks, m_norm.get());
+        b.prepare(text.size());
+        tokenize(text, m_toks, b.norm.get());
         index_lexicon();
         m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
@@ -203,25 +245,13 @@ private:
     const Grammar& m_g;
     std::string_view m_text;
     std::optional<sys_days> m_dct;
-    std::vector<Token> m_toks;
-    std::unique_ptr<char[]> m_norm;  // token keys; not zeroed (it is written before read)
-    std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
+    std::vector<Token>& m_toks;
+    std::vector<LexMatch>& m_lex;  // lexicon matches, grouped by start token
     // Tokens a rule may start at: some candidate rule, and a next token that can go on one of
     // them (most "the", "a" and numbers are followed by a word no rule names).
-    std::vector<int> m_starts;
-    // Per token (plus a sentinel): first index in m_lex, key info, its id, and the classes
-    // (id < 64) of the lexicon entries starting there. One vector, filled in one pass.
-    struct TokIndex {
-        std::uint32_t lex_begin;
-        int keyid;
-        std::uint64_t clsmask;
-        const KeyInfo* ki;
-        std::uint8_t num_kinds;  // number tokens: number_kinds()
-        // A lexicon entry of several tokens or a numeral starts here: a match may take more
-        // than this token before the next element, so NextFilter does not apply.
-        bool multi;
-    };
-    std::unique_ptr<TokIndex[]> m_idx;  // ntok() + 1 entries, each written once before use
+    std::vector<int>& m_starts;
+    Buffers& m_buf;
+    TokIndex* m_idx = nullptr;  // ntok() + 1 entries, each written once before use
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     // The last year and month the text mentioned at any precision ("in June 1998 ... later that
@@ -239,9 +269,7 @@ private:
 
     void index_lexicon() {
         const int n = ntok();
-        m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
-        m_lex.reserve(static_cast<std::size_t>(n) / 8 + 8);  // growing from empty reallocated several times a text
-        m_starts.reserve(static_cast<std::size_t>(n) / 8 + 8);
+        m_idx = m_buf.index_for(static_cast<std::size_t>(n));
         const Token* toks = m_toks.data();
         // Candidate rules of the token before, decided once this token is indexed.
         const NextFilter* prev_next = nullptr;
@@ -1043,7 +1071,8 @@ std::vector<Timex> Run::run() {
 } // namespace
 
 std::vector<Timex> tag(const Grammar& grammar, std::string_view text, std::string_view dct) {
-    Run run(grammar, text, dct);
+    thread_local Buffers buffers;
+    Run run(grammar, text, dct, buffers);
     return run.run();
 }
 
