@@ -1064,7 +1064,9 @@ std::vector<Timex> Run::run() {
             while (i < n && m_toks[static_cast<std::size_t>(i)].begin < m_out.back().span.end) ++i;
         }
     }
-    std::sort(m_out.begin(), m_out.end(), [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; });
+    // Spans do not overlap; only ranges() may add one out of order.
+    const auto by_begin = [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; };
+    if (!std::is_sorted(m_out.begin(), m_out.end(), by_begin)) std::sort(m_out.begin(), m_out.end(), by_begin);
     return std::move(m_out);
 }
 
