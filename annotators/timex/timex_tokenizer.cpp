@@ -14,11 +14,15 @@ inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 
 // Byte table for the hot loops: one load tells a lowercase ASCII letter (most of a text's
 // bytes), another ASCII letter, or ASCII white space.
-enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4 };
+// b_joins: a byte that may go on a word (ASCII letter, apostrophe, any non-ASCII byte): a
+// lowercase run that stops before anything else is a whole word.
+enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4, b_joins = 8 };
 constexpr std::array<u8, 256> make_byte_classes() {
     std::array<u8, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha;
-    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha;
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha | b_joins;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha | b_joins;
+    for (int c = 0x80; c <= 0xFF; ++c) t[static_cast<std::size_t>(c)] = b_joins;
+    t[static_cast<u8>('\'')] = b_joins;
     for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<u8>(c)] = b_space;
     return t;
 }
@@ -230,9 +234,8 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             // Most words are lowercase ASCII ending at a space or ASCII punctuation other than
             // an apostrophe: their key is the text itself, nothing to copy.
             std::size_t j = lower_run_end(text, i);
-            if (j > i && (j == n || (static_cast<u8>(text[j]) < 0x80 && !is_ascii_alpha(static_cast<u8>(text[j])) &&
-                                     text[j] != '\''))) {
-                tok.key = text.substr(i, j - i);
+            if (j > i && (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins))) {
+                tok.key = std::string_view(text.data() + i, j - i);
                 tok.end = static_cast<std::uint32_t>(j);
                 i = j;
                 continue;
