@@ -4,6 +4,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace storyline::timex {
 namespace {
 
@@ -29,11 +33,22 @@ constexpr std::array<u8, 256> make_byte_classes() {
 constexpr std::array<u8, 256> byte_class = make_byte_classes();
 inline bool is_lower_ascii(char c) { return byte_class[static_cast<u8>(c)] & b_lower; }
 
-// End of the run of lowercase ASCII letters from j: eight bytes per step where the text
-// allows (the bytes' low seven bits are compared to 'a' and 'z' in parallel, no carry crosses
-// a byte), then byte by byte.
+// End of the run of lowercase ASCII letters from j: sixteen bytes per step with SSE2, else
+// eight (the bytes' low seven bits are compared to 'a' and 'z' in parallel, no carry crosses
+// a byte), then byte by byte near the end of the text.
 inline std::size_t lower_run_end(std::string_view t, std::size_t j) {
     const std::size_t n = t.size();
+#if defined(__SSE2__)
+    // Adding 0x80 - 'a' maps 'a'..'z', and only them, to -128..-103 as signed bytes.
+    const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+    const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+    while (j + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + j));
+        const auto lower = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, shift), limit)));
+        if (lower != 0xFFFFu) return j + static_cast<std::size_t>(std::countr_zero(~lower));
+        j += 16;
+    }
+#endif
     if constexpr (std::endian::native == std::endian::little) {
         constexpr std::uint64_t hi = 0x8080808080808080ULL;
         while (j + 8 <= n) {
