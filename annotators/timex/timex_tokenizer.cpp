@@ -255,6 +255,23 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
                 i = j;
                 continue;
             }
+            // Next most: a capital and a lowercase run ("Reuters", "U"): the key is the run
+            // behind the lowercased capital. Keys never outgrow their text, so the buffer's
+            // 16 spare bytes take a whole 16-byte copy.
+            if (j == i && (cls & b_alpha)) {
+                j = lower_run_end(text, i + 1);
+                if (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins)) {
+                    char* dst = norm.base + norm.n;
+                    dst[0] = static_cast<char>(c | 0x20);
+                    if (j - i <= 16 && i + 17 <= n) std::memcpy(dst + 1, text.data() + i + 1, 16);
+                    else std::memcpy(dst + 1, text.data() + i + 1, j - i - 1);
+                    norm.n += j - i;
+                    tok.key = norm.view(key_start);
+                    tok.end = static_cast<std::uint32_t>(j);
+                    i = j;
+                    continue;
+                }
+            }
             j = i + l;
             append_lower(text, i, j, norm);
             for (;;) {
