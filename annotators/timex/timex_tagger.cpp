@@ -215,7 +215,6 @@ struct Buffers {
             norm_size = text_size + text_size / 2 + 16;
             norm = std::make_unique_for_overwrite<char[]>(norm_size);
         }
-        toks.clear();
         lex.clear();
         starts.clear();
     }
@@ -234,7 +233,7 @@ public:
         : m_g(g), m_text(text), m_toks(b.toks), m_lex(b.lex), m_starts(b.starts), m_buf(b) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
         b.prepare(text.size());
-        tokenize(text, m_toks, b.norm.get());
+        m_ntok = static_cast<int>(tokenize_into(text, m_toks, b.norm.get()));
         index_lexicon();
         m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
@@ -265,7 +264,8 @@ private:
     // allocates nothing for the many texts that have none.
     mutable std::forward_list<std::string> m_scratch;
 
-    [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
+    int m_ntok = 0;  // tokens in m_toks (its size is the buffer's)
+    [[nodiscard]] int ntok() const { return m_ntok; }
 
     void index_lexicon() {
         const int n = ntok();
@@ -483,7 +483,7 @@ private:
         // follows a single letter, or a lower-case word comes next.
         const auto at = static_cast<std::size_t>(i);
         if (at > 0 && m_toks[at - 1].kind == TokKind::word && m_toks[at - 1].key.size() == 1) return false;
-        if (at + 1 < m_toks.size() && m_toks[at + 1].kind == TokKind::word && !m_toks[at + 1].upper &&
+        if (at + 1 < static_cast<std::size_t>(ntok()) && m_toks[at + 1].kind == TokKind::word && !m_toks[at + 1].upper &&
             !m_toks[at + 1].newline_before) {
             return false;
         }

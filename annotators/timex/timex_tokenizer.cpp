@@ -157,8 +157,12 @@ inline std::size_t digit_run(std::string_view t, std::size_t i) {
 
 } // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
-    out.clear();
+std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
+    // Tokens are assigned into `out`'s existing elements: constructing each one through
+    // emplace_back cost more than filling it.
+    if (out.size() < text.size() / 4 + 16) out.resize(text.size() / 4 + 16);
+    Token* toks = out.data();
+    std::size_t cap = out.size(), count = 0;
     Out norm{norm_buffer};
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -178,7 +182,13 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             }
         }
         // Filled in place: copying a finished token into the vector cost a call per token.
-        Token& tok = out.emplace_back();
+        if (count == cap) {
+            out.resize(cap * 2);
+            toks = out.data();
+            cap = out.size();
+        }
+        Token& tok = toks[count++];
+        tok = Token{};
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
         nl = false;
@@ -330,6 +340,11 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
         }
     next_token:;
     }
+    return count;
+}
+
+void tokenize(std::string_view text, std::vector<Token>& out, char* norm) {
+    out.resize(tokenize_into(text, out, norm));
 }
 
 } // namespace storyline::timex
