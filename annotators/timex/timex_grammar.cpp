@@ -297,6 +297,7 @@ void Grammar::finish_index() {
     while (size < keys.size() * 3) size *= 2;
     table.assign(size, Slot{});
     table_mask = size - 1;
+    table_shift = 64 - std::countr_zero(size);
     byte_keys.fill(nullptr);
     max_key_len = 0;
     for (const auto& [key, info] : keys) {
@@ -306,7 +307,7 @@ void Grammar::finish_index() {
         }
         max_key_len = std::max(max_key_len, key.size());
         const KeyWords w = key_words(key);
-        std::size_t i = key_hash(w, key.size()) & table_mask;
+        std::size_t i = key_hash(w, key.size()) >> table_shift;
         while (table[i].info) i = (i + 1) & table_mask;
         table[i] = Slot{w, key, &info};
     }

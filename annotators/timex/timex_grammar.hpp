@@ -135,10 +135,9 @@ struct Grammar {
     // through an open-addressing table with FNV-1a hashes (built by finish_index()).
     [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
         if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
-        if (key.size() > max_key_len || table.empty()) return nullptr;
+        if (key.size() - 1 >= max_key_len) return nullptr;  // also the empty key and table
         const KeyWords w = key_words(key);
-        const std::uint64_t h = key_hash(w, key.size());
-        for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
+        for (std::size_t i = key_hash(w, key.size()) >> table_shift;; i = (i + 1) & table_mask) {
             const Slot& s = table[i];
             if (!s.info) return nullptr;
             // Up to 16 bytes the two words and the length are the whole key.
@@ -171,11 +170,10 @@ struct Grammar {
         }
         return w;
     }
+    // Multiplicative: the table index is the product's top bits (table_shift), which depend
+    // on every bit of the key words.
     static std::uint64_t key_hash(KeyWords w, std::size_t n) {
-        std::uint64_t h = (w.a ^ ((w.b << 32) | (w.b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
-        h ^= h >> 32;
-        h *= 0xD6E8FEB86659FD93ULL;
-        return h ^ (h >> 29);
+        return (w.a ^ ((w.b << 29) | (w.b >> 35)) ^ n) * 0x9E3779B97F4A7C15ULL;
     }
     void finish_index();
 
@@ -186,6 +184,7 @@ struct Grammar {
     };
     std::vector<Slot> table;
     std::size_t table_mask = 0;
+    int table_shift = 63;  // 64 - log2(table size)
     std::size_t max_key_len = 0;
     std::array<const KeyInfo*, 256> byte_keys{};
 };
