@@ -300,7 +300,17 @@ void Grammar::finish_index() {
     table_shift = 64 - std::countr_zero(size);
     byte_keys.fill(nullptr);
     max_key_len = 0;
-    for (const auto& [key, info] : keys) {
+    for (auto& [key, info] : keys) {
+        info.heads.clear();
+        for (int id : info.entries) {
+            const LexEntry& e = entries[static_cast<std::size_t>(id)];
+            EntryHead h{id, static_cast<int>(e.keys.size()), 0, 0};
+            if (e.keys.size() > 1 && !e.keys[1].empty()) {
+                h.next_len = static_cast<std::uint32_t>(e.keys[1].size());
+                h.next_first = e.keys[1][0];
+            }
+            info.heads.push_back(h);
+        }
         if (key.size() == 1) {
             byte_keys[static_cast<unsigned char>(key[0])] = &info;
             continue;

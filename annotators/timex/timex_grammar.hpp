@@ -97,11 +97,22 @@ struct NextFilter {
     }
 };
 
+// What the token after a key must look like for a lexicon entry starting with the key: its
+// length and first byte (an entry of one token takes any). Read for every occurrence of a key
+// such as "the", which starts many entries; the entry itself only when these agree.
+struct EntryHead {
+    int entry = -1;
+    int ntok = 1;                // tokens in the entry
+    std::uint32_t next_len = 0;  // length of its second key
+    char next_first = 0;         // first byte of its second key
+};
+
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
     int id = -1;
     std::vector<int> entries;
+    std::vector<EntryHead> heads;  // of `entries`, in the same order (finish_index)
     std::vector<int> rules;
     std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
     NextFilter next;              // of `candidates`

@@ -312,10 +312,15 @@ private:
         const int n = ntok();
         const Token* toks = m_toks.data();
         const Token& t = toks[i];
-        for (int id : ki->entries) {
-            const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
-            const int len = static_cast<int>(e.keys.size());
+        for (const EntryHead& h : ki->heads) {
+            const int len = h.ntok;
             if (i + len > n) continue;
+            if (len > 1) {  // most entries fail on the next token's length or first byte
+                const Token& t1 = toks[i + 1];
+                if (t1.kind == TokKind::number || t1.key.size() != h.next_len || t1.key[0] != h.next_first) continue;
+            }
+            const int id = h.entry;
+            const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
             bool ok = true;
             for (int k = 1; k < len && ok; ++k) {
                 const Token& tk = toks[i + k];
