@@ -9,7 +9,7 @@
 #include <forward_list>
 #include <memory>
 #include <array>
-#include <charconv>
+#include <climits>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -45,14 +45,24 @@ struct Best {
     Captures caps;  // valid when end >= 0
 };
 
+// std::from_chars after an optional '+', written out: the values are a few digits, and the
+// library call cost several times the loop (it runs for every number token).
 int to_int(std::string_view s, int fallback = -1) {
-    int v = fallback;
-    if (s.empty()) return fallback;
-    const char* b = s.data();
-    if (*b == '+') ++b;
-    auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return fallback;
-    return v;
+    const char* p = s.data();
+    const char* const e = p + s.size();
+    if (p != e && *p == '+') ++p;
+    const bool neg = p != e && *p == '-';
+    if (neg) ++p;
+    if (p == e) return fallback;
+    const long long limit = neg ? -static_cast<long long>(INT_MIN) : INT_MAX;
+    long long v = 0;
+    for (; p != e; ++p) {
+        const unsigned d = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+        if (d > 9) return fallback;
+        v = v * 10 + d;
+        if (v > limit) return fallback;
+    }
+    return static_cast<int>(neg ? -v : v);
 }
 
 // printf's "%0<width>d" without printf (these run for every value produced): the sign counts
