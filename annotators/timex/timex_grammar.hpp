@@ -115,6 +115,7 @@ struct KeyInfo {
     std::vector<EntryHead> heads;  // of `entries`, in the same order (finish_index)
     std::vector<int> rules;
     std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
+    std::vector<NextFilter> candidate_next;  // each candidate's own filter, in the same order
     NextFilter next;              // of `candidates`
 };
 
@@ -131,6 +132,7 @@ struct Grammar {
     // Rules that may start with a number token, by the set of NumKind bits the token satisfies.
     std::array<std::vector<int>, 256> number_rules;
     std::array<NextFilter, 256> number_next;  // of each number_rules list
+    std::array<std::vector<NextFilter>, 256> number_candidate_next;  // per rule of each list
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;

@@ -1035,19 +1035,34 @@ std::vector<Timex> Run::run() {
         if (start < i) continue;  // inside the last match
         i = start;
         const TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
-        const std::vector<int>* cand =
-            m_toks[static_cast<std::size_t>(i)].kind == TokKind::number ? &m_g.number_rules[ix.num_kinds] : &ix.ki->candidates;
+        const bool number = m_toks[static_cast<std::size_t>(i)].kind == TokKind::number;
+        const std::vector<int>& cand = number ? m_g.number_rules[ix.num_kinds] : ix.ki->candidates;
+        const std::vector<NextFilter>& cand_next =
+            number ? m_g.number_candidate_next[ix.num_kinds] : ix.ki->candidate_next;
+        // Each candidate's own next-token filter (the start passed the union of them).
+        const bool check_next = !ix.multi && i + 1 < n;
+        const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + (i + 1 < n ? 1 : 0)];
         // Quick reject: every required word element must find its class or literal somewhere
-        // in the next few tokens (a match cannot be longer than the window).
+        // in the next few tokens (a match cannot be longer than the window). Gathered at the
+        // first candidate that gets this far.
         std::uint64_t win_mask = 0, win_lits = 0;
-        const int win_end = std::min(n, i + window);
-        for (int k = i; k < win_end; ++k) {
-            win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
-            const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
-            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
-        }
+        bool have_window = false;
         Best best;
-        for (int ri : *cand) {
+        for (std::size_t c = 0; c < cand.size(); ++c) {
+            if (check_next) {
+                const NextFilter& nf = cand_next[c];
+                if (!nf.any && !passes(nf, nx)) continue;
+            }
+            if (!have_window) {
+                have_window = true;
+                const int win_end = std::min(n, i + window);
+                for (int k = i; k < win_end; ++k) {
+                    win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
+                    const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
+                    if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
+                }
+            }
+            const int ri = cand[c];
             const RuleFilter& f = m_g.filters[static_cast<std::size_t>(ri)];
             if ((win_mask & f.all_classes) != f.all_classes) continue;
             bool possible = true;
