@@ -367,8 +367,10 @@ const Lexicon& Gazetteer::lexicon(std::string_view lang) const {
 }
 
 const Gazetteer& gazetteer() {
-    static const Gazetteer instance;
-    return instance;
+    // Never destroyed: freeing its hundred thousand strings and tables one by one at exit took
+    // as long as a tenth of the loading, for memory the process returns anyway.
+    static const Gazetteer* const instance = new Gazetteer;
+    return *instance;
 }
 
 } // namespace storyline::entities
