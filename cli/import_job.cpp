@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -185,7 +186,13 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
+    // The folders are walked while the pipeline loads its language data: both come before the
+    // first article can be annotated, and neither needs the other.
+    auto walk = std::async(std::launch::async, [&] {
+        return select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
+    });
+    const Pipeline pipeline;
+    const auto files = walk.get();
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
@@ -196,7 +203,6 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // Queues are bounded, so memory stays flat however large the input is. Each worker checks
     // "unchanged" through its own connection (WAL lets it read while the writer writes).
     auto writer_store = open_store(options.db);
-    const Pipeline pipeline;
     const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::unique_ptr<Store>> reader_stores;
     for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
