@@ -350,6 +350,8 @@ private:
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
         if (ti < 0 || ti >= ntok() || cls < 0) return false;
+        // The class mask answers for most classes without a look at the entries.
+        if (cls < 64 && !((m_idx[static_cast<std::size_t>(ti)].clsmask >> cls) & 1)) return false;
         for (auto k = m_idx[static_cast<std::size_t>(ti)].lex_begin; k < m_idx[static_cast<std::size_t>(ti) + 1].lex_begin; ++k) {
             const LexMatch& lm = m_lex[k];
             if (m_g.entries[static_cast<std::size_t>(lm.entry)].cls == cls) {
