@@ -287,13 +287,18 @@ private:
             TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
             ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
             const Token& t = toks[i];
+            const KeyInfo* ki = t.kind == TokKind::number ? nullptr : m_g.find_key(t.key);
+            if (!ki && t.kind != TokKind::number) {  // most words: nothing starts or goes on here
+                prev_next = nullptr;
+                continue;
+            }
             const std::vector<int>* cand = nullptr;
             const NextFilter* next = nullptr;
             if (t.kind == TokKind::number) {
                 ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
                 cand = &m_g.number_rules[ix.num_kinds];
                 next = &m_g.number_next[ix.num_kinds];
-            } else if (const KeyInfo* ki = m_g.find_key(t.key)) {
+            } else {
                 ix.ki = ki;
                 ix.keyid = ki->id;
                 cand = &ki->candidates;
