@@ -283,9 +283,10 @@ private:
         const Token* toks = m_toks.data();
         // Candidate rules of the token before, decided once this token is indexed.
         const NextFilter* prev_next = nullptr;
+        auto lex_at = static_cast<std::uint32_t>(m_lex.size());  // kept in step with m_lex
         for (int i = 0; i < n; ++i) {
             TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
-            ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+            ix = TokIndex{lex_at, -1, 0, nullptr, 0, false};
             const Token& t = toks[i];
             const KeyInfo* ki = t.kind == TokKind::number ? nullptr : m_g.find_key(t.key);
             if (!ki && t.kind != TokKind::number) {  // most words: nothing starts or goes on here
@@ -304,6 +305,7 @@ private:
                 cand = &ki->candidates;
                 next = &ki->next;
                 index_entries(i, ki, ix);
+                lex_at = static_cast<std::uint32_t>(m_lex.size());
             }
             if (prev_next && passes(*prev_next, ix)) m_starts.push_back(i - 1);
             prev_next = nullptr;
@@ -313,7 +315,7 @@ private:
             }
         }
         if (prev_next) m_starts.push_back(n - 1);  // the last token: nothing after it to test
-        m_idx[static_cast<std::size_t>(n)] = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+        m_idx[static_cast<std::size_t>(n)] = TokIndex{lex_at, -1, 0, nullptr, 0, false};
     }
 
     // Whether the token indexed as `nx` can go on one of the rules that `f` stands for.
