@@ -161,8 +161,8 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
     // Tokens are assigned into `out`'s existing elements: constructing each one through
     // emplace_back cost more than filling it.
     if (out.size() < text.size() / 4 + 16) out.resize(text.size() / 4 + 16);
-    Token* toks = out.data();
-    std::size_t cap = out.size(), count = 0;
+    Token* next = out.data();
+    Token* last = out.data() + out.size();
     Out norm{norm_buffer};
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -182,12 +182,13 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
             }
         }
         // Filled in place: copying a finished token into the vector cost a call per token.
-        if (count == cap) {
-            out.resize(cap * 2);
-            toks = out.data();
-            cap = out.size();
+        if (next == last) {
+            const std::size_t have = out.size();
+            out.resize(have * 2);
+            next = out.data() + have;
+            last = out.data() + out.size();
         }
-        Token& tok = toks[count++];
+        Token& tok = *next++;
         tok = Token{};
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
@@ -340,7 +341,7 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
         }
     next_token:;
     }
-    return count;
+    return static_cast<std::size_t>(next - out.data());
 }
 
 void tokenize(std::string_view text, std::vector<Token>& out, char* norm) {
