@@ -171,7 +171,7 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
         const u8 c = static_cast<u8>(text[i]);
         const u8 cls = byte_class[c];
         if (cls & b_space) {
-            nl = nl || c == '\n';
+            nl |= c == '\n';
             ++i;
             continue;
         }
