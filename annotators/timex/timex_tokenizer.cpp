@@ -193,6 +193,17 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
         nl = false;
+        if (cls & b_lower) {
+            // Most tokens: a lowercase ASCII word ending at a space or ASCII punctuation other
+            // than an apostrophe. Its key is the text itself; kind and case are the defaults.
+            const std::size_t j = lower_run_end(text, i + 1);
+            if (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins)) {
+                tok.key = std::string_view(text.data() + i, j - i);
+                tok.end = static_cast<std::uint32_t>(j);
+                i = j;
+                continue;
+            }
+        }
         const std::size_t key_start = norm.size();
         if (is_digit(c)) {
             tok.kind = TokKind::number;
@@ -257,33 +268,24 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
         } else if (std::size_t l = (cls & b_alpha) ? 1 : c >= 0x80 ? letter_len(text, i) : 0) {
             tok.kind = TokKind::word;
             tok.upper = (cls & b_alpha) ? !(cls & b_lower) : upper_at(text, i);
-            // Most words are lowercase ASCII ending at a space or ASCII punctuation other than
-            // an apostrophe: their key is the text itself, nothing to copy.
-            std::size_t j = lower_run_end(text, i);
-            if (j > i && (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins))) {
-                tok.key = std::string_view(text.data() + i, j - i);
-                tok.end = static_cast<std::uint32_t>(j);
-                i = j;
-                continue;
-            }
-            // Next most: a capital and a lowercase run ("Reuters", "U"): the key is the run
-            // behind the lowercased capital. Keys never outgrow their text, so the buffer's
-            // 16 spare bytes take a whole 16-byte copy.
-            if (j == i && (cls & b_alpha)) {
-                j = lower_run_end(text, i + 1);
-                if (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins)) {
+            // After lowercase words (above), most: a capital and a lowercase run ("Reuters",
+            // "U"): the key is the run behind the lowercased capital. Keys never outgrow their
+            // text, so the buffer's 16 spare bytes take a whole 16-byte copy.
+            if ((cls & b_alpha) && !(cls & b_lower)) {
+                const std::size_t e = lower_run_end(text, i + 1);
+                if (e == n || !(byte_class[static_cast<u8>(text[e])] & b_joins)) {
                     char* dst = norm.base + norm.n;
                     dst[0] = static_cast<char>(c | 0x20);
-                    if (j - i <= 16 && i + 17 <= n) std::memcpy(dst + 1, text.data() + i + 1, 16);
-                    else std::memcpy(dst + 1, text.data() + i + 1, j - i - 1);
-                    norm.n += j - i;
+                    if (e - i <= 16 && i + 17 <= n) std::memcpy(dst + 1, text.data() + i + 1, 16);
+                    else std::memcpy(dst + 1, text.data() + i + 1, e - i - 1);
+                    norm.n += e - i;
                     tok.key = norm.view(key_start);
-                    tok.end = static_cast<std::uint32_t>(j);
-                    i = j;
+                    tok.end = static_cast<std::uint32_t>(e);
+                    i = e;
                     continue;
                 }
             }
-            j = i + l;
+            std::size_t j = i + l;
             append_lower(text, i, j, norm);
             for (;;) {
                 // Scan and lowercase in one pass; ASCII letters skip the UTF-8 logic.
