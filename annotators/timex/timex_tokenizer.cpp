@@ -20,9 +20,12 @@ inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 // bytes), another ASCII letter, or ASCII white space.
 // b_joins: a byte that may go on a word (ASCII letter, apostrophe, any non-ASCII byte): a
 // lowercase run that stops before anything else is a whole word.
-enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4, b_joins = 8 };
+// b_punct: ASCII punctuation other than the apostrophe, a token of one byte as written.
+enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4, b_joins = 8, b_punct = 16 };
 constexpr std::array<u8, 256> make_byte_classes() {
     std::array<u8, 256> t{};
+    for (int c = 0; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = b_punct;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = 0;
     for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha | b_joins;
     for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha | b_joins;
     for (int c = 0x80; c <= 0xFF; ++c) t[static_cast<std::size_t>(c)] = b_joins;
@@ -203,6 +206,12 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
                 i = j;
                 continue;
             }
+        }
+        if (cls & b_punct) {
+            tok.kind = TokKind::punct;
+            tok.key = std::string_view(text.data() + i, 1);
+            tok.end = static_cast<std::uint32_t>(++i);
+            continue;
         }
         const std::size_t key_start = norm.size();
         if (is_digit(c)) {
