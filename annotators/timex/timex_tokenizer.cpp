@@ -203,7 +203,7 @@ std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* 
             if (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins)) {
                 tok.key = std::string_view(text.data() + i, j - i);
                 tok.end = static_cast<std::uint32_t>(j);
-                i = j;
+                i = j + (j < n && text[j] == ' ');  // the space that usually follows
                 continue;
             }
         }
