@@ -35,40 +35,35 @@ inline bool letter_or_digit(char32_t cp) {
     return is_letter(cp);
 }
 
-// ASCII byte classes for the one-pass fold and shape of a word.
-enum : std::uint8_t { c_upper = 1, c_lower = 2, c_digit = 4 };
-constexpr std::array<std::uint8_t, 128> k_ascii_class = [] {
-    std::array<std::uint8_t, 128> t{};
+// Byte classes for the one-pass fold and shape of an ASCII word; c_high marks a byte of a
+// multi-byte UTF-8 sequence.
+enum : std::uint8_t { c_upper = 1, c_lower = 2, c_digit = 4, c_high = 8 };
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
     for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = c_upper;
     for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = c_lower;
     for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = c_digit;
+    for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = c_high;
     return t;
 }();
 
-// Folds an ASCII word into `out` and returns its shape in the same pass; false when the word has
-// a byte outside ASCII (then nothing is written).
+// Folds a word that starts with an ASCII letter or digit into `out` and returns its shape in
+// the same pass; false when the word has a byte outside ASCII (`out` is then to be rewritten).
 bool fold_ascii_word(std::string_view word, std::string& out, Shape& shape) {
     out.resize(word.size());
     char* f = out.data();
-    bool first = true, first_upper = false, any_lower = false, any_letter = false, any_digit = false;
+    std::uint8_t seen = 0;
     for (std::size_t k = 0; k < word.size(); ++k) {
         const auto c = static_cast<unsigned char>(word[k]);
-        if (c >= 0x80) return false;
-        const std::uint8_t cls = k_ascii_class[c];
-        f[k] = static_cast<char>((cls & c_upper) ? (c | 0x20) : c);
-        if (cls == 0) continue;
-        if (cls == c_digit) {
-            any_digit = true;
-            first = false;
-            continue;
-        }
-        any_letter = true;
-        const bool up = cls == c_upper;
-        if (first) first_upper = up;
-        first = false;
-        any_lower = any_lower || !up;
+        const std::uint8_t cls = k_byte_class[c];
+        seen |= cls;
+        f[k] = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
     }
-    if (!any_letter) shape = any_digit ? Shape::number : Shape::punct;
+    if (seen & c_high) return false;
+    // The first letter or digit is the word's first byte.
+    const bool first_upper = k_byte_class[static_cast<unsigned char>(word[0])] == c_upper;
+    const bool any_lower = seen & c_lower, any_digit = seen & c_digit;
+    if (!(seen & (c_upper | c_lower))) shape = any_digit ? Shape::number : Shape::punct;
     else if (!first_upper) shape = any_digit && !any_lower ? Shape::number : Shape::lower;
     else shape = any_lower ? Shape::capitalised : Shape::all_caps;
     return true;
@@ -170,7 +165,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                 // ASCII fast path: letters and digits go on, spaces and most punctuation end.
                 const auto b = static_cast<unsigned char>(text[end]);
                 if (b < 0x80) {
-                    if (k_ascii_class[b] != 0) {
+                    if (k_byte_class[b] != 0) {
                         ++end;
                         continue;
                     }
