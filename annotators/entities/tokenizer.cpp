@@ -48,18 +48,21 @@ constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
 }();
 
 // Folds a word that starts with an ASCII letter or digit into `out` and returns its shape in
-// the same pass; false when the word has a byte outside ASCII (`out` is then to be rewritten).
-bool fold_ascii_word(std::string_view word, std::string& out, Shape& shape) {
+// the same pass, and its hash; false when the word has a byte outside ASCII (`out` is then to be rewritten).
+bool fold_ascii_word(std::string_view word, std::string& out, Shape& shape, std::uint64_t& hash) {
     out.resize(word.size());
     char* f = out.data();
     std::uint8_t seen = 0;
+    StringHash h;
     for (std::size_t k = 0; k < word.size(); ++k) {
         const auto c = static_cast<unsigned char>(word[k]);
         const std::uint8_t cls = k_byte_class[c];
         seen |= cls;
         f[k] = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
+        h.add(f[k]);
     }
     if (seen & c_high) return false;
+    hash = h.value();
     // The first letter or digit is the word's first byte.
     const bool first_upper = k_byte_class[static_cast<unsigned char>(word[0])] == c_upper;
     const bool any_lower = seen & c_lower, any_digit = seen & c_digit;
@@ -217,6 +220,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                     tok.fold = std::move(so_far);
                     tok.fold.push_back('\'');
                     tok.shape = Shape::elision;
+                    tok.hash = StringHash::of(tok.fold);
                     i = after;
                     continue;
                 }
@@ -224,9 +228,10 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(end);
             const std::string_view word = text.substr(start, end - start);
-            if (!fold_ascii_word(word, tok.fold, tok.shape)) {
+            if (!fold_ascii_word(word, tok.fold, tok.shape, tok.hash)) {
                 tok.fold = fold(word);
                 tok.shape = word_shape(word);
+                tok.hash = StringHash::of(tok.fold);
             }
             i = end;
         } else if (is_apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
@@ -235,6 +240,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             tok.end = static_cast<std::uint32_t>(i + 1);
             tok.fold = "'s";
             tok.shape = Shape::lower;
+            tok.hash = StringHash::of(tok.fold);
             i = i + 1;
         } else {
             Token& tok = open_token(start);
@@ -242,6 +248,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             if (cp < 0x80) tok.fold.assign(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp));
             else tok.fold = fold(text.substr(start, i - start));
             tok.shape = Shape::punct;
+            tok.hash = StringHash::of(tok.fold);
         }
     }
     // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
