@@ -12,7 +12,8 @@ namespace {
 
 using KeyWord = Gazetteer::KeyWord;
 
-std::string join(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+template <typename Part>
+std::string join(const std::vector<Part>& parts, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         if (k > from) out.push_back(' ');
@@ -21,13 +22,48 @@ std::string join(const std::vector<std::string>& parts, std::size_t from, std::s
     return out;
 }
 
-char initial(const std::string& folded) { return folded.empty() ? '\0' : folded[0]; }
+char initial(std::string_view folded) { return folded.empty() ? '\0' : folded[0]; }
 
 struct Resolved {
     Candidate cand;
     std::string key, canonical, kb_id;
-    std::vector<std::string> name_folds;  // folded tokens of the name proper
+    std::vector<std::string_view> name_folds;  // folded tokens of the name proper (the tokens' own folds)
 };
+
+// person_key() over views: the last word and the surname particles before it, joined by '-'.
+template <typename Fold>
+std::string person_key_of(const std::vector<Fold>& folds, const Gazetteer& gaz) {
+    auto counted = [&](std::string_view f) {
+        return f != "." && f != "," && !gaz.is_key_word(KeyWord::name_suffix, f);
+    };
+    // The surname runs back from the last counted word over the counted particles before it.
+    std::size_t last = folds.size();
+    while (last > 0 && !counted(folds[last - 1])) --last;
+    if (last == 0) return "per:";
+    std::size_t first = last - 1;
+    for (std::size_t k = first; k > 0;) {
+        --k;
+        if (!counted(folds[k])) continue;
+        if (!gaz.is_key_word(KeyWord::surname_particle, folds[k])) break;
+        first = k;
+    }
+    std::string surname;
+    for (std::size_t k = first; k < last; ++k) {
+        if (!counted(folds[k])) continue;
+        if (k > first) surname.push_back(' ');
+        surname += folds[k];
+    }
+    // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
+    std::replace(surname.begin(), surname.end(), ' ', '-');
+    return "per:" + transliterate(std::move(surname), gaz);
+}
+
+// A title phrase starts only at a word that opens one: the phrase look-up (a string built and
+// hashed per length) is skipped for the others.
+bool may_open_title(const Lexicon& lex, const Token& t) {
+    const WordInfo* w = lex.words.find(t.hash);
+    return w && w->title_first;
+}
 
 } // namespace
 
@@ -48,18 +84,7 @@ std::string transliterate(std::string s, const Gazetteer& gaz) {
 }
 
 std::string person_key(const std::vector<std::string>& folds, const Gazetteer& gaz) {
-    std::vector<std::string> words;
-    for (const auto& f : folds) {
-        if (f == "." || f == "," || gaz.is_key_word(KeyWord::name_suffix, f)) continue;
-        words.push_back(f);
-    }
-    if (words.empty()) return "per:";
-    std::size_t start = words.size() - 1;
-    while (start > 0 && gaz.is_key_word(KeyWord::surname_particle, words[start - 1])) --start;
-    std::string surname = join(words, start, words.size());
-    // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
-    std::replace(surname.begin(), surname.end(), ' ', '-');
-    return "per:" + transliterate(surname, gaz);
+    return person_key_of(folds, gaz);
 }
 
 std::vector<EntityMention> resolve(std::string_view text, const std::vector<Token>& tokens,
@@ -71,9 +96,10 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     for (auto& c : candidates) {
         Resolved r;
         r.cand = c;
+        r.name_folds.reserve(c.name_last - c.name_first);
         for (std::size_t k = c.name_first; k < c.name_last; ++k) {
             if (tokens[k].shape == Shape::punct && tokens[k].fold != "&") continue;
-            r.name_folds.push_back(tokens[k].fold);
+            r.name_folds.emplace_back(tokens[k].fold);
         }
         if (c.entry >= 0) {
             const GazEntry& g = gaz.entry(static_cast<std::uint32_t>(c.entry));
@@ -82,7 +108,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             r.canonical = g.canonical;
         } else {
             switch (c.type) {
-            case EntityType::person: r.key = person_key(r.name_folds, gaz); break;
+            case EntityType::person: r.key = person_key_of(r.name_folds, gaz); break;
             case EntityType::organization: {
                 std::size_t from = 0;
                 while (from + 1 < r.name_folds.size() && gaz.is_key_word(KeyWord::leading_article, r.name_folds[from])) ++from;
@@ -119,7 +145,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (r.cand.type != EntityType::organization || r.name_folds.size() != 1) continue;
         const Token& t = tokens[r.cand.name_first];
         if (t.shape != Shape::all_caps) continue;
-        const std::string& acr = r.name_folds.front();
+        const std::string_view acr = r.name_folds.front();
         for (auto& o : items) {
             if (&o == &r || o.cand.type != EntityType::organization || o.name_folds.size() < 2) continue;
             std::string initials;
@@ -146,6 +172,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         std::string best;
         std::size_t best_start = end;
         for (std::size_t n = 1; n <= lex.title_max_tokens && n <= end; ++n) {
+            if (!may_open_title(lex, tokens[end - n])) continue;
             std::string key;
             for (std::size_t k = end - n; k < end; ++k) {
                 if (k > end - n) key.push_back(' ');
@@ -158,10 +185,13 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         }
         return {best_start, best};
     };
-    std::unordered_map<std::size_t, std::size_t> item_at_token;  // first token -> item index
+    std::vector<int> item_at_token(tokens.size(), -1);  // first token -> item index
     for (std::size_t i = 0; i < items.size(); ++i) {
-        item_at_token[items[i].cand.first] = i;
-        item_at_token.emplace(items[i].cand.name_first, i);  // a name after a title kept in its span
+        item_at_token[items[i].cand.first] = static_cast<int>(i);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {  // a name after a title kept in its span
+        int& at = item_at_token[items[i].cand.name_first];
+        if (at < 0) at = static_cast<int>(i);
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& r = items[i];
@@ -200,6 +230,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     auto title_starting_at = [&](std::size_t start) -> std::pair<std::size_t, std::string> {
         std::string key, best;
         std::size_t best_end = start;
+        if (start >= tokens.size() || !may_open_title(lex, tokens[start])) return {best_end, best};
         for (std::size_t n = 1; n <= lex.title_max_tokens && start + n <= tokens.size(); ++n) {
             if (n > 1) key.push_back(' ');
             key += tokens[start + n - 1].fold;
@@ -229,8 +260,8 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (b == bindings.end()) continue;
         std::size_t next = after;
         if (next < tokens.size() && tokens[next].fold == ",") ++next;
-        if (next < tokens.size() && item_at_token.count(next) &&
-            items[item_at_token[next]].cand.type == EntityType::person) {
+        if (next < tokens.size() && item_at_token[next] >= 0 &&
+            items[static_cast<std::size_t>(item_at_token[next])].cand.type == EntityType::person) {
             continue;  // the name follows: it is the mention
         }
         Resolved n;
