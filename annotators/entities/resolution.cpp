@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <unordered_map>
 
 namespace storyline::entities {
 namespace {
@@ -68,16 +67,30 @@ bool may_open_title(const Lexicon& lex, const Token& t) {
 } // namespace
 
 std::string transliterate(std::string s, const Gazetteer& gaz) {
+    // The bytes the word may hold (a superset once a rule has replaced some): a rule whose first
+    // byte is not among them cannot apply, and most rules are skipped without a search.
+    std::array<std::uint64_t, 4> present{};
+    auto note = [&present](std::string_view bytes) {
+        for (const char ch : bytes) {
+            const auto c = static_cast<unsigned char>(ch);
+            present[c >> 6] |= 1ULL << (c & 63);
+        }
+    };
+    note(s);
     for (const auto& r : gaz.transliteration()) {
         if (r.from.empty()) continue;
+        const auto first = static_cast<unsigned char>(r.from[0]);
+        if (!((present[first >> 6] >> (first & 63)) & 1)) continue;
         if (r.at_end) {
             if (s.size() > r.from.size() + 1 && s.ends_with(r.from)) {
                 s.replace(s.size() - r.from.size(), r.from.size(), r.to);
+                note(r.to);
             }
             continue;
         }
         for (std::size_t pos = s.find(r.from); pos != std::string::npos; pos = s.find(r.from, pos + r.to.size())) {
             s.replace(pos, r.from.size(), r.to);
+            note(r.to);
         }
     }
     return s;
@@ -281,28 +294,54 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     std::erase_if(items, [](const Resolved& r) { return r.cand.last == 0; });
     for (auto& n : nominals) items.push_back(std::move(n));
 
-    // Canonical names: the longest person name of each key; gazetteer names stay.
-    std::unordered_map<std::string, std::string> canonical;
-    for (const auto& r : items) {
-        if (!r.kb_id.empty() || r.cand.form != Form::name) continue;
-        auto& c = canonical[r.key];
-        if (r.canonical.size() > c.size()) c = r.canonical;
+    // Canonical names: the longest person name of each key; gazetteer names stay. Items with
+    // the same key form a group (a handful per article: a linear search by hash, no map).
+    struct KeyGroup {
+        std::uint64_t hash = 0;
+        std::size_t item = 0;   // an item with the key
+        bool named = false;     // a name item without gazetteer id has the key
+        int longest = -1;       // the item with the first longest canonical name (-1: "")
+    };
+    std::vector<KeyGroup> groups;
+    std::vector<int> group_of(items.size(), -1);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& r = items[i];
+        if (!r.kb_id.empty()) continue;
+        const std::uint64_t h = StringHash::of(r.key);
+        std::size_t g = 0;
+        while (g < groups.size() && (groups[g].hash != h || items[groups[g].item].key != r.key)) ++g;
+        if (g == groups.size()) groups.push_back({h, i, false, -1});
+        group_of[i] = static_cast<int>(g);
+        if (r.cand.form != Form::name) continue;
+        KeyGroup& kg = groups[g];
+        kg.named = true;
+        const std::size_t longest = kg.longest < 0 ? 0 : items[static_cast<std::size_t>(kg.longest)].canonical.size();
+        if (r.canonical.size() > longest) kg.longest = static_cast<int>(i);
     }
 
-    std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
-        return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
-    });
+    // Sorted through an index (the same comparisons give the same order): items, with their
+    // strings, stay in place.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto by_span = [&items](std::size_t a, std::size_t b) {
+        const Candidate& x = items[a].cand;
+        const Candidate& y = items[b].cand;
+        return x.begin < y.begin || (x.begin == y.begin && x.end > y.end);
+    };
+    std::sort(order.begin(), order.end(), by_span);
     // A title or apposition kept in a person's span ("le secrétaire général de l'OTSC, Stanislav
     // Zas", "le président kazakh Kassym-Jomart Tokaïev", "M. Mercier, notre ambassadeur à
     // Madrid") gives way to the names and nationalities inside it: the person's mention shrinks to
     // the name proper so that both are kept for the graph.
-    for (auto& r : items) {
+    for (const std::size_t ri : order) {
+        auto& r = items[ri];
         if (r.cand.type != EntityType::person || r.cand.form != Form::name) continue;
         if (r.cand.first == r.cand.name_first && r.cand.last == r.cand.name_last) continue;
         const std::uint32_t name_begin = tokens[r.cand.name_first].begin;
         const std::uint32_t name_end = tokens[r.cand.name_last - 1].end;
-        for (const auto& o : items) {
-            if (&o == &r || o.cand.form == Form::nominal) continue;
+        for (std::size_t oi = 0; oi < items.size(); ++oi) {
+            const auto& o = items[oi];
+            if (oi == ri || o.cand.form == Form::nominal) continue;
             const bool inside_before = o.cand.begin >= r.cand.begin && o.cand.end <= name_begin;
             const bool inside_after = o.cand.begin >= name_end && o.cand.end <= r.cand.end;
             if (!inside_before && !inside_after) continue;
@@ -313,20 +352,24 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             break;
         }
     }
-    std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
-        return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
-    });
+    std::sort(order.begin(), order.end(), by_span);
     std::vector<EntityMention> out;
     out.reserve(items.size());
     std::uint32_t last_end = 0;
-    for (const auto& r : items) {
+    for (const std::size_t ri : order) {
+        auto& r = items[ri];
         if (r.cand.begin < last_end) continue;  // keep the mentions non-overlapping
         EntityMention m;
         m.span = Span{r.cand.begin, r.cand.end};
         m.type = r.cand.type;
-        m.key = r.key;
-        m.kb_id = r.kb_id;
-        m.canonical = r.kb_id.empty() && canonical.count(r.key) ? canonical[r.key] : r.canonical;
+        const KeyGroup* g = group_of[ri] >= 0 ? &groups[static_cast<std::size_t>(group_of[ri])] : nullptr;
+        if (g && g->named) {
+            if (g->longest >= 0) m.canonical = items[static_cast<std::size_t>(g->longest)].canonical;
+        } else {
+            m.canonical = std::move(r.canonical);  // no other item reads it
+        }
+        m.key = std::move(r.key);
+        m.kb_id = std::move(r.kb_id);
         m.confidence = r.cand.confidence;
         last_end = r.cand.end;
         out.push_back(std::move(m));
