@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -14,6 +16,23 @@ namespace {
 // A word of one of the lexicon's short lists (lang/<code>/entities/*.txt).
 bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Whether text[begin, end) holds byte c. Most words are shorter than eight bytes: one load of
+// eight bytes (the text goes on after the word) and a zero-byte test, where memchr's call and
+// set-up cost more than the search.
+bool has_byte(std::string_view text, std::size_t begin, std::size_t end, char c) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    if constexpr (std::endian::native == std::endian::little) {
+        if (end - begin < 8 && begin + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + begin, 8);
+            x ^= ones * static_cast<unsigned char>(c);
+            x |= ~std::uint64_t{0} << (8 * (end - begin));  // bytes after the word: never zero
+            return ((x - ones) & ~x & highs) != 0;           // a zero byte: c was there
+        }
+    }
+    return text.substr(begin, end - begin).find(c) != std::string_view::npos;
 }
 
 // Word or phrase hashes of one article, with a value each: open addressing sized once for the
@@ -452,11 +471,11 @@ private:
 
     // "outre-Rhin", "outre-Atlantique": a place prefix hyphenated to a capital names a place.
     std::size_t try_place_prefix(std::size_t i) {
+        // Every lower-case word comes here, and few have a dash.
+        if (!has_byte(m_text, tok(i).begin, tok(i).end, '-')) return 0;
         const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
-        // Every lower-case word comes here: a plain loop finds the (rare) dash without a call.
-        std::size_t dash = 0;
-        while (dash < surface.size() && surface[dash] != '-') ++dash;
-        if (dash == surface.size() || ++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
+        std::size_t dash = surface.find('-');
+        if (++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
         const std::string_view folded = tok(i).fold;
         const WordInfo* prefix = Gazetteer::word(m_lex, folded.substr(0, folded.find('-')));
         if (!prefix || !(prefix->cues & loc_prefix)) return 0;

@@ -30,6 +30,10 @@ inline std::size_t next_pos(std::string_view text, std::size_t i) {
     return i;
 }
 
+// ASCII answers inline; the calls are for the rest.
+inline bool apostrophe(char32_t cp) { return cp == '\'' || (cp >= 0x80 && is_apostrophe(cp)); }
+inline bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : is_upper(cp); }
+
 inline bool letter_or_digit(char32_t cp) {
     if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
     return is_letter(cp);
@@ -209,9 +213,9 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                 }
                 break;
             }
-            if (split_dashed_words && is_upper(cp)) end = dashed_name_end(text, start, end);
+            if (split_dashed_words && upper(cp)) end = dashed_name_end(text, start, end);
             // French elision: keep "l'" as a token of its own.
-            if (end < text.size() && is_apostrophe(peek(text, end))) {
+            if (end < text.size() && apostrophe(peek(text, end))) {
                 std::string so_far = fold(text.substr(start, end - start));
                 const std::size_t after = next_pos(text, end);
                 if (is_elided(so_far) && is_letter(peek(text, after))) {
@@ -234,7 +238,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                 tok.hash = StringHash::of(tok.fold);
             }
             i = end;
-        } else if (is_apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
+        } else if (apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
                    !out.empty() && out.back().end == start && !is_letter(peek(text, i + 1))) {
             Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(i + 1);
