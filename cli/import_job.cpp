@@ -18,7 +18,12 @@
 namespace storyline::cli {
 namespace {
 
-constexpr std::size_t batch_size = 512;
+// A transaction ends after this many articles or this long, whichever comes first. Ids are
+// content hashes, so each batch touches leaves all over the id indexes and every commit writes
+// them again: larger batches wrote 24 % fewer pages for Reuters (88,000 → 67,000 with 4,096
+// instead of 512). The time bound keeps what a killed import loses to about a second of work.
+constexpr std::size_t batch_size = 4096;
+constexpr auto batch_time = std::chrono::seconds(1);
 constexpr std::size_t queue_depth_per_worker = 32;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
 // Larger files are refused before being read: memory stays bounded whatever lies in the folder.
@@ -264,16 +269,19 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     std::thread writer([&] {
         try {
             std::size_t in_batch = 0;
+            auto batch_started = std::chrono::steady_clock::now();
             writer_store->begin_batch();
             while (auto doc = to_write.pop()) {
                 writer_store->put(*doc);
                 written.timexes += static_cast<std::int64_t>(doc->timexes.size());
                 written.entities += static_cast<std::int64_t>(doc->entities.size());
                 written.events += static_cast<std::int64_t>(doc->events.size());
-                if (++in_batch >= batch_size) {
+                const auto now = std::chrono::steady_clock::now();
+                if (++in_batch >= batch_size || now - batch_started >= batch_time) {
                     writer_store->commit_batch();
                     writer_store->begin_batch();
                     in_batch = 0;
+                    batch_started = now;
                 }
             }
             writer_store->commit_batch();
@@ -327,11 +335,13 @@ void print_summary(const ImportSummary& s, const std::string& db, std::ostream& 
         const double mb = static_cast<double>(s.text_bytes) / 1e6;
         out << "Annotated " << mb << " MB of article text in " << s.seconds << " s (" << mb / s.seconds << " MB/s).\n";
     }
+    // Totals of the whole database would mean reading every stored layer: seconds for a large
+    // archive, after an import of one file. `storyline stats` gives them.
     auto store = open_store(db);
-    const auto c = store->counts();
-    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources), " << c.event_mentions
-        << " event mentions, " << c.persons << " persons, " << c.organizations << " organisations, " << c.locations
-        << " places, " << c.timexes << " temporal expressions.\n";
+    const auto c = store->article_counts();
+    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources). This import wrote "
+        << s.timexes << " temporal expressions, " << s.entities << " entity mentions and " << s.events
+        << " event mentions; `storyline stats` counts the distinct persons, organisations and places.\n";
 }
 
 } // namespace storyline::cli
