@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -18,7 +19,13 @@
 namespace storyline::cli {
 namespace {
 
-constexpr std::size_t batch_size = 512;
+// A transaction ends after this many articles or this long, whichever comes first. Ids are
+// content hashes, so each batch touches leaves all over the id indexes and every commit writes
+// them again: larger batches wrote 19 % fewer pages for Reuters (88,000 → 71,000 page writes
+// against 512 articles a batch). The time bound keeps what a killed import loses to about a
+// second of work.
+constexpr std::size_t batch_size = 4096;
+constexpr auto batch_time = std::chrono::seconds(1);
 constexpr std::size_t queue_depth_per_worker = 32;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
 // Larger files are refused before being read: memory stays bounded whatever lies in the folder.
@@ -179,7 +186,13 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
+    // The folders are walked while the pipeline loads its language data: both come before the
+    // first article can be annotated, and neither needs the other.
+    auto walk = std::async(std::launch::async, [&] {
+        return select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
+    });
+    const Pipeline pipeline;
+    const auto files = walk.get();
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
@@ -190,7 +203,6 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // Queues are bounded, so memory stays flat however large the input is. Each worker checks
     // "unchanged" through its own connection (WAL lets it read while the writer writes).
     auto writer_store = open_store(options.db);
-    const Pipeline pipeline;
     const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::unique_ptr<Store>> reader_stores;
     for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
@@ -264,16 +276,19 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     std::thread writer([&] {
         try {
             std::size_t in_batch = 0;
+            auto batch_started = std::chrono::steady_clock::now();
             writer_store->begin_batch();
             while (auto doc = to_write.pop()) {
                 writer_store->put(*doc);
                 written.timexes += static_cast<std::int64_t>(doc->timexes.size());
                 written.entities += static_cast<std::int64_t>(doc->entities.size());
                 written.events += static_cast<std::int64_t>(doc->events.size());
-                if (++in_batch >= batch_size) {
+                const auto now = std::chrono::steady_clock::now();
+                if (++in_batch >= batch_size || now - batch_started >= batch_time) {
                     writer_store->commit_batch();
                     writer_store->begin_batch();
                     in_batch = 0;
+                    batch_started = now;
                 }
             }
             writer_store->commit_batch();
@@ -327,11 +342,13 @@ void print_summary(const ImportSummary& s, const std::string& db, std::ostream& 
         const double mb = static_cast<double>(s.text_bytes) / 1e6;
         out << "Annotated " << mb << " MB of article text in " << s.seconds << " s (" << mb / s.seconds << " MB/s).\n";
     }
+    // Totals of the whole database would mean reading every stored layer: seconds for a large
+    // archive, after an import of one file. `storyline stats` gives them.
     auto store = open_store(db);
-    const auto c = store->counts();
-    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources), " << c.event_mentions
-        << " event mentions, " << c.persons << " persons, " << c.organizations << " organisations, " << c.locations
-        << " places, " << c.timexes << " temporal expressions.\n";
+    const auto c = store->article_counts();
+    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources). This import wrote "
+        << s.timexes << " temporal expressions, " << s.entities << " entity mentions and " << s.events
+        << " event mentions; `storyline stats` counts the distinct persons, organisations and places.\n";
 }
 
 } // namespace storyline::cli

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <mutex>
 #include <unordered_set>
 #include <vector>
@@ -25,12 +26,19 @@ struct Boilerplate {
     // Cheap tests that spare most lines the folding: the first bytes exact and prefix patterns
     // start with, and for each inner pattern an ASCII byte folding leaves as it is (':' in
     // "*Tags:*") that the raw line must then contain.
-    std::array<bool, 256> first_byte{};
+    // The first two bytes of the exact and prefix patterns (a one-byte pattern by its byte):
+    // ASCII folds to ASCII, so a line opening with two ASCII bytes is tried on these only.
+    std::bitset<65536> first_two;
+    std::bitset<256> first_one;
     std::array<bool, 256> inner_byte{};   // the bytes above, and every non-ASCII byte (folding
                                           // may turn a code point into ASCII punctuation)
     bool inner_unfiltered = false;
 
-    void add_first(const std::string& f) { first_byte[static_cast<unsigned char>(f.front())] = true; }
+    void add_first(const std::string& f) {
+        const auto b0 = static_cast<unsigned char>(f[0]);
+        if (f.size() == 1) first_one[b0] = true;
+        else first_two[b0 * 256u + static_cast<unsigned char>(f[1])] = true;
+    }
     void add_inner(std::string f) {
         const auto keep = std::find_if(f.begin(), f.end(), [](char c) {
             const auto u = static_cast<unsigned char>(c);
@@ -42,24 +50,41 @@ struct Boilerplate {
         inner.push_back(std::move(f));
     }
 
-    [[nodiscard]] bool may_match(std::string_view line) const {
-        const auto start = line.find_first_not_of(" \t\r\n\f\v");
-        if (start == std::string_view::npos) return false;
-        const auto c = static_cast<unsigned char>(line[start]);
-        if (c >= 0x80 || first_byte[c] || first_byte[static_cast<unsigned char>(c | 0x20)] || inner_unfiltered) return true;
+    static bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+    static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+
+    // Whether the folded, squeezed line may start like an exact or prefix pattern.
+    [[nodiscard]] bool may_start_like_pattern(std::string_view line, std::size_t start) const {
+        const auto b0 = static_cast<unsigned char>(line[start]);
+        if (b0 >= 0x80) return true;   // folding may make it anything
+        const unsigned char f0 = ascii_lower(b0);
+        if (first_one[f0]) return true;
+        if (start + 1 >= line.size()) return false;
+        const auto b1 = static_cast<unsigned char>(line[start + 1]);
+        if (b1 >= 0x80) return true;   // a non-ASCII space, or a letter folding to anything
+        return first_two[f0 * 256u + (ascii_space(b1) ? ' ' : ascii_lower(b1))];
+    }
+    [[nodiscard]] bool may_hold_inner(std::string_view line) const {
         if (inner.empty()) return false;
+        if (inner_unfiltered) return true;
         return std::any_of(line.begin(), line.end(), [&](char b) { return inner_byte[static_cast<unsigned char>(b)]; });
     }
 
     [[nodiscard]] bool matches(std::string_view line) const {
-        if (!may_match(line)) return false;
+        const auto start = line.find_first_not_of(" \t\r\n\f\v");
+        if (start == std::string_view::npos) return false;
+        const bool at_start = may_start_like_pattern(line, start);
+        const bool inside = may_hold_inner(line);
+        if (!at_start && !inside) return false;
         const std::string f = fold(squeeze_spaces(line));
         if (f.empty()) return false;
-        if (exact.count(f)) return true;
-        for (const auto& p : prefixes[static_cast<unsigned char>(f.front())]) {
-            if (f.starts_with(p)) return true;
+        if (at_start) {
+            if (exact.count(f)) return true;
+            for (const auto& p : prefixes[static_cast<unsigned char>(f.front())]) {
+                if (f.starts_with(p)) return true;
+            }
         }
-        if (f.size() <= 100) {
+        if (inside && f.size() <= 100) {
             for (const auto& in : inner) {
                 if (f.find(in) != std::string::npos) return true;
             }

@@ -9,7 +9,7 @@ BUILD_PKGS=(
   libsqlitecpp-dev libsqlite3-dev libgtest-dev libgmock-dev
   libicu-dev libgumbo-dev libpugixml-dev libcli11-dev
   libuchardet-dev libexttextcat-dev zlib1g-dev libxxhash-dev
-  libpqxx-dev
+  libpqxx-dev libmimalloc-dev
 )
 # What the test suite needs on top of the build: the real-client checkers in ../shared/tools
 # install their own packages; python3 runs our scorers.

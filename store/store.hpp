@@ -52,6 +52,9 @@ public:
     // Every source key that points at this article (sorted).
     [[nodiscard]] virtual std::vector<std::string> sources_of(const std::string& article_id) = 0;
     [[nodiscard]] virtual StoreCounts counts() = 0;
+    // Only `articles` and `sources` need be filled: what an import prints, which must not cost
+    // a scan of the whole database (counts() reads every stored layer). The default counts all.
+    [[nodiscard]] virtual StoreCounts article_counts() { return counts(); }
 }; // class Store
 
 // What every store throws for a database it cannot open or use, naming it and the reason.

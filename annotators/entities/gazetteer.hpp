@@ -125,7 +125,8 @@ private:
     void load_organisations();
     void load_place_aliases();
     void load_language(const std::string& lang);
-    void index_words(Lexicon& lex) const;
+    [[nodiscard]] FlatTable<WordInfo> index_gazetteer_words() const;
+    void index_words(Lexicon& lex, const FlatTable<WordInfo>& gazetteer_words) const;
 
     std::vector<GazEntry> m_entries;
     std::unordered_map<std::string, std::uint32_t> m_by_id;

@@ -12,9 +12,15 @@
 namespace storyline {
 namespace {
 
+// FNV-1a inline: the words are short, and a call to the library's hash per word cost a
+// quarter of the identification.
 struct WordHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
 };
 
 // Every language's function words in one table: a word is looked up once, whatever the
@@ -52,14 +58,13 @@ const Profiles& profiles() {
     return all;
 }
 
-constexpr std::size_t sample_bytes = 4096;
 constexpr int min_hits = 3;
 
 } // namespace
 
 std::string identify_language(std::string_view text) {
     // The first few KB decide; cut on a character boundary.
-    std::size_t end = std::min(text.size(), sample_bytes);
+    std::size_t end = std::min(text.size(), language_sample_bytes);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     const std::string_view sample = text.substr(0, end);
     const Profiles& p = profiles();

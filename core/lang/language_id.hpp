@@ -7,6 +7,9 @@
 
 namespace storyline {
 
+// Only the first bytes of a text are read (then up to the end of the code point they cut).
+inline constexpr std::size_t language_sample_bytes = 4096;
+
 // ISO 639-1 code, or "" when the text is too short or no language scores.
 std::string identify_language(std::string_view text);
 

@@ -446,6 +446,14 @@ std::vector<std::string> PostgresStore::sources_of(const std::string& article_id
     return out;
 }
 
+StoreCounts PostgresStore::article_counts() {
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(m_session->conn);
+    StoreCounts c;
+    c.articles = tx.exec("SELECT count(*) FROM articles")[0][0].as<std::int64_t>();
+    c.sources = tx.exec("SELECT count(*) FROM sources")[0][0].as<std::int64_t>();
+    return c;
+}
+
 StoreCounts PostgresStore::counts() {
     pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(m_session->conn);
     auto count = [&](const char* table) {

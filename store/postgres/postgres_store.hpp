@@ -29,6 +29,7 @@ public:
     void for_each_document(const std::function<void(const Document&)>& fn) override;
     std::vector<std::string> sources_of(const std::string& article_id) override;
     StoreCounts counts() override;
+    StoreCounts article_counts() override;
 
 private:
     struct Session;   // the libpqxx connection and the read in progress

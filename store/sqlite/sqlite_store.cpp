@@ -237,6 +237,13 @@ std::vector<std::string> SqliteStore::sources_of(const std::string& article_id) 
     return out;
 }
 
+StoreCounts SqliteStore::article_counts() {
+    StoreCounts c;
+    c.articles = m_db.execAndGet("SELECT count(*) FROM articles").getInt64();
+    c.sources = m_db.execAndGet("SELECT count(*) FROM sources").getInt64();
+    return c;
+}
+
 StoreCounts SqliteStore::counts() {
     auto count = [&](const char* sql) { return m_db.execAndGet(sql).getInt64(); };
     StoreCounts c;

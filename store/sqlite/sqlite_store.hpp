@@ -28,6 +28,7 @@ public:
     void for_each_article(const std::function<void(const Article&)>& fn) override;
     std::vector<std::string> sources_of(const std::string& article_id) override;
     StoreCounts counts() override;
+    StoreCounts article_counts() override;
 
 private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);

@@ -141,6 +141,8 @@ TEST(test_postgres_store, unchanged_changed_and_shared_sources) {
     EXPECT_EQ(c.sources, 2);
     EXPECT_EQ(c.timexes, 2);
     EXPECT_EQ(c.persons, 1);
+    EXPECT_EQ(s.article_counts().articles, 2);
+    EXPECT_EQ(s.article_counts().sources, 2);
 }
 
 TEST(test_postgres_store, uncommitted_batch_leaves_nothing_and_rerun_stores_once) {

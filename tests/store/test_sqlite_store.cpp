@@ -56,6 +56,10 @@ TEST(test_sqlite_store, unchanged_changed_and_shared_sources) {
     s.put(doc("a1", "g.txt", "v1"));
     s.commit_batch();
     EXPECT_EQ(s.counts().articles, 1);
+    // The cheap count an import prints agrees with the full one.
+    EXPECT_EQ(s.article_counts().articles, 1);
+    EXPECT_EQ(s.article_counts().sources, 2);
+    EXPECT_EQ(s.counts().sources, 2);
     EXPECT_EQ(s.sources_of("a1"), (std::vector<std::string>{"f.txt", "g.txt"}));
     // f.txt changes: its new content is a new article; a1 stays for g.txt.
     s.begin_batch();
