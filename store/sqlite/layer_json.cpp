@@ -1,10 +1,9 @@
 #include "store/sqlite/layer_json.hpp"
 
+#include "core/util/json_line.hpp"
 #include "core/util/pooled_json.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <array>
 #include <cmath>
@@ -12,38 +11,76 @@
 namespace storyline::layer_json {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using Value = rapidjson::Value;
 
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+// The values of one item, with the commas between them.
+class Writer {
+public:
+    explicit Writer(JsonLine& out) : m_out(out) {}
+    void Uint(std::uint32_t v) {
+        separate();
+        m_out.uint(v);
+    }
+    void Int(int v) {
+        separate();
+        m_out.integer(v);
+    }
+    void String(std::string_view s) {
+        separate();
+        m_out.string(s);
+    }
+    // JSON has no NaN or infinity; -0 is written as 0, as SQLite REALs (schema v1) and the
+    // PostgreSQL store give it back.
+    void Number(double x) {
+        separate();
+        m_out.number(std::isfinite(x) && x != 0.0 ? x : 0.0);
+    }
+    void Ints(const std::vector<int>& v) {
+        separate();
+        m_out.raw('[');
+        for (std::size_t k = 0; k < v.size(); ++k) {
+            if (k) m_out.raw(',');
+            m_out.integer(v[k]);
+        }
+        m_out.raw(']');
+    }
+
+private:
+    void separate() {
+        if (m_any) m_out.raw(',');
+        m_any = true;
+    }
+    JsonLine& m_out;
+    bool m_any = false;
+};
+
+void put(Writer& w, std::string_view s) { w.String(s); }
 
 void put_span(Writer& w, Span s) {
     w.Uint(s.begin);
     w.Uint(s.end);
 }
 
-// JSON has no NaN or infinity (the writer would emit nothing and break the array); -0 is
-// written as 0, as SQLite REALs (schema v1) and the PostgreSQL store give it back.
-void put_number(Writer& w, double x) { w.Double(std::isfinite(x) && x != 0.0 ? x : 0.0); }
+void put_number(Writer& w, double x) { w.Number(x); }
 
-void put_ints(Writer& w, const std::vector<int>& v) {
-    w.StartArray();
-    for (int x : v) w.Int(x);
-    w.EndArray();
-}
+void put_ints(Writer& w, const std::vector<int>& v) { w.Ints(v); }
 
+// [[item values], ...]: the bytes rapidjson's Writer gave, from core/util/json_line.hpp.
 template <class Items, class Fn>
 std::string encode(const Items& items, Fn&& element) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartArray();
+    JsonLine out(16 + 48 * items.size());
+    out.raw('[');
+    bool first = true;
     for (const auto& item : items) {
-        w.StartArray();
+        if (!first) out.raw(',');
+        first = false;
+        out.raw('[');
+        Writer w(out);
         element(w, item);
-        w.EndArray();
+        out.raw(']');
     }
-    w.EndArray();
-    return std::string(buf.GetString(), buf.GetSize());
+    out.raw(']');
+    return std::move(out).take();
 }
 
 // Checked access to element `i` of one layer item: a damaged database reports, never crashes.
