@@ -258,7 +258,9 @@ TEST(test_events, lexicon_look_up_as_written_matches_folded) {
                 const auto unfolded = lex.look_up_unfolded(word, want);
                 EXPECT_EQ(folded.cues, unfolded.cues) << lang << " " << word;
                 EXPECT_EQ(folded.trigger, unfolded.trigger) << lang << " " << word;
-                if (want) EXPECT_EQ(folded.trigger, lex.find(fold_word(word))) << lang << " " << word;
+                if (want) {
+                    EXPECT_EQ(folded.trigger, lex.find(fold_word(word))) << lang << " " << word;
+                }
             }
         }
     }
