@@ -360,7 +360,7 @@ void Gazetteer::load_language(const std::string& lang) {
 
 std::pair<std::size_t, const std::vector<std::uint32_t>*>
 Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const {
-    const auto* first = m_first_index.find(StringHash::of(tokens[i].fold));
+    const auto* first = m_first_index.find(tokens[i].hash);
     if (!first) return {0, nullptr};
     const std::size_t max = std::min<std::size_t>({*first, limit, tokens.size() - i, k_max_phrase_tokens});
     // Hash the phrase key token by token; remember each prefix's hash, then try longest first.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,6 +18,61 @@ bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// Whether text[begin, end) holds byte c. Most words are shorter than eight bytes: one load of
+// eight bytes (the text goes on after the word) and a zero-byte test, where memchr's call and
+// set-up cost more than the search.
+bool has_byte(std::string_view text, std::size_t begin, std::size_t end, char c) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    if constexpr (std::endian::native == std::endian::little) {
+        if (end - begin < 8 && begin + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + begin, 8);
+            x ^= ones * static_cast<unsigned char>(c);
+            x |= ~std::uint64_t{0} << (8 * (end - begin));  // bytes after the word: never zero
+            return ((x - ones) & ~x & highs) != 0;           // a zero byte: c was there
+        }
+    }
+    return text.substr(begin, end - begin).find(c) != std::string_view::npos;
+}
+
+// Word or phrase hashes of one article, with a value each: open addressing sized once for the
+// article, where std::unordered_map allocates a node per insert.
+template <typename Value>
+class ArticleHashMap {
+public:
+    explicit ArticleHashMap(std::size_t max_entries) {
+        std::size_t slots = 16;
+        while (slots < 2 * max_entries) slots *= 2;
+        m_slots.resize(slots);
+        m_mask = slots - 1;
+    }
+    // Inserts `value` unless the hash is there; returns the stored value.
+    Value& emplace(std::uint64_t hash, Value value) {
+        std::size_t i = hash & m_mask;
+        while (m_slots[i].hash != 0 && m_slots[i].hash != hash) i = (i + 1) & m_mask;
+        if (m_slots[i].hash == 0) {
+            m_slots[i].hash = hash;
+            m_slots[i].value = value;
+        }
+        return m_slots[i].value;
+    }
+    [[nodiscard]] const Value* find(std::uint64_t hash) const {
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            if (m_slots[i].hash == hash) return &m_slots[i].value;
+            if (m_slots[i].hash == 0) return nullptr;
+        }
+    }
+    [[nodiscard]] bool contains(std::uint64_t hash) const { return find(hash) != nullptr; }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;  // StringHash values are never 0
+        Value value{};
+    };
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+}; // class ArticleHashMap
+
 class Recognizer {
 public:
     Recognizer(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
@@ -23,27 +80,32 @@ public:
         : m_text(text), m_toks(tokens), m_lang(lang), m_gaz(gaz), m_lex(gaz.lexicon(lang)),
           m_person_hint(tokens.size(), false), m_span_start(tokens.size(), -1),
           m_caps_line(tokens.size(), false), m_in_title(tokens.size(), false),
-          m_covered(tokens.size(), false), m_title_lead(tokens.size(), -1) {}
+          m_covered(tokens.size(), false), m_title_lead(tokens.size(), -1) {
+        m_out.reserve(tokens.size() / 8 + 8);  // about one candidate per 15 tokens in news text
+    }
 
     std::vector<Candidate> run() {
-        // Hash every word first and prefetch its slot a few words ahead of the look-up: the word
-        // table does not fit in the cache, and waiting for memory is most of this stage's time.
-        std::vector<std::uint64_t>& hashes = m_hash;
-        hashes.resize(m_toks.size());
-        for (std::size_t i = 0; i < m_toks.size(); ++i) hashes[i] = StringHash::of(m_toks[i].fold);
+        // Prefetch each word's slot a few words ahead of the look-up (the tokenizer hashed every
+        // word): the word table does not fit in the cache, and waiting for memory is most of this
+        // stage's time.
         constexpr std::size_t ahead = 8;
-        for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(hashes[i]);
-        m_info.reserve(m_toks.size());
-        std::unordered_set<std::uint64_t> capitalised;
+        for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(m_toks[i].hash);
+        m_info.resize(m_toks.size());
+        std::size_t capitals = 0;
         for (std::size_t i = 0; i < m_toks.size(); ++i) {
-            if (i + ahead < m_toks.size()) m_lex.words.prefetch(hashes[i + ahead]);
+            if (i + ahead < m_toks.size()) m_lex.words.prefetch(m_toks[i + ahead].hash);
             const Token& t = m_toks[i];
-            m_info.push_back(t.is_word() ? m_lex.words.find(hashes[i]) : nullptr);
-            if (t.upper_initial()) capitalised.insert(hashes[i]);
+            m_info[i] = t.is_word() ? m_lex.words.find(t.hash) : nullptr;
+            capitals += t.upper_initial() ? 1 : 0;
         }
         // Capitalised words this article also writes in lower case (only those are looked up).
-        for (std::size_t i = 0; i < m_toks.size(); ++i) {
-            if (m_toks[i].shape == Shape::lower && capitalised.count(hashes[i])) m_lower_seen.insert(hashes[i]);
+        ArticleHashMap<bool> capitalised(capitals);
+        for (const Token& t : m_toks) {
+            if (t.upper_initial()) capitalised.emplace(t.hash, true);
+        }
+        m_lower_seen = ArticleHashMap<bool>(capitals);
+        for (const Token& t : m_toks) {
+            if (t.shape == Shape::lower && capitalised.contains(t.hash)) m_lower_seen.emplace(t.hash, true);
         }
         mark_lines();
         mark_titles_and_honorifics();
@@ -68,7 +130,7 @@ private:
     // A word the language (or this article) writes in lower case: its capital may only mark a
     // sentence start or a head-line.
     [[nodiscard]] bool common(std::size_t i) const {
-        return m_lex.common.find(m_hash[i]) != nullptr || m_lower_seen.count(m_hash[i]) != 0;
+        return m_lex.common.find(tok(i).hash) != nullptr || m_lower_seen.contains(tok(i).hash);
     }
     [[nodiscard]] std::uint16_t cue(std::size_t i) const {
         if (!m_info[i]) return 0;
@@ -409,9 +471,11 @@ private:
 
     // "outre-Rhin", "outre-Atlantique": a place prefix hyphenated to a capital names a place.
     std::size_t try_place_prefix(std::size_t i) {
+        // Every lower-case word comes here, and few have a dash.
+        if (!has_byte(m_text, tok(i).begin, tok(i).end, '-')) return 0;
         const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
         std::size_t dash = surface.find('-');
-        if (dash == std::string_view::npos || ++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
+        if (++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
         const std::string_view folded = tok(i).fold;
         const WordInfo* prefix = Gazetteer::word(m_lex, folded.substr(0, folded.find('-')));
         if (!prefix || !(prefix->cues & loc_prefix)) return 0;
@@ -701,7 +765,7 @@ private:
 
     // StringHash of the tokens' folds joined by spaces, as the gazetteer keys phrases.
     [[nodiscard]] std::uint64_t phrase_hash(std::size_t s, std::size_t e) const {
-        if (e == s + 1) return m_hash[s];
+        if (e == s + 1) return tok(s).hash;
         StringHash h;
         for (std::size_t k = s; k < e; ++k) {
             if (k > s) h.add(' ');
@@ -766,7 +830,7 @@ private:
     // situation est grave" is a clause).
     void extend_appositions() {
         constexpr std::size_t max_len = 14;
-        std::vector<bool> person_first(m_toks.size(), false);
+        std::vector<std::uint8_t> person_first(m_toks.size(), false);
         for (const auto& c : m_out) if (c.type == EntityType::person) person_first[c.first] = true;
         for (auto& c : m_out) {
             if (c.type != EntityType::person || c.form != Form::name) continue;
@@ -979,14 +1043,16 @@ private:
 
     // Carries confident names to weak and missed occurrences in the same article.
     void document_pass() {
-        std::unordered_map<std::uint64_t, EntityType> known;  // whole name (phrase hash) -> type
-        std::unordered_set<std::uint64_t> person_parts;        // given names and surnames
+        std::size_t parts = 0;
+        for (const auto& c : m_out) parts += c.last - c.name_first;
+        ArticleHashMap<EntityType> known(m_out.size());  // whole name (phrase hash) -> type
+        ArticleHashMap<bool> person_parts(parts);         // given names and surnames
         for (const auto& c : m_out) {
             if (c.form != Form::name || c.weak) continue;
             known.emplace(phrase_hash(c.name_first, c.last), c.type);
             if (c.type == EntityType::person && c.confidence >= 0.5) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
-                    if (tok(k).upper_initial() && !in(m_lex.name_particles, tok(k).fold)) person_parts.insert(m_hash[k]);
+                    if (tok(k).upper_initial() && !in(m_lex.name_particles, tok(k).fold)) person_parts.emplace(tok(k).hash, true);
                 }
             }
         }
@@ -1002,7 +1068,7 @@ private:
             // National sides keep their country ("England 326"); head-line tables are left alone.
             if ((score_after || versus) && (c.type != EntityType::person || c.weak) && place_like &&
                 !m_caps_line[c.name_first]) {
-                known[phrase_hash(c.name_first, c.last)] = EntityType::organization;
+                known.emplace(phrase_hash(c.name_first, c.last), EntityType::organization) = EntityType::organization;
             }
         }
         bracketed_persons();
@@ -1012,24 +1078,24 @@ private:
         for (auto& c : m_out) {
             if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
                 const std::uint64_t key = phrase_hash(c.name_first, c.last);
-                if (auto it = known.find(key); it != known.end() && it->second == EntityType::organization) {
+                if (const auto* type = known.find(key); type && *type == EntityType::organization) {
                     c.type = EntityType::organization;
                     c.weak = false;
                 }
             }
             // "Clinton" after "Bill Clinton": the person, not the town.
             if (c.entry >= 0 && c.last - c.name_first == 1 && c.type == EntityType::location &&
-                person_parts.count(m_hash[c.name_first]) &&
+                person_parts.contains(tok(c.name_first).hash) &&
                 m_gaz.entry(static_cast<std::uint32_t>(c.entry)).kind != EntryKind::country) {
                 c.type = EntityType::person;
                 c.entry = -1;
             }
             if (c.weak) {
                 const std::uint64_t key = phrase_hash(c.name_first, c.last);
-                if (auto it = known.find(key); it != known.end()) {
-                    c.type = it->second;
+                if (const auto* type = known.find(key)) {
+                    c.type = *type;
                     c.weak = false;
-                } else if (c.last - c.name_first == 1 && person_parts.count(key)) {
+                } else if (c.last - c.name_first == 1 && person_parts.contains(key)) {
                     c.type = EntityType::person;
                     c.weak = false;
                 } else if (c.last - c.name_first == 1 && !given(c.name_first) && c.type == EntityType::person &&
@@ -1053,10 +1119,10 @@ private:
                 if (n > 1) h.add(' ');
                 h.add(tok(i + n - 1).fold);
                 const std::uint64_t key = h.value();
-                if (auto it = known.find(key); it != known.end()) {
+                if (const auto* found = known.find(key)) {
                     best = n;
-                    type = it->second;
-                } else if (n == 1 && person_parts.count(key)) {
+                    type = *found;
+                } else if (n == 1 && person_parts.contains(key)) {
                     best = 1;
                     type = EntityType::person;
                 }
@@ -1073,14 +1139,14 @@ private:
     std::string_view m_lang;
     const Gazetteer& m_gaz;
     const Lexicon& m_lex;
-    std::vector<bool> m_person_hint;
+    // Byte vectors, not std::vector<bool>: read for nearly every token, where bit access costs.
+    std::vector<std::uint8_t> m_person_hint;
     std::vector<int> m_span_start;  // honorific token to include in a person's span
-    std::vector<bool> m_caps_line;
-    std::vector<bool> m_in_title;   // words of a title phrase ("Secretary of State") are no name
-    std::vector<bool> m_covered;
+    std::vector<std::uint8_t> m_caps_line;
+    std::vector<std::uint8_t> m_in_title;   // words of a title phrase ("Secretary of State") are no name
+    std::vector<std::uint8_t> m_covered;
     std::vector<Candidate> m_out;
-    std::vector<std::uint64_t> m_hash;               // StringHash of each token's fold
-    std::unordered_set<std::uint64_t> m_lower_seen;
+    ArticleHashMap<bool> m_lower_seen{0};
     std::vector<const WordInfo*> m_info;
     std::vector<int> m_title_lead;  // title or honorific token -> earlier token opening its span ("M. le ministre")
 }; // class Recognizer

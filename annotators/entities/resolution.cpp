@@ -5,14 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <unordered_map>
 
 namespace storyline::entities {
 namespace {
 
 using KeyWord = Gazetteer::KeyWord;
 
-std::string join(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+template <typename Part>
+std::string join(const std::vector<Part>& parts, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         if (k > from) out.push_back(' ');
@@ -21,45 +21,83 @@ std::string join(const std::vector<std::string>& parts, std::size_t from, std::s
     return out;
 }
 
-char initial(const std::string& folded) { return folded.empty() ? '\0' : folded[0]; }
+char initial(std::string_view folded) { return folded.empty() ? '\0' : folded[0]; }
 
 struct Resolved {
     Candidate cand;
     std::string key, canonical, kb_id;
-    std::vector<std::string> name_folds;  // folded tokens of the name proper
+    std::vector<std::string_view> name_folds;  // folded tokens of the name proper (the tokens' own folds)
 };
+
+// person_key() over views: the last word and the surname particles before it, joined by '-'.
+template <typename Fold>
+std::string person_key_of(const std::vector<Fold>& folds, const Gazetteer& gaz) {
+    auto counted = [&](std::string_view f) {
+        return f != "." && f != "," && !gaz.is_key_word(KeyWord::name_suffix, f);
+    };
+    // The surname runs back from the last counted word over the counted particles before it.
+    std::size_t last = folds.size();
+    while (last > 0 && !counted(folds[last - 1])) --last;
+    if (last == 0) return "per:";
+    std::size_t first = last - 1;
+    for (std::size_t k = first; k > 0;) {
+        --k;
+        if (!counted(folds[k])) continue;
+        if (!gaz.is_key_word(KeyWord::surname_particle, folds[k])) break;
+        first = k;
+    }
+    std::string surname;
+    for (std::size_t k = first; k < last; ++k) {
+        if (!counted(folds[k])) continue;
+        if (k > first) surname.push_back(' ');
+        surname += folds[k];
+    }
+    // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
+    std::replace(surname.begin(), surname.end(), ' ', '-');
+    return "per:" + transliterate(std::move(surname), gaz);
+}
+
+// A title phrase starts only at a word that opens one: the phrase look-up (a string built and
+// hashed per length) is skipped for the others.
+bool may_open_title(const Lexicon& lex, const Token& t) {
+    const WordInfo* w = lex.words.find(t.hash);
+    return w && w->title_first;
+}
 
 } // namespace
 
 std::string transliterate(std::string s, const Gazetteer& gaz) {
+    // The bytes the word may hold (a superset once a rule has replaced some): a rule whose first
+    // byte is not among them cannot apply, and most rules are skipped without a search.
+    std::array<std::uint64_t, 4> present{};
+    auto note = [&present](std::string_view bytes) {
+        for (const char ch : bytes) {
+            const auto c = static_cast<unsigned char>(ch);
+            present[c >> 6] |= 1ULL << (c & 63);
+        }
+    };
+    note(s);
     for (const auto& r : gaz.transliteration()) {
         if (r.from.empty()) continue;
+        const auto first = static_cast<unsigned char>(r.from[0]);
+        if (!((present[first >> 6] >> (first & 63)) & 1)) continue;
         if (r.at_end) {
             if (s.size() > r.from.size() + 1 && s.ends_with(r.from)) {
                 s.replace(s.size() - r.from.size(), r.from.size(), r.to);
+                note(r.to);
             }
             continue;
         }
         for (std::size_t pos = s.find(r.from); pos != std::string::npos; pos = s.find(r.from, pos + r.to.size())) {
             s.replace(pos, r.from.size(), r.to);
+            note(r.to);
         }
     }
     return s;
 }
 
 std::string person_key(const std::vector<std::string>& folds, const Gazetteer& gaz) {
-    std::vector<std::string> words;
-    for (const auto& f : folds) {
-        if (f == "." || f == "," || gaz.is_key_word(KeyWord::name_suffix, f)) continue;
-        words.push_back(f);
-    }
-    if (words.empty()) return "per:";
-    std::size_t start = words.size() - 1;
-    while (start > 0 && gaz.is_key_word(KeyWord::surname_particle, words[start - 1])) --start;
-    std::string surname = join(words, start, words.size());
-    // Hyphenated and spaced particles fold alike ("Le Pen", "Le-Pen").
-    std::replace(surname.begin(), surname.end(), ' ', '-');
-    return "per:" + transliterate(surname, gaz);
+    return person_key_of(folds, gaz);
 }
 
 std::vector<EntityMention> resolve(std::string_view text, const std::vector<Token>& tokens,
@@ -71,9 +109,10 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     for (auto& c : candidates) {
         Resolved r;
         r.cand = c;
+        r.name_folds.reserve(c.name_last - c.name_first);
         for (std::size_t k = c.name_first; k < c.name_last; ++k) {
             if (tokens[k].shape == Shape::punct && tokens[k].fold != "&") continue;
-            r.name_folds.push_back(tokens[k].fold);
+            r.name_folds.emplace_back(tokens[k].fold);
         }
         if (c.entry >= 0) {
             const GazEntry& g = gaz.entry(static_cast<std::uint32_t>(c.entry));
@@ -82,7 +121,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             r.canonical = g.canonical;
         } else {
             switch (c.type) {
-            case EntityType::person: r.key = person_key(r.name_folds, gaz); break;
+            case EntityType::person: r.key = person_key_of(r.name_folds, gaz); break;
             case EntityType::organization: {
                 std::size_t from = 0;
                 while (from + 1 < r.name_folds.size() && gaz.is_key_word(KeyWord::leading_article, r.name_folds[from])) ++from;
@@ -119,7 +158,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (r.cand.type != EntityType::organization || r.name_folds.size() != 1) continue;
         const Token& t = tokens[r.cand.name_first];
         if (t.shape != Shape::all_caps) continue;
-        const std::string& acr = r.name_folds.front();
+        const std::string_view acr = r.name_folds.front();
         for (auto& o : items) {
             if (&o == &r || o.cand.type != EntityType::organization || o.name_folds.size() < 2) continue;
             std::string initials;
@@ -146,6 +185,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         std::string best;
         std::size_t best_start = end;
         for (std::size_t n = 1; n <= lex.title_max_tokens && n <= end; ++n) {
+            if (!may_open_title(lex, tokens[end - n])) continue;
             std::string key;
             for (std::size_t k = end - n; k < end; ++k) {
                 if (k > end - n) key.push_back(' ');
@@ -158,10 +198,13 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         }
         return {best_start, best};
     };
-    std::unordered_map<std::size_t, std::size_t> item_at_token;  // first token -> item index
+    std::vector<int> item_at_token(tokens.size(), -1);  // first token -> item index
     for (std::size_t i = 0; i < items.size(); ++i) {
-        item_at_token[items[i].cand.first] = i;
-        item_at_token.emplace(items[i].cand.name_first, i);  // a name after a title kept in its span
+        item_at_token[items[i].cand.first] = static_cast<int>(i);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {  // a name after a title kept in its span
+        int& at = item_at_token[items[i].cand.name_first];
+        if (at < 0) at = static_cast<int>(i);
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& r = items[i];
@@ -200,6 +243,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     auto title_starting_at = [&](std::size_t start) -> std::pair<std::size_t, std::string> {
         std::string key, best;
         std::size_t best_end = start;
+        if (start >= tokens.size() || !may_open_title(lex, tokens[start])) return {best_end, best};
         for (std::size_t n = 1; n <= lex.title_max_tokens && start + n <= tokens.size(); ++n) {
             if (n > 1) key.push_back(' ');
             key += tokens[start + n - 1].fold;
@@ -229,8 +273,8 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         if (b == bindings.end()) continue;
         std::size_t next = after;
         if (next < tokens.size() && tokens[next].fold == ",") ++next;
-        if (next < tokens.size() && item_at_token.count(next) &&
-            items[item_at_token[next]].cand.type == EntityType::person) {
+        if (next < tokens.size() && item_at_token[next] >= 0 &&
+            items[static_cast<std::size_t>(item_at_token[next])].cand.type == EntityType::person) {
             continue;  // the name follows: it is the mention
         }
         Resolved n;
@@ -250,28 +294,54 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     std::erase_if(items, [](const Resolved& r) { return r.cand.last == 0; });
     for (auto& n : nominals) items.push_back(std::move(n));
 
-    // Canonical names: the longest person name of each key; gazetteer names stay.
-    std::unordered_map<std::string, std::string> canonical;
-    for (const auto& r : items) {
-        if (!r.kb_id.empty() || r.cand.form != Form::name) continue;
-        auto& c = canonical[r.key];
-        if (r.canonical.size() > c.size()) c = r.canonical;
+    // Canonical names: the longest person name of each key; gazetteer names stay. Items with
+    // the same key form a group (a handful per article: a linear search by hash, no map).
+    struct KeyGroup {
+        std::uint64_t hash = 0;
+        std::size_t item = 0;   // an item with the key
+        bool named = false;     // a name item without gazetteer id has the key
+        int longest = -1;       // the item with the first longest canonical name (-1: "")
+    };
+    std::vector<KeyGroup> groups;
+    std::vector<int> group_of(items.size(), -1);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& r = items[i];
+        if (!r.kb_id.empty()) continue;
+        const std::uint64_t h = StringHash::of(r.key);
+        std::size_t g = 0;
+        while (g < groups.size() && (groups[g].hash != h || items[groups[g].item].key != r.key)) ++g;
+        if (g == groups.size()) groups.push_back({h, i, false, -1});
+        group_of[i] = static_cast<int>(g);
+        if (r.cand.form != Form::name) continue;
+        KeyGroup& kg = groups[g];
+        kg.named = true;
+        const std::size_t longest = kg.longest < 0 ? 0 : items[static_cast<std::size_t>(kg.longest)].canonical.size();
+        if (r.canonical.size() > longest) kg.longest = static_cast<int>(i);
     }
 
-    std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
-        return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
-    });
+    // Sorted through an index (the same comparisons give the same order): items, with their
+    // strings, stay in place.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto by_span = [&items](std::size_t a, std::size_t b) {
+        const Candidate& x = items[a].cand;
+        const Candidate& y = items[b].cand;
+        return x.begin < y.begin || (x.begin == y.begin && x.end > y.end);
+    };
+    std::sort(order.begin(), order.end(), by_span);
     // A title or apposition kept in a person's span ("le secrétaire général de l'OTSC, Stanislav
     // Zas", "le président kazakh Kassym-Jomart Tokaïev", "M. Mercier, notre ambassadeur à
     // Madrid") gives way to the names and nationalities inside it: the person's mention shrinks to
     // the name proper so that both are kept for the graph.
-    for (auto& r : items) {
+    for (const std::size_t ri : order) {
+        auto& r = items[ri];
         if (r.cand.type != EntityType::person || r.cand.form != Form::name) continue;
         if (r.cand.first == r.cand.name_first && r.cand.last == r.cand.name_last) continue;
         const std::uint32_t name_begin = tokens[r.cand.name_first].begin;
         const std::uint32_t name_end = tokens[r.cand.name_last - 1].end;
-        for (const auto& o : items) {
-            if (&o == &r || o.cand.form == Form::nominal) continue;
+        for (std::size_t oi = 0; oi < items.size(); ++oi) {
+            const auto& o = items[oi];
+            if (oi == ri || o.cand.form == Form::nominal) continue;
             const bool inside_before = o.cand.begin >= r.cand.begin && o.cand.end <= name_begin;
             const bool inside_after = o.cand.begin >= name_end && o.cand.end <= r.cand.end;
             if (!inside_before && !inside_after) continue;
@@ -282,20 +352,24 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             break;
         }
     }
-    std::sort(items.begin(), items.end(), [](const Resolved& a, const Resolved& b) {
-        return a.cand.begin < b.cand.begin || (a.cand.begin == b.cand.begin && a.cand.end > b.cand.end);
-    });
+    std::sort(order.begin(), order.end(), by_span);
     std::vector<EntityMention> out;
     out.reserve(items.size());
     std::uint32_t last_end = 0;
-    for (const auto& r : items) {
+    for (const std::size_t ri : order) {
+        auto& r = items[ri];
         if (r.cand.begin < last_end) continue;  // keep the mentions non-overlapping
         EntityMention m;
         m.span = Span{r.cand.begin, r.cand.end};
         m.type = r.cand.type;
-        m.key = r.key;
-        m.kb_id = r.kb_id;
-        m.canonical = r.kb_id.empty() && canonical.count(r.key) ? canonical[r.key] : r.canonical;
+        const KeyGroup* g = group_of[ri] >= 0 ? &groups[static_cast<std::size_t>(group_of[ri])] : nullptr;
+        if (g && g->named) {
+            if (g->longest >= 0) m.canonical = items[static_cast<std::size_t>(g->longest)].canonical;
+        } else {
+            m.canonical = std::move(r.canonical);  // no other item reads it
+        }
+        m.key = std::move(r.key);
+        m.kb_id = std::move(r.kb_id);
         m.confidence = r.cand.confidence;
         last_end = r.cand.end;
         out.push_back(std::move(m));

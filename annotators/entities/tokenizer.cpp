@@ -16,41 +16,67 @@ bool is_elided(std::string_view folded) {
     return false;
 }
 
-char32_t peek(std::string_view text, std::size_t i) {
+// Inline for ASCII, which most bytes of news text are; the rest goes to decode_utf8.
+inline char32_t peek(std::string_view text, std::size_t i) {
     if (i >= text.size()) return 0;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return b;
     return decode_utf8(text, i);
 }
 
-std::size_t next_pos(std::string_view text, std::size_t i) {
+inline std::size_t next_pos(std::string_view text, std::size_t i) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) return i + 1;
     decode_utf8(text, i);
     return i;
 }
 
-Shape ascii_word_shape(std::string_view word) {
-    bool first = true, first_upper = false, any_lower = false, any_letter = false, any_digit = false;
-    for (const char ch : word) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= '0' && c <= '9') {
-            any_digit = true;
-            first = false;
-            continue;
-        }
-        if ((c | 0x20) < 'a' || (c | 0x20) > 'z') continue;
-        any_letter = true;
-        const bool up = c <= 'Z';
-        if (first) first_upper = up;
-        first = false;
-        any_lower = any_lower || !up;
+// ASCII answers inline; the calls are for the rest.
+inline bool apostrophe(char32_t cp) { return cp == '\'' || (cp >= 0x80 && is_apostrophe(cp)); }
+inline bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : is_upper(cp); }
+
+inline bool letter_or_digit(char32_t cp) {
+    if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+    return is_letter(cp);
+}
+
+// Byte classes for the one-pass fold and shape of an ASCII word; c_high marks a byte of a
+// multi-byte UTF-8 sequence.
+enum : std::uint8_t { c_upper = 1, c_lower = 2, c_digit = 4, c_high = 8 };
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = c_upper;
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = c_lower;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = c_digit;
+    for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = c_high;
+    return t;
+}();
+
+// Folds a word that starts with an ASCII letter or digit into `out` and returns its shape in
+// the same pass, and its hash; false when the word has a byte outside ASCII (`out` is then to be rewritten).
+bool fold_ascii_word(std::string_view word, std::string& out, Shape& shape, std::uint64_t& hash) {
+    out.resize(word.size());
+    char* f = out.data();
+    std::uint8_t seen = 0;
+    StringHash h;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        const auto c = static_cast<unsigned char>(word[k]);
+        const std::uint8_t cls = k_byte_class[c];
+        seen |= cls;
+        f[k] = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
+        h.add(f[k]);
     }
-    if (!any_letter) return any_digit ? Shape::number : Shape::punct;
-    if (!first_upper) return any_digit && !any_lower ? Shape::number : Shape::lower;
-    return any_lower ? Shape::capitalised : Shape::all_caps;
+    if (seen & c_high) return false;
+    hash = h.value();
+    // The first letter or digit is the word's first byte.
+    const bool first_upper = k_byte_class[static_cast<unsigned char>(word[0])] == c_upper;
+    const bool any_lower = seen & c_lower, any_digit = seen & c_digit;
+    if (!(seen & (c_upper | c_lower))) shape = any_digit ? Shape::number : Shape::punct;
+    else if (!first_upper) shape = any_digit && !any_lower ? Shape::number : Shape::lower;
+    else shape = any_lower ? Shape::capitalised : Shape::all_caps;
+    return true;
 }
 
 Shape word_shape(std::string_view word) {
-    bool ascii = true;
-    for (const char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-    if (ascii) return ascii_word_shape(word);
     bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
     bool any_digit = false;
     for (std::size_t i = 0; i < word.size();) {
@@ -112,9 +138,22 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
     std::size_t i = 0;
     bool line_start = true, blank_line = true, space = false;
     int newlines = 0;
+    // A token is built in place at the end of `out`.
+    auto open_token = [&](std::size_t start) -> Token& {
+        Token& tok = out.emplace_back();
+        tok.begin = static_cast<std::uint32_t>(start);
+        tok.space_before = space;
+        tok.line_start = line_start;
+        tok.blank_line_before = blank_line;
+        line_start = blank_line = space = false;
+        newlines = 0;
+        return tok;
+    };
     while (i < text.size()) {
         const std::size_t start = i;
-        const char32_t cp = decode_utf8(text, i);
+        char32_t cp = static_cast<unsigned char>(text[i]);
+        if (cp < 0x80) ++i;
+        else cp = decode_utf8(text, i);
         if (cp == '\n') {
             ++newlines;
             line_start = true;
@@ -126,32 +165,27 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             space = true;
             continue;
         }
-        Token tok;
-        tok.begin = static_cast<std::uint32_t>(start);
-        tok.space_before = space;
-        tok.line_start = line_start;
-        tok.blank_line_before = blank_line;
-        if (is_letter(cp) || is_digit(cp)) {
+        if (letter_or_digit(cp)) {
             std::size_t end = i;
             // Letters and digits, joined by inner hyphens, apostrophes and abbreviation dots.
             while (end < text.size()) {
                 // ASCII fast path: letters and digits go on, spaces and most punctuation end.
                 const auto b = static_cast<unsigned char>(text[end]);
                 if (b < 0x80) {
-                    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9')) {
+                    if (k_byte_class[b] != 0) {
                         ++end;
                         continue;
                     }
                     if (b != '-' && b != '\'' && b != '.') break;
                 }
                 const char32_t c = peek(text, end);
-                if (is_letter(c) || is_digit(c)) {
+                if (letter_or_digit(c)) {
                     end = next_pos(text, end);
                     continue;
                 }
                 const std::size_t after = next_pos(text, end);
                 const char32_t n = peek(text, after);
-                if (is_hyphen(c) && (is_letter(n) || is_digit(n))) {
+                if (is_hyphen(c) && letter_or_digit(n)) {
                     end = after;
                     continue;
                 }
@@ -179,41 +213,47 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                 }
                 break;
             }
-            if (split_dashed_words && is_upper(cp)) end = dashed_name_end(text, start, end);
+            if (split_dashed_words && upper(cp)) end = dashed_name_end(text, start, end);
             // French elision: keep "l'" as a token of its own.
-            if (end < text.size() && is_apostrophe(peek(text, end))) {
-                const std::string so_far = fold(text.substr(start, end - start));
+            if (end < text.size() && apostrophe(peek(text, end))) {
+                std::string so_far = fold(text.substr(start, end - start));
                 const std::size_t after = next_pos(text, end);
                 if (is_elided(so_far) && is_letter(peek(text, after))) {
+                    Token& tok = open_token(start);
                     tok.end = static_cast<std::uint32_t>(after);
-                    tok.fold = so_far + "'";
+                    tok.fold = std::move(so_far);
+                    tok.fold.push_back('\'');
                     tok.shape = Shape::elision;
-                    out.push_back(std::move(tok));
+                    tok.hash = StringHash::of(tok.fold);
                     i = after;
-                    line_start = blank_line = space = false;
-                    newlines = 0;
                     continue;
                 }
             }
+            Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(end);
             const std::string_view word = text.substr(start, end - start);
-            tok.fold = fold(word);
-            tok.shape = word_shape(word);
+            if (!fold_ascii_word(word, tok.fold, tok.shape, tok.hash)) {
+                tok.fold = fold(word);
+                tok.shape = word_shape(word);
+                tok.hash = StringHash::of(tok.fold);
+            }
             i = end;
-        } else if (is_apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
+        } else if (apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
                    !out.empty() && out.back().end == start && !is_letter(peek(text, i + 1))) {
+            Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(i + 1);
             tok.fold = "'s";
             tok.shape = Shape::lower;
+            tok.hash = StringHash::of(tok.fold);
             i = i + 1;
         } else {
+            Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(i);
-            tok.fold = fold(text.substr(start, i - start));
+            if (cp < 0x80) tok.fold.assign(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp));
+            else tok.fold = fold(text.substr(start, i - start));
             tok.shape = Shape::punct;
+            tok.hash = StringHash::of(tok.fold);
         }
-        out.push_back(std::move(tok));
-        line_start = blank_line = space = false;
-        newlines = 0;
     }
     // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
     // stand between), after a blank line, and at a line start when the line before ended a

@@ -1,6 +1,8 @@
 #pragma once
 // Word tokens for name recognition: byte spans into the original text, a folded form for
 // look-ups, and the shape and position facts the rules read.
+#include "annotators/entities/flat_table.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@ struct Token {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     std::string fold;            // lower case, no accents, apostrophes as '
+    std::uint64_t hash = 0;      // StringHash::of(fold), for the look-ups of every later stage
     Shape shape = Shape::lower;
     bool sentence_start = false; // first word of a sentence (its capital says nothing)
     bool line_start = false;
