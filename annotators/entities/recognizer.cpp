@@ -471,11 +471,9 @@ private:
 
     // "outre-Rhin", "outre-Atlantique": a place prefix hyphenated to a capital names a place.
     std::size_t try_place_prefix(std::size_t i) {
-        // Every lower-case word comes here, and few have a dash.
-        if (!has_byte(m_text, tok(i).begin, tok(i).end, '-')) return 0;
         const std::string_view surface = m_text.substr(tok(i).begin, tok(i).end - tok(i).begin);
         std::size_t dash = surface.find('-');
-        if (++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
+        if (dash == std::string_view::npos || ++dash >= surface.size() || !is_upper(decode_utf8(surface, dash))) return 0;
         const std::string_view folded = tok(i).fold;
         const WordInfo* prefix = Gazetteer::word(m_lex, folded.substr(0, folded.find('-')));
         if (!prefix || !(prefix->cues & loc_prefix)) return 0;
@@ -790,9 +788,14 @@ private:
                 ++i;
                 continue;
             }
-            std::size_t used = try_gazetteer(i);
-            if (!used && t.shape == Shape::lower) used = try_lower_head(i);
-            if (!used && t.shape == Shape::lower) used = try_place_prefix(i);
+            // Each rule's first test, made here: most words pass none, and skip the calls.
+            const WordInfo* w = m_info[i];
+            std::size_t used = 0;
+            if (t.upper_initial() || (w && w->demonym)) used = try_gazetteer(i);
+            if (!used && t.shape == Shape::lower && w && ((w->cues | w->accented_cues) & (org_head | loc_head))) {
+                used = try_lower_head(i);
+            }
+            if (!used && t.shape == Shape::lower && has_byte(m_text, t.begin, t.end, '-')) used = try_place_prefix(i);
             if (!used && t.upper_initial()) used = try_sequence(i);
             i += used ? used : 1;
         }
