@@ -18,6 +18,22 @@ bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// One of the lexicon's short word lists with a 64-bit summary of its words' hashes: most
+// tokens are answered by one bit test instead of a string comparison per listed word.
+class ShortList {
+public:
+    explicit ShortList(const std::vector<std::string>& words) : m_words(&words) {
+        for (const auto& w : words) m_bits |= bit(StringHash::of(w));
+    }
+    // A listed word equals the fold, so has the token's hash: no listed word is missed.
+    [[nodiscard]] bool has(const Token& t) const { return (m_bits & bit(t.hash)) != 0 && in(*m_words, t.fold); }
+
+private:
+    static std::uint64_t bit(std::uint64_t hash) { return std::uint64_t{1} << (hash >> 58); }
+    const std::vector<std::string>* m_words;
+    std::uint64_t m_bits = 0;
+}; // class ShortList
+
 // Whether text[begin, end) holds byte c. Most words are shorter than eight bytes: one load of
 // eight bytes (the text goes on after the word) and a zero-byte test, where memchr's call and
 // set-up cost more than the search.
@@ -80,7 +96,8 @@ public:
         : m_text(text), m_toks(tokens), m_lang(lang), m_gaz(gaz), m_lex(gaz.lexicon(lang)),
           m_person_hint(tokens.size(), false), m_span_start(tokens.size(), -1),
           m_caps_line(tokens.size(), false), m_in_title(tokens.size(), false),
-          m_covered(tokens.size(), false), m_title_lead(tokens.size(), -1) {
+          m_covered(tokens.size(), false), m_title_lead(tokens.size(), -1), m_particles(m_lex.name_particles),
+          m_joiners(m_lex.name_joiners), m_list_particles(m_lex.list_particles), m_title_articles(m_lex.title_articles) {
         m_out.reserve(tokens.size() / 8 + 8);  // about one candidate per 15 tokens in news text
     }
 
@@ -150,14 +167,14 @@ private:
     // that is no given name ("la mort de Jérôme", ", de Dardel (Neuchâtel)", "de M.").
     [[nodiscard]] bool place_cue_before(std::size_t i) const {
         if (i == 0 || !(cue(i - 1) & loc_before) || tok(i).fold.size() < 2) return false;  // "sur M 6"
-        if (!in(m_lex.name_particles, tok(i - 1).fold)) return true;
+        if (!m_particles.has(tok(i - 1))) return true;
         return i >= 2 && tok(i - 2).shape == Shape::lower && !tok(i - 1).sentence_start && tok(i).fold.size() >= 3 &&
                !given(i);
     }
     // What may follow an initial's dot: a capital, or a particle and a capital ("F. de Rabours").
     [[nodiscard]] bool name_after_initial(std::size_t i) const {
         if (name_capital(i)) return true;
-        return tok(i).shape == Shape::lower && in(m_lex.name_particles, tok(i).fold) && i + 1 < m_toks.size() &&
+        return tok(i).shape == Shape::lower && m_particles.has(tok(i)) && i + 1 < m_toks.size() &&
                name_capital(i + 1);
     }
     [[nodiscard]] bool article_before(std::size_t i) const {
@@ -239,7 +256,7 @@ private:
             if (m_lex.title_in_span) {
                 // "général de Gaulle": the title and the name's particles stay in the mention
                 std::size_t k = title_end;
-                while (k < m_toks.size() && k - title_end < 2 && in(m_lex.name_particles, tok(k).fold)) ++k;
+                while (k < m_toks.size() && k - title_end < 2 && m_particles.has(tok(k))) ++k;
                 if (k < m_toks.size() && tok(k).upper_initial() && m_span_start[k] < 0) {
                     m_span_start[k] = start;
                 }
@@ -249,8 +266,8 @@ private:
             bool after_article = false;  // "président de la Confédération", "ministre des Finances"
             for (int steps = 0; j < m_toks.size() && steps < 5; ++steps) {
                 const Token& t = tok(j);
-                if (t.fold == "," || in(m_lex.name_joiners, t.fold) || t.fold == "the") {
-                    after_article = in(m_lex.title_articles, t.fold);
+                if (t.fold == "," || m_joiners.has(t) || t.fold == "the") {
+                    after_article = m_title_articles.has(t);
                     ++j;
                     continue;
                 }
@@ -345,7 +362,7 @@ private:
         if (type == EntityType::person && m_span_start[first] >= 0) {
             c.first = static_cast<std::size_t>(m_span_start[first]);
             // "général de Gaulle": the particle belongs to the name, the title does not
-            while (c.name_first > c.first && in(m_lex.name_particles, tok(c.name_first - 1).fold)) --c.name_first;
+            while (c.name_first > c.first && m_particles.has(tok(c.name_first - 1))) --c.name_first;
         }
         // "Frédéric III", "Jean-Paul II"
         if (type == EntityType::person && last < m_toks.size() && roman(last) && !tok(last).sentence_start) ++last;
@@ -440,7 +457,7 @@ private:
             }
             if (last_upper) break;
             // "ministère russe de la Défense"; a place noun takes no adjective ("quartier général")
-            if (in(m_lex.name_joiners, t.fold) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
+            if (m_joiners.has(t) || ((c & org_head) && is_adjective(j))) { ++j; continue; }
             break;
         }
         if (!last_upper) return 0;
@@ -450,7 +467,7 @@ private:
         // an adjective, is one)
         if (type == EntityType::organization) {
             std::size_t name = i + 1;
-            while (name < last_upper && in(m_lex.name_joiners, tok(name).fold)) ++name;
+            while (name < last_upper && m_joiners.has(tok(name))) ++name;
             if (auto [n, list] = match(name, last_upper - name); n > 0 && n == last_upper - name) {
                 const EntryKind kind = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*list))).kind;
                 if (kind == EntryKind::country || kind == EntryKind::city || kind == EntryKind::region) return 0;
@@ -528,13 +545,13 @@ private:
             }
             // joiners: "Bank of England", "Charles de Gaulle", "Conseil des Etats"
             std::size_t k = j;
-            while (k < m_toks.size() && k - j < 2 && (in(m_lex.name_joiners, tok(k).fold) || in(m_lex.name_particles, tok(k).fold))) ++k;
+            while (k < m_toks.size() && k - j < 2 && (m_joiners.has(tok(k)) || m_particles.has(tok(k)))) ++k;
             const bool org_like = (roles & (org_head | loc_head | misc_head | org_tail | loc_tail)) != 0;
             // "Conseil des Etats": a capital common noun joins a name its cue word opens
             const bool joinable = k < m_toks.size() &&
                                   (name_capital(k) || (org_like && tok(k).upper_initial() && !m_caps_line[k] && !m_in_title[k]));
             if (k > j && joinable && !tok(k).sentence_start) {
-                const bool particle = in(m_lex.name_particles, tok(j).fold);
+                const bool particle = m_particles.has(tok(j));
                 if (org_like || (particle && !match(k, 4).first)) {
                     j = k + 1;
                     continue;
@@ -558,7 +575,7 @@ private:
                 end = ++j;
                 continue;
             }
-            if (in(m_lex.name_joiners, t.fold) && t.fold != "and" && t.fold != "&" && t.fold != "for") {
+            if (m_joiners.has(t) && t.fold != "and" && t.fold != "&" && t.fold != "for") {
                 std::size_t k = j + 1;
                 if (k < m_toks.size() && (tok(k).fold == "la" || tok(k).fold == "l'")) ++k;
                 if (k >= m_toks.size()) break;
@@ -807,7 +824,7 @@ private:
         for (auto& c : m_out) {
             // ", de Dardel (Neuchâtel)", "et von Schulthess": a name's particle opens a list item
             if (c.type == EntityType::person && c.first == c.name_first && c.first >= 2 &&
-                tok(c.first - 1).shape == Shape::lower && in(m_lex.list_particles, tok(c.first - 1).fold)) {
+                tok(c.first - 1).shape == Shape::lower && m_list_particles.has(tok(c.first - 1))) {
                 const std::size_t p = c.first - 1;
                 const auto& before = tok(p - 1).fold;
                 const bool opens = !tok(p).line_start && (before == "," || before == "et" || before == "and");
@@ -1055,7 +1072,7 @@ private:
             known.emplace(phrase_hash(c.name_first, c.last), c.type);
             if (c.type == EntityType::person && c.confidence >= 0.5) {
                 for (std::size_t k = c.name_first; k < c.last; ++k) {
-                    if (tok(k).upper_initial() && !in(m_lex.name_particles, tok(k).fold)) person_parts.emplace(tok(k).hash, true);
+                    if (tok(k).upper_initial() && !m_particles.has(tok(k))) person_parts.emplace(tok(k).hash, true);
                 }
             }
         }
@@ -1152,6 +1169,7 @@ private:
     ArticleHashMap<bool> m_lower_seen{0};
     std::vector<const WordInfo*> m_info;
     std::vector<int> m_title_lead;  // title or honorific token -> earlier token opening its span ("M. le ministre")
+    ShortList m_particles, m_joiners, m_list_particles, m_title_articles;
 }; // class Recognizer
 
 } // namespace
