@@ -7,91 +7,180 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <utility>
 
 namespace storyline::cli {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_span(JsonWriter& w, std::string_view text, Span s) {
-    w.Key("start");
-    w.Uint(s.begin);
-    w.Key("end");
-    w.Uint(s.end);
-    w.Key("text");
-    const auto t = s.in(text);
-    w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+// Whether any of eight bytes is one JSON strings treat specially: a control byte, '"' or '\\'.
+// Never false when one is (it may be true when none is: the caller then looks byte by byte).
+bool has_json_special(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+    return ((x - 0x20 * ones) & ~x & highs) != 0 || has_zero(x ^ ('"' * ones)) || has_zero(x ^ ('\\' * ones));
 }
 
-void write_document(JsonWriter& w, const Document& doc) {
-    const std::string_view text = doc.article.text;
-    w.StartObject();
-    w.Key("id");
-    w.String(doc.article.id);
-    w.Key("timex");
-    w.StartArray();
-    for (const auto& t : doc.timexes) {
-        w.StartObject();
-        write_span(w, text, t.span);
-        w.Key("type");
-        w.String(to_string(t.type));
-        w.Key("value");
-        w.String(t.value);
-        if (!t.mod.empty()) {
-            w.Key("mod");
-            w.String(t.mod);
-        }
-        w.EndObject();
+// The output line, written through a pointer into one growing buffer: the same bytes rapidjson's
+// Writer gave (compact, keys in this order, only '"', '\\' and control bytes escaped, other
+// bytes copied as they are) for a fraction of its instructions.
+class JsonLine {
+public:
+    explicit JsonLine(std::size_t expected) : m_buf(expected, '\0') {}
+
+    // Literal JSON text (keys, brackets, commas).
+    template <std::size_t N>
+    void raw(const char (&text)[N]) {
+        reserve(N - 1);
+        std::memcpy(m_buf.data() + m_n, text, N - 1);
+        m_n += N - 1;
     }
-    w.EndArray();
-    w.Key("entities");
-    w.StartArray();
-    for (const auto& e : doc.entities) {
-        w.StartObject();
-        write_span(w, text, e.span);
-        w.Key("type");
-        w.String(to_string(e.type));
-        w.Key("key");
-        w.String(e.key);
-        if (!e.kb_id.empty()) {
-            w.Key("kb_id");
-            w.String(e.kb_id);
-        }
-        w.EndObject();
+    void raw(char c) {
+        reserve(1);
+        m_buf[m_n++] = c;
     }
-    w.EndArray();
-    w.Key("events");
-    w.StartArray();
-    for (const auto& ev : doc.events) {
-        w.StartObject();
-        write_span(w, text, ev.trigger);
-        w.Key("type");
-        w.String(ev.type);
-        w.Key("lemma");
-        w.String(ev.lemma);
-        w.Key("date");
-        w.String(ev.time_value);
-        w.Key("time_source");
-        w.String(to_string(ev.time_source));
-        w.Key("modality");
-        w.String(to_string(ev.modality));
-        for (const auto& [key, list] : {std::pair{"agents", &ev.agents}, std::pair{"targets", &ev.targets},
-                                        std::pair{"places", &ev.places}}) {
-            w.Key(key);
-            w.StartArray();
-            for (int i : *list) {
-                const auto& m = doc.entities[static_cast<std::size_t>(i)];
-                const auto t = m.span.in(text);
-                w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+    void uint(std::uint32_t v) {
+        reserve(10);
+        m_n = static_cast<std::size_t>(std::to_chars(m_buf.data() + m_n, m_buf.data() + m_buf.size(), v).ptr - m_buf.data());
+    }
+    void string(std::string_view s) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        // What follows the backslash of a byte's escape: a letter, 'u' for \u00XX, 0 for none.
+        static constexpr auto escape = [] {
+            std::array<char, 256> t{};
+            for (std::size_t c = 0; c < 0x20; ++c) t[c] = 'u';
+            t['\b'] = 'b';
+            t['\t'] = 't';
+            t['\n'] = 'n';
+            t['\f'] = 'f';
+            t['\r'] = 'r';
+            t['"'] = '"';
+            t['\\'] = '\\';
+            return t;
+        }();
+        reserve(2 + 6 * s.size());
+        char* o = m_buf.data() + m_n;
+        *o++ = '"';
+        std::size_t k = 0;
+        for (; k + 8 <= s.size(); k += 8) {   // eight plain bytes at a time
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + k, 8);
+            if (has_json_special(eight)) break;
+            std::memcpy(o, &eight, 8);
+            o += 8;
+        }
+        for (const char ch : s.substr(k)) {
+            const auto c = static_cast<unsigned char>(ch);
+            const char e = escape[c];
+            if (e == 0) {
+                *o++ = ch;
+            } else if (e != 'u') {
+                *o++ = '\\';
+                *o++ = e;
+            } else {
+                std::memcpy(o, "\\u00", 4);
+                o[4] = hex[c >> 4];
+                o[5] = hex[c & 15];
+                o += 6;
             }
-            w.EndArray();
         }
-        w.EndObject();
+        *o++ = '"';
+        m_n = static_cast<std::size_t>(o - m_buf.data());
     }
-    w.EndArray();
-    w.EndObject();
+    std::string take() && {
+        m_buf.resize(m_n);
+        return std::move(m_buf);
+    }
+
+private:
+    void reserve(std::size_t more) {
+        if (m_buf.size() - m_n < more) [[unlikely]] grow(more);
+    }
+    [[gnu::noinline]] void grow(std::size_t more) { m_buf.resize(std::max(2 * m_buf.size(), m_n + more)); }
+
+    std::string m_buf;   // written up to m_n
+    std::size_t m_n = 0;
+}; // class JsonLine
+
+// {"start":…,"end":…,"text":… without the closing brace.
+void write_span(JsonLine& out, std::string_view text, Span s) {
+    out.raw("{\"start\":");
+    out.uint(s.begin);
+    out.raw(",\"end\":");
+    out.uint(s.end);
+    out.raw(",\"text\":");
+    out.string(s.in(text));
+}
+
+void write_document(JsonLine& out, const Document& doc) {
+    const std::string_view text = doc.article.text;
+    out.raw("{\"id\":");
+    out.string(doc.article.id);
+    out.raw(",\"timex\":[");
+    for (std::size_t k = 0; k < doc.timexes.size(); ++k) {
+        const auto& t = doc.timexes[k];
+        if (k > 0) out.raw(',');
+        write_span(out, text, t.span);
+        out.raw(",\"type\":");
+        out.string(to_string(t.type));
+        out.raw(",\"value\":");
+        out.string(t.value);
+        if (!t.mod.empty()) {
+            out.raw(",\"mod\":");
+            out.string(t.mod);
+        }
+        out.raw('}');
+    }
+    out.raw("],\"entities\":[");
+    for (std::size_t k = 0; k < doc.entities.size(); ++k) {
+        const auto& e = doc.entities[k];
+        if (k > 0) out.raw(',');
+        write_span(out, text, e.span);
+        out.raw(",\"type\":");
+        out.string(to_string(e.type));
+        out.raw(",\"key\":");
+        out.string(e.key);
+        if (!e.kb_id.empty()) {
+            out.raw(",\"kb_id\":");
+            out.string(e.kb_id);
+        }
+        out.raw('}');
+    }
+    out.raw("],\"events\":[");
+    auto names = [&](const std::vector<int>& list) {
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            if (k > 0) out.raw(',');
+            out.string(doc.entities[static_cast<std::size_t>(list[k])].span.in(text));
+        }
+    };
+    for (std::size_t k = 0; k < doc.events.size(); ++k) {
+        const auto& ev = doc.events[k];
+        if (k > 0) out.raw(',');
+        write_span(out, text, ev.trigger);
+        out.raw(",\"type\":");
+        out.string(ev.type);
+        out.raw(",\"lemma\":");
+        out.string(ev.lemma);
+        out.raw(",\"date\":");
+        out.string(ev.time_value);
+        out.raw(",\"time_source\":");
+        out.string(to_string(ev.time_source));
+        out.raw(",\"modality\":");
+        out.string(to_string(ev.modality));
+        out.raw(",\"agents\":[");
+        names(ev.agents);
+        out.raw("],\"targets\":[");
+        names(ev.targets);
+        out.raw("],\"places\":[");
+        names(ev.places);
+        out.raw("]}");
+    }
+    out.raw("]}");
 }
 
 std::string string_field(const rapidjson::Value& obj, const char* name) {
@@ -100,30 +189,212 @@ std::string string_field(const rapidjson::Value& obj, const char* name) {
     return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
+// The fields of a line the annotator reads (a missing one is empty).
+struct LineFields {
+    std::string_view id, text, lang, dct;
+    std::string scratch[4];   // decoded values of fields with escapes
+};
+
+bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Four hex digits at s[i]; -1 when they are not.
+long hex4(std::string_view s, std::size_t i) {
+    if (i + 4 > s.size()) return -1;
+    long v = 0;
+    for (std::size_t k = i; k < i + 4; ++k) {
+        const int d = hex_digit(s[k]);
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+// `cp` as UTF-8 at `o`; returns the end.
+char* put_utf8(char* o, char32_t cp) {
+    if (cp < 0x80) {
+        *o++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        *o++ = static_cast<char>(0xC0 | (cp >> 6));
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *o++ = static_cast<char>(0xE0 | (cp >> 12));
+        *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = static_cast<char>(0xF0 | (cp >> 18));
+        *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return o;
+}
+
+// The string at s[i] (an opening quote): `value` is its bytes in the line when it has no escape,
+// else its decoded bytes in `scratch`. false on what the fast path leaves to rapidjson: a control
+// byte, an unknown escape, a lone surrogate, a missing closing quote.
+bool scan_string(std::string_view s, std::size_t& i, std::string_view& value, std::string& scratch) {
+    // Bytes that end a run of plain ones: '"', '\\' and control bytes.
+    static constexpr auto stops = [] {
+        std::array<bool, 256> t{};
+        for (std::size_t c = 0; c < 0x20; ++c) t[c] = true;
+        t['"'] = t['\\'] = true;
+        return t;
+    }();
+    const std::size_t begin = ++i;
+    std::size_t k = i;
+    for (; k + 8 <= s.size(); k += 8) {   // eight plain bytes at a time
+        std::uint64_t eight = 0;
+        std::memcpy(&eight, s.data() + k, 8);
+        if (has_json_special(eight)) break;
+    }
+    while (k < s.size() && !stops[static_cast<unsigned char>(s[k])]) ++k;
+    i = k;
+    if (k >= s.size()) return false;
+    if (s[k] == '"') {
+        value = s.substr(begin, k - begin);
+        ++i;
+        return true;
+    }
+    // Escapes: decoded into `scratch`, which they never make longer than the rest of the line.
+    scratch.resize(s.size() - begin);
+    char* const start = scratch.data();
+    std::memcpy(start, s.data() + begin, k - begin);
+    char* o = start + (k - begin);
+    while (true) {
+        if (s[k] == '"') {
+            value = std::string_view(start, static_cast<std::size_t>(o - start));
+            i = k + 1;
+            return true;
+        }
+        if (s[k] != '\\' || k + 1 >= s.size()) return false;
+        const char e = s[k + 1];
+        k += 2;
+        switch (e) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '/': *o++ = '/'; break;
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            long cp = hex4(s, k);
+            if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+            k += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {   // a surrogate pair
+                if (k + 2 > s.size() || s[k] != '\\' || s[k + 1] != 'u') return false;
+                const long low = hex4(s, k + 2);
+                if (low < 0xDC00 || low > 0xDFFF) return false;
+                k += 6;
+                cp = (((cp - 0xD800) << 10) | (low - 0xDC00)) + 0x10000;
+            }
+            o = put_utf8(o, static_cast<char32_t>(cp));
+            break;
+        }
+        default: return false;
+        }
+        for (; k + 8 <= s.size(); k += 8, o += 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + k, 8);
+            if (has_json_special(eight)) break;
+            std::memcpy(o, &eight, 8);
+        }
+        while (k < s.size() && !stops[static_cast<unsigned char>(s[k])]) *o++ = s[k++];
+        if (k >= s.size()) return false;
+    }
+}
+
+// The common line, one flat object whose values are all strings, read without building a tree.
+// Returns true only for a line rapidjson accepts and reads the same way (keys without escapes,
+// the first of duplicate keys wins); anything else goes to rapidjson, with its error messages.
+bool scan_flat_line(std::string_view s, LineFields& out) {
+    std::size_t i = 0;
+    auto skip_space = [&] {
+        while (i < s.size() && json_space(s[i])) ++i;
+    };
+    skip_space();
+    if (i == s.size() || s[i++] != '{') return false;
+    skip_space();
+    std::array<std::string_view*, 4> slots{&out.id, &out.text, &out.lang, &out.dct};
+    std::array<bool, 4> seen{};
+    std::string skipped;   // decoded values of the other keys, dropped
+    if (i < s.size() && s[i] == '}') {
+        ++i;
+    } else {
+        while (true) {
+            if (i == s.size() || s[i] != '"') return false;
+            std::string_view key;
+            const char* const key_at = s.data() + i + 1;
+            if (!scan_string(s, i, key, skipped) || key.data() != key_at) return false;   // escaped key: rapidjson
+            skip_space();
+            if (i == s.size() || s[i++] != ':') return false;
+            skip_space();
+            if (i == s.size() || s[i] != '"') return false;
+            std::size_t field = 4;
+            if (key == "id") field = 0;
+            else if (key == "text") field = 1;
+            else if (key == "lang") field = 2;
+            else if (key == "dct") field = 3;
+            const bool keep = field < 4 && !seen[field];
+            std::string_view value;
+            if (!scan_string(s, i, value, keep ? out.scratch[field] : skipped)) return false;
+            if (keep) {
+                seen[field] = true;
+                *slots[field] = value;
+            }
+            skip_space();
+            if (i == s.size()) return false;
+            const char c = s[i++];
+            if (c == '}') break;
+            if (c != ',') return false;
+            skip_space();
+        }
+    }
+    skip_space();
+    return i == s.size();
+}
+
 } // namespace
 
 std::optional<Document> parse_annotate_line(std::string_view line, std::string& error) {
-    PooledJson pooled;
-    PooledDocument& json = pooled.doc();
-    json.Parse(line.data(), line.size());
-    if (json.HasParseError() || !json.IsObject()) {
-        error = json.HasParseError() ? rapidjson::GetParseError_En(json.GetParseError()) : "not an object";
-        return std::nullopt;
-    }
     Document doc;
-    doc.article.id = string_field(json, "id");
-    doc.article.text = repair_utf8(string_field(json, "text"));
-    doc.article.lang = string_field(json, "lang");
+    std::string dct;
+    if (LineFields f; scan_flat_line(line, f)) {
+        doc.article.id = f.id;
+        doc.article.text = repair_utf8(f.text);
+        doc.article.lang = f.lang;
+        dct = f.dct;
+    } else {
+        PooledJson pooled;
+        PooledDocument& json = pooled.doc();
+        json.Parse(line.data(), line.size());
+        if (json.HasParseError() || !json.IsObject()) {
+            error = json.HasParseError() ? rapidjson::GetParseError_En(json.GetParseError()) : "not an object";
+            return std::nullopt;
+        }
+        doc.article.id = string_field(json, "id");
+        doc.article.text = repair_utf8(string_field(json, "text"));
+        doc.article.lang = string_field(json, "lang");
+        dct = string_field(json, "dct");
+    }
     if (doc.article.lang.empty()) doc.article.lang = identify_language(doc.article.text);
-    if (auto d = normalise_publication_date(string_field(json, "dct"))) doc.article.published = {*d, "record"};
+    if (auto d = normalise_publication_date(dct)) doc.article.published = {*d, "record"};
     return doc;
 }
 
 std::string annotation_json(const Document& doc) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    write_document(w, doc);
-    return std::string(buf.GetString(), buf.GetSize());
+    // Most of a line is the quoted text of spans: a few dozen bytes per annotation.
+    JsonLine out(256 + 96 * (doc.timexes.size() + doc.entities.size()) + 192 * doc.events.size());
+    write_document(out, doc);
+    return std::move(out).take();
 }
 
 } // namespace storyline::cli

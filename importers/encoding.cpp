@@ -2,6 +2,7 @@
 
 #include "core/text/utf8.hpp"
 #include "importers/importer.hpp"
+#include "importers/input_checks.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
@@ -30,17 +31,6 @@ std::string canonical_charset(std::string label) {
         label == "iso_8859-1")
         return "windows-1252";
     return label;
-}
-
-void check_not_binary(std::string_view bytes) {
-    std::size_t control = 0;
-    const std::size_t probe = std::min<std::size_t>(bytes.size(), 65536);
-    for (std::size_t i = 0; i < probe; ++i) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c == 0) throw ImportError("binary file (NUL bytes)");
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-    }
-    if (control * 10 > probe) throw ImportError("binary file (control characters)");
 }
 
 // Counts well-formed multi-byte sequences and stray bytes.
@@ -162,12 +152,12 @@ DecodedText decode_text(std::string_view bytes) {
         d.charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
         const std::string raw = convert(bytes.substr(2), d.charset);
         if (raw.empty()) throw ImportError("unreadable " + d.charset + " text");
-        check_not_binary(raw);
+        require_not_binary(raw);
         d.text = normalise_unicode(raw);
         return d;
     }
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    check_not_binary(bytes);
+    require_not_binary(bytes);
     if (valid_utf8(bytes)) {
         d.charset = "UTF-8";
         d.text = normalise_unicode(bytes);

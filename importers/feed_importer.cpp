@@ -98,10 +98,8 @@ void collect_items(const pugi::xml_node& n, std::vector<pugi::xml_node>& out, in
 int FeedImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
     const bool ext = src.extension == "rss" || src.extension == "atom";
     if (bytes.substr(0, 1024).find('<') == std::string_view::npos) return ext ? 10 : 0;   // no tag: not XML
-    std::string head(bytes.substr(0, std::min<std::size_t>(bytes.size(), 1024)));
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (head.find("<rss") != std::string::npos || head.find("<rdf:rdf") != std::string::npos ||
-        (head.find("<feed") != std::string::npos && head.find("<html") == std::string::npos))
+    if (head_has_tag(bytes, 1024, {"<rss", "<rdf:rdf"}) ||
+        (head_has_tag(bytes, 1024, {"<feed"}) && !head_has_tag(bytes, 1024, {"<html"})))
         return 95;
     return ext ? 10 : 0;
 }

@@ -14,12 +14,6 @@
 namespace storyline {
 namespace {
 
-std::string lower_head(std::string_view bytes, std::size_t n) {
-    std::string h(bytes.substr(0, std::min(bytes.size(), n)));
-    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return h;
-}
-
 // Declared and detected languages: text evidence wins between two languages we model; a
 // declared language we have no profile for is kept.
 std::string choose_language(const std::string& declared, const std::string& text) {
@@ -37,10 +31,7 @@ int HtmlImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
     const bool ext = src.extension == "html" || src.extension == "htm" || src.extension == "xhtml" || src.extension == "shtml";
     // No tag at all in the head (plain text): nothing to lower-case and search.
     if (bytes.substr(0, 2048).find('<') == std::string_view::npos) return ext ? 10 : 0;
-    const std::string head = lower_head(bytes, 2048);
-    const bool looks = head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
-                       head.find("<head") != std::string::npos || head.find("<body") != std::string::npos;
-    if (looks) return ext ? 90 : 70;
+    if (head_has_tag(bytes, 2048, {"<!doctype html", "<html", "<head", "<body"})) return ext ? 90 : 70;
     return ext ? 10 : 0;
 }
 

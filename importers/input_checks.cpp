@@ -3,19 +3,52 @@
 #include "core/text/utf8.hpp"
 #include "importers/importer.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace storyline {
+
+void require_not_binary(std::string_view bytes) {
+    const std::size_t probe = std::min<std::size_t>(bytes.size(), 65536);
+    std::size_t control = 0;
+    auto check = [&](unsigned char c) {
+        if (c == 0) throw ImportError("binary file (NUL bytes)");
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    };
+    std::size_t i = 0;
+    // Eight bytes at a time: most words of text hold no byte below 0x20 (the classic "has a
+    // byte less than n" bit trick), and only the others are looked at byte by byte.
+    for (; i + 8 <= probe; i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, bytes.data() + i, 8);
+        if (((x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL) == 0) continue;
+        for (std::size_t k = 0; k < 8; ++k) check(static_cast<unsigned char>(bytes[i + k]));
+    }
+    for (; i < probe; ++i) check(static_cast<unsigned char>(bytes[i]));
+    if (control * 10 > probe) throw ImportError("binary file (control characters)");
+}
 
 void require_utf8_text(std::string_view bytes) {
     if (bytes.empty()) throw ImportError("empty file");
-    std::size_t control = 0;
-    const std::size_t probe = std::min<std::size_t>(bytes.size(), 65536);
-    for (std::size_t i = 0; i < probe; ++i) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c == 0) throw ImportError("binary file (NUL bytes)");
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-    }
-    if (control * 10 > probe) throw ImportError("binary file (control characters)");
+    require_not_binary(bytes);
     if (!valid_utf8(bytes)) throw ImportError("not UTF-8 text");
+}
+
+bool head_has_tag(std::string_view bytes, std::size_t limit, std::initializer_list<std::string_view> tags) {
+    const std::string_view head = bytes.substr(0, std::min(bytes.size(), limit));
+    for (std::size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+        for (const auto tag : tags) {
+            if (at + tag.size() > head.size()) continue;
+            bool same = true;
+            for (std::size_t k = 1; k < tag.size() && same; ++k) {
+                const auto c = static_cast<unsigned char>(head[at + k]);
+                same = (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) == static_cast<unsigned char>(tag[k]);
+            }
+            if (same) return true;
+        }
+    }
+    return false;
 }
 
 std::string normalise_newlines(std::string_view bytes) {

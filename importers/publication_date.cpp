@@ -27,7 +27,14 @@ std::optional<std::string> ymd(int y, int m, int d) {
     if (y < 1000 || y > 9999) return std::nullopt;
     const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
     if (m < 1 || m > 12 || d < 1 || !day.ok()) return std::nullopt;
-    return date::format("%F", date::sys_days(day));
+    // "%F" by hand: date::format goes through an ostringstream, thousands of instructions a call.
+    std::string out = "0000-00-00";
+    for (int i = 3, v = y; i >= 0; --i, v /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + d / 10);
+    out[9] = static_cast<char>('0' + d % 10);
+    return out;
 }
 
 std::string trim(std::string_view s) {

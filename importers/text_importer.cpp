@@ -23,11 +23,10 @@ struct Boilerplate {
     std::unordered_set<std::string> exact;
     std::array<std::vector<std::string>, 256> prefixes;   // by first byte: a line is tried on a few
     std::vector<std::string> inner;
-    // Cheap tests that spare most lines the folding: the first bytes exact and prefix patterns
-    // start with, and for each inner pattern an ASCII byte folding leaves as it is (':' in
-    // "*Tags:*") that the raw line must then contain.
-    // The first two bytes of the exact and prefix patterns (a one-byte pattern by its byte):
-    // ASCII folds to ASCII, so a line opening with two ASCII bytes is tried on these only.
+    // Cheap tests that spare most lines the folding: the first two bytes of the exact and
+    // prefix patterns (a one-byte pattern by its byte; ASCII folds to ASCII, so a line opening
+    // with two ASCII bytes is tried on these only), and for each inner pattern an ASCII byte
+    // folding leaves as it is (':' in "*Tags:*") that the raw line must then contain.
     std::bitset<65536> first_two;
     std::bitset<256> first_one;
     std::array<bool, 256> inner_byte{};   // the bytes above, and every non-ASCII byte (folding

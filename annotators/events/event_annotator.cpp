@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 namespace storyline {
 namespace {
@@ -21,18 +22,8 @@ constexpr std::size_t passive_window = 2;    // "ont été tués", "were later k
 constexpr std::size_t aspect_window = 3;     // "began withdrawing", "a commencé à retirer"
 
 std::string summarise(std::string_view sentence) {
-    // Only the head of a long sentence is squeezed: squeezing a prefix gives a prefix of the
-    // squeezed whole, so when it is already longer than the limit the cut below is the same.
-    constexpr std::size_t head_bytes = summary_limit * 4;
-    std::string s;
-    if (sentence.size() > head_bytes) {
-        std::size_t end = head_bytes;
-        while (end > 0 && (static_cast<unsigned char>(sentence[end]) & 0xC0) == 0x80) --end;
-        s = squeeze_spaces(sentence.substr(0, end));
-        if (s.size() <= summary_limit) s = squeeze_spaces(sentence);
-    } else {
-        s = squeeze_spaces(sentence);
-    }
+    // Only the head is squeezed: past the limit the rest cannot change the cut below.
+    std::string s = squeeze_spaces(sentence, summary_limit);
     if (s.size() <= summary_limit) return s;
     std::size_t cut = s.rfind(' ', summary_limit);
     if (cut == std::string::npos || cut < summary_limit / 2) cut = summary_limit;
@@ -43,7 +34,6 @@ std::string summarise(std::string_view sentence) {
 // One word of a sentence with what the annotator needs around it.
 struct Token {
     Span span;
-    std::string folded;
     bool capitalised = false;
     int clause = 0;        // clause number inside the sentence
     bool quoted = false;   // inside « ... » or “ ... ” or "..."
@@ -100,13 +90,19 @@ public:
         // the one after "... last week's riots." usually goes on about them (its age still
         // limits how far it reaches).
         Anchor anchor;
+        // Each date or time value parsed once, not once per event and sentence that looks at it.
+        std::vector<TimeInterval> intervals(doc.timexes.size());
+        for (std::size_t k = 0; k < doc.timexes.size(); ++k) {
+            const auto& t = doc.timexes[k];
+            if (t.type == TimexType::date || t.type == TimexType::time) intervals[k] = interval_from_timex(t.value);
+        }
         std::vector<Word> words;     // reused from sentence to sentence
         std::vector<Token> tokens;
         std::vector<int> ents;
         for (const auto& sentence : doc.sentences) {
             tokenise(text, sentence.span, lex, words, tokens);
-            annotate_sentence(doc, sentence.span, tokens, by_offset, dct, anchor, ents);
-            update_anchor(doc, sentence.span, dct, anchor);
+            annotate_sentence(doc, sentence.span, tokens, by_offset, intervals, dct, anchor, ents);
+            update_anchor(doc, sentence.span, intervals, dct, anchor);
         }
     }
 
@@ -119,7 +115,7 @@ private:
     };
     static constexpr int anchor_reach = 2;
 
-    // Fills `out` (its strings keep their buffers between sentences).
+    // Fills `out`.
     static void tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex,
                          std::vector<Word>& words, std::vector<Token>& out) {
         words_in(text, sentence, words);
@@ -132,23 +128,22 @@ private:
             scan_gap(text, gap_from, w.span.begin, clause, quoted);
             gap_from = w.span.end;
             Token& t = out[k];
-            t = Token{w.span, std::move(t.folded)};
-            fold_word_into(w.span.in(text), t.folded);
+            t = Token{w.span};
             t.capitalised = w.capitalised;
-            const WordCues* cues = lex.cues(t.folded);
-            t.role = cues ? cues->role : CueRole::none;
-            t.modality = cues ? cues->modality : nullptr;
+            // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
+            const auto found = lex.look_up_unfolded(w.span.in(text), !w.capitalised || w.span.begin == sentence.begin);
+            t.role = found.cues ? found.cues->role : CueRole::none;
+            t.modality = found.cues ? found.cues->modality : nullptr;
             if (t.role == CueRole::clause) ++clause;
             t.clause = clause;
             t.quoted = quoted;
-            // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
-            if (!w.capitalised || w.span.begin == sentence.begin) t.trigger = lex.find_with(t.folded, cues);
+            t.trigger = found.trigger;
         }
     }
 
     static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
-                                  const std::vector<int>& by_offset, const TimeInterval& dct, const Anchor& anchor,
-                                  std::vector<int>& ents) {
+                                  const std::vector<int>& by_offset, const std::vector<TimeInterval>& intervals,
+                                  const TimeInterval& dct, const Anchor& anchor, std::vector<int>& ents) {
         // Entities of this sentence, in text order.
         const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
@@ -183,8 +178,8 @@ private:
             ev.summary = summary;
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
-            date_event(doc, sentence, tokens, i, token_at, anchor, dct, ev);
-            ev.modality = modality_of(tokens, i, ev, dct);
+            const TimeInterval when = date_event(doc, sentence, tokens, i, token_at, intervals, anchor, dct, ev);
+            ev.modality = modality_of(tokens, i, when, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
             doc.events.push_back(std::move(ev));
         }
@@ -192,11 +187,10 @@ private:
 
     // "began withdrawing": the aspect verb only marks the start of the next event.
     static bool absorbed_aspect(const std::vector<Token>& tokens, std::size_t i) {
-        const std::string& type = tokens[i].trigger->type;
-        if (type != "begin" && type != "end") return false;
+        if (!tokens[i].trigger->aspect) return false;
         for (std::size_t j = i + 1; j < tokens.size() && j <= i + aspect_window; ++j) {
             if (tokens[j].clause != tokens[i].clause) return false;
-            if (tokens[j].trigger && tokens[j].trigger->type != "begin" && tokens[j].trigger->type != "end") return true;
+            if (tokens[j].trigger && !tokens[j].trigger->aspect) return true;
         }
         return false;
     }
@@ -238,19 +232,19 @@ private:
         if (left.empty() && !left_sentence.empty()) left.push_back(left_sentence.front());
         if (passive) {
             // "des dizaines de membres des forces de sécurité ont été tués": the subject undergoes it.
-            ev.targets = left;
-            ev.agents = right_after_by;
+            ev.targets = std::move(left);
             for (int e : right) {
                 if (std::find(right_after_by.begin(), right_after_by.end(), e) == right_after_by.end()) ev.targets.push_back(e);
             }
-        } else if (tok.trigger->type == "statement" && (left.empty() || tokens[i].clause > 0) && !right.empty() &&
+            ev.agents = std::move(right_after_by);
+        } else if (tok.trigger->statement && (left.empty() || tokens[i].clause > 0) && !right.empty() &&
                    reported_inversion(tokens, i)) {
             // « ... », a déclaré Poutine / "...", said Putin: the speaker follows the verb.
             ev.agents.push_back(right.front());
             ev.targets.assign(right.begin() + 1, right.end());
         } else {
-            ev.agents = left;
-            ev.targets = right;
+            ev.agents = std::move(left);
+            ev.targets = std::move(right);
         }
         if (ev.places.empty()) {
             for (int e : ents) {
@@ -270,19 +264,21 @@ private:
         return false;
     }
 
+    // Sets the event's date; returns it as an interval (unknown when there is none).
     template <class TokenAt>
-    static void date_event(const Document& doc, Span sentence, const std::vector<Token>& tokens, std::size_t i,
-                           TokenAt token_at, const Anchor& anchor, const TimeInterval& dct, EventMention& ev) {
+    static TimeInterval date_event(const Document& doc, Span sentence, const std::vector<Token>& tokens, std::size_t i,
+                                   TokenAt token_at, const std::vector<TimeInterval>& intervals, const Anchor& anchor,
+                                   const TimeInterval& dct, EventMention& ev) {
         // The nearest fully dated expression of the clause, else of the sentence. A reporting
         // verb does not take the date of what it reports: "X said the troops would leave by
         // January 19" was said before the article, not on the 19th.
-        const bool reporting = ev.type == "statement";
+        const bool reporting = tokens[i].trigger->statement;
         int best = -1;
         long best_score = 0;
         for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || (t.type != TimexType::date && t.type != TimexType::time)) continue;
-            const auto when = interval_from_timex(t.value);
+            const TimeInterval& when = intervals[static_cast<std::size_t>(k)];
             if (!when.known()) continue;
             const std::size_t at = token_at(t.span.begin);
             if (reporting && ((dct.known() && dct.before(when)) ||
@@ -301,36 +297,38 @@ private:
             ev.timex = best;
             ev.time_value = doc.timexes[static_cast<std::size_t>(best)].value;
             ev.time_source = TimeSource::timex;
-            return;
+            return intervals[static_cast<std::size_t>(best)];
         }
         if (anchor.timex >= 0 && anchor.age <= anchor_reach) {
             ev.time_value = doc.timexes[static_cast<std::size_t>(anchor.timex)].value;
             ev.time_source = TimeSource::anchor;
-            return;
+            return intervals[static_cast<std::size_t>(anchor.timex)];
         }
-        const std::string day = doc.article.published.day();
-        if (!day.empty()) {
-            ev.time_value = day;
-            ev.time_source = TimeSource::document;
-        }
+        std::string day = doc.article.published.day();
+        if (day.empty()) return {};
+        ev.time_value = std::move(day);
+        ev.time_source = TimeSource::document;
+        return dct;   // the interval of that same day
     }
 
     // A date after the article was written (a deadline, "by January 19", a plan) does not move
     // the narrative: the next undated sentence still tells what happened, not what is planned.
-    static void update_anchor(const Document& doc, Span sentence, const TimeInterval& dct, Anchor& anchor) {
+    static void update_anchor(const Document& doc, Span sentence, const std::vector<TimeInterval>& intervals,
+                              const TimeInterval& dct, Anchor& anchor) {
         ++anchor.age;
         for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || t.type != TimexType::date) continue;
-            const auto iv = interval_from_timex(t.value);
+            const TimeInterval& iv = intervals[static_cast<std::size_t>(k)];
             if (!iv.known() || (iv.precision != Precision::day && iv.precision != Precision::week)) continue;
             if (dct.known() && dct.before(iv)) continue;
             anchor = {k, 0};
         }
     }
 
-    static Modality modality_of(const std::vector<Token>& tokens, std::size_t i,
-                                const EventMention& ev, const TimeInterval& dct) {
+    // `when` is the interval of the event's date.
+    static Modality modality_of(const std::vector<Token>& tokens, std::size_t i, const TimeInterval& when,
+                                const TimeInterval& dct) {
         Modality m = Modality::asserted;
         for (std::size_t k = 1; k <= cue_window && k <= i; ++k) {
             const Token& t = tokens[i - k];
@@ -344,7 +342,6 @@ private:
         // "would leave by January 19" said by someone: the conditional of reported speech is a plan.
         if (m == Modality::hypothetical && said_before(tokens, i)) m = Modality::planned;
         // An event dated after its article was written cannot have happened yet.
-        const auto when = interval_from_timex(ev.time_value);
         if (m != Modality::hypothetical && dct.known() && when.known() && dct.before(when)) return Modality::planned;
         if (m == Modality::asserted && tokens[i].quoted) m = Modality::reported;
         return m;
@@ -352,7 +349,7 @@ private:
 
     static bool said_before(const std::vector<Token>& tokens, std::size_t i) {
         for (std::size_t k = 0; k < i; ++k) {
-            if (tokens[k].trigger && tokens[k].trigger->type == "statement") return true;
+            if (tokens[k].trigger && tokens[k].trigger->statement) return true;
         }
         return false;
     }

@@ -39,21 +39,12 @@ std::size_t stem_head(std::string_view s) {
 } // namespace
 
 std::string fold_word(std::string_view word) {
-    std::string out;
-    fold_word_into(word, out);
-    return out;
-}
-
-void fold_word_into(std::string_view word, std::string& out) {
-    out.resize(word.size());
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            out = fold(word);
-            return;
-        }
-        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string out(word);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) >= 0x80) return fold(word);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
+    return out;
 }
 
 TriggerLexicon::TriggerLexicon(std::string_view lang) {
@@ -61,6 +52,8 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
         const auto f = split_tabs(line);
         if (f.size() < 3) continue;
         Trigger t{std::string(f[1]), std::string(f[2]), f.size() > 3 && f[3] == "noun"};
+        t.statement = t.type == "statement";
+        t.aspect = t.type == "begin" || t.type == "end";
         std::string form = fold(f[0]);
         if (!form.empty() && form.back() == '*') {
             form.pop_back();
@@ -76,6 +69,7 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
     std::sort(m_stem_lengths.rbegin(), m_stem_lengths.rend());
     m_stem_heads.assign(stem_head_bits, false);
     for (const auto& [stem, trigger] : m_stems) {
+        m_stem_index[stem] = &trigger;
         if (stem.size() < 3) m_short_stems = true;
         else m_stem_heads[stem_head(stem)] = true;
     }
@@ -98,16 +92,58 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
     for (const auto& [word, cue] : m_modality) m_words[word].modality = &cue;
 }
 
-const Trigger* TriggerLexicon::find(std::string_view word) const { return find_with(word, cues(word)); }
+const Trigger* TriggerLexicon::find(std::string_view word) const { return look_up(word, true).trigger; }
 
-const Trigger* TriggerLexicon::find_with(std::string_view word, const WordCues* c) const {
-    if (c && (c->form || c->blocks_stems)) return c->form;
-    if (!m_short_stems && (word.size() < 3 || !m_stem_heads[stem_head(word)])) return nullptr;
+// Inlined into its callers: called for every word, its call costs a tenth of it.
+[[gnu::always_inline]] inline TriggerLexicon::Found TriggerLexicon::look_up_hashed(
+    std::string_view word, std::uint64_t state, const PrefixStates& prefix, bool want_trigger) const {
+    Found found;
+    found.cues = m_words.find(word, word_hash_final(state));
+    if (!want_trigger) return found;
+    if (found.cues && (found.cues->form || found.cues->blocks_stems)) {
+        found.trigger = found.cues->form;
+        return found;
+    }
+    if (!m_short_stems && (word.size() < 3 || !m_stem_heads[stem_head(word)])) return found;
     for (std::size_t len : m_stem_lengths) {
         if (len > word.size()) continue;
-        if (auto it = m_stems.find(word.substr(0, len)); it != m_stems.end()) return &it->second;
+        const std::string_view stem = word.substr(0, len);
+        const std::uint64_t hash = len <= kept_prefix ? word_hash_final(prefix[len]) : word_hash(stem);
+        if (const auto* t = m_stem_index.find(stem, hash)) {
+            found.trigger = *t;
+            return found;
+        }
     }
-    return nullptr;
+    return found;
+}
+
+TriggerLexicon::Found TriggerLexicon::look_up(std::string_view word, bool want_trigger) const {
+    PrefixStates prefix;
+    std::uint64_t state = word_hash_basis;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        state = word_hash_step(state, word[i]);
+        if (i < kept_prefix) prefix[i + 1] = state;
+    }
+    return look_up_hashed(word, state, prefix, want_trigger);
+}
+
+TriggerLexicon::Found TriggerLexicon::look_up_unfolded(std::string_view word, bool want_trigger) const {
+    if (word.size() <= kept_prefix) {
+        char folded[kept_prefix];
+        PrefixStates prefix;
+        std::uint64_t state = word_hash_basis;
+        std::size_t i = 0;
+        for (; i < word.size(); ++i) {
+            char c = word[i];
+            if (static_cast<unsigned char>(c) >= 0x80) break;
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            folded[i] = c;
+            state = word_hash_step(state, c);
+            prefix[i + 1] = state;
+        }
+        if (i == word.size()) return look_up_hashed(std::string_view(folded, i), state, prefix, want_trigger);
+    }
+    return look_up(fold_word(word), want_trigger);
 }
 
 } // namespace storyline

@@ -6,6 +6,8 @@
 //   syntax.tsv    cue word → passive | by | clause | speech (see that file)
 // Look-ups are hash probes only: exact forms first, then one probe per distinct stem length,
 // longest first, so the cost per word does not grow with the lexicon.
+#include "annotators/events/word_table.hpp"
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +19,9 @@ struct Trigger {
     std::string lemma;
     std::string type;      // taxonomy code, see docs/events.md
     bool noun = false;     // a nominalisation ("retrait"), weaker than a verb
+    // Set from `type` when loaded, so the annotator tests a flag per word, not a string.
+    bool statement = false;   // type "statement"
+    bool aspect = false;      // type "begin" or "end": marks the start or end of the next event
 };
 
 enum class CueRole { none, passive, by, clause, speech };
@@ -44,17 +49,26 @@ public:
     // `word` is folded (lower case, no accents). Exact forms first (an exact form of type "-"
     // blocks the stems: "reporter" is not "report*"), then the longest matching stem.
     [[nodiscard]] const Trigger* find(std::string_view word) const;
-    // One probe for a word's exact-form cues (null: none): its trigger form, cue role and
-    // modality cue class ("planned", "negated", "reported", "hypothetical"); `find_with` adds
-    // the stems.
-    [[nodiscard]] const WordCues* cues(std::string_view word) const {
-        const auto it = m_words.find(word);
-        return it == m_words.end() ? nullptr : &it->second;
-    }
-    [[nodiscard]] const Trigger* find_with(std::string_view word, const WordCues* cues) const;
+    // What the lexicon says of one folded word, from one pass over it: its exact-form cues
+    // (null: none; its trigger form, cue role and modality cue class "planned", "negated",
+    // "reported" or "hypothetical") and, when `want_trigger`, its trigger as `find` gives it.
+    struct Found {
+        const WordCues* cues = nullptr;
+        const Trigger* trigger = nullptr;
+    };
+    [[nodiscard]] Found look_up(std::string_view word, bool want_trigger) const;
+    // The same for a word as written: look_up(fold_word(word), want_trigger), folding ASCII words
+    // on the stack in the pass that hashes them.
+    [[nodiscard]] Found look_up_unfolded(std::string_view word, bool want_trigger) const;
     [[nodiscard]] bool empty() const { return m_forms.empty() && m_stems.empty(); }
 
 private:
+    // Hash states of a word's first bytes: prefix[n] is that of its first n bytes, what a stem of
+    // length n is probed with. Longer stems hash their prefix again.
+    static constexpr std::size_t kept_prefix = 32;
+    using PrefixStates = std::uint64_t[kept_prefix + 1];
+    Found look_up_hashed(std::string_view word, std::uint64_t state, const PrefixStates& prefix, bool want_trigger) const;
+
     WordMap<Trigger> m_forms;
     WordMap<Trigger> m_stems;
     std::vector<std::size_t> m_stem_lengths;   // distinct, longest first
@@ -64,12 +78,12 @@ private:
     bool m_short_stems = false;                // a stem under three bytes: no filtering
     WordMap<std::string> m_modality;
     WordMap<CueRole> m_roles;
-    WordMap<WordCues> m_words;   // forms, roles and modality cues merged (pointers into the maps above)
+    // The look-up tables, pointing into the maps above.
+    WordTable<WordCues> m_words;   // forms, roles and modality cues merged
+    WordTable<const Trigger*> m_stem_index;
 }; // class TriggerLexicon
 
 // Lower case without accents; ASCII words skip the Unicode folding (most words of most texts).
 std::string fold_word(std::string_view word);
-// The same into `out`, reusing its buffer.
-void fold_word_into(std::string_view word, std::string& out);
 
 } // namespace storyline

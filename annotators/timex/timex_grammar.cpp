@@ -257,9 +257,11 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         for (int ri : g.number_rules[kinds]) {
             const Rule& r = g.rules[static_cast<std::size_t>(ri)];
             const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            NextFilter& own = g.number_candidate_next[kinds].emplace_back();
             for (std::size_t p = 0; p < per_elem.size(); ++p)
                 if (r.elems[p].kind == ElemKind::number && (num_kind_bit(r.elems[p].num) & kinds))
-                    g.number_next[kinds].add(per_elem[p]);
+                    own.add(per_elem[p]);
+            g.number_next[kinds].add(own);
         }
     for (auto& [k, info] : g.keys) {
         info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
@@ -272,9 +274,11 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
         info.candidates.erase(std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
         // Only elements that take this key as one token count: a lexicon entry of several
         // tokens (or a numeral) at the start turns the filter off (TokIndex::multi).
+        info.candidate_next.clear();
         for (int ri : info.candidates) {
             const Rule& r = g.rules[static_cast<std::size_t>(ri)];
             const auto& per_elem = follows[static_cast<std::size_t>(ri)];
+            NextFilter& own = info.candidate_next.emplace_back();
             for (std::size_t p = 0; p < per_elem.size(); ++p) {
                 const Elem& e = r.elems[p];
                 if (e.kind != ElemKind::words) continue;
@@ -284,8 +288,9 @@ void load_rules(Grammar& g, const std::filesystem::path& file) {
                     if (le.keys.size() == 1 && std::find(e.classes.begin(), e.classes.end(), le.cls) != e.classes.end())
                         takes = true;
                 }
-                if (takes) info.next.add(per_elem[p]);
+                if (takes) own.add(per_elem[p]);
             }
+            info.next.add(own);
         }
     }
 }
@@ -297,16 +302,27 @@ void Grammar::finish_index() {
     while (size < keys.size() * 3) size *= 2;
     table.assign(size, Slot{});
     table_mask = size - 1;
+    table_shift = 64 - std::countr_zero(size);
     byte_keys.fill(nullptr);
     max_key_len = 0;
-    for (const auto& [key, info] : keys) {
+    for (auto& [key, info] : keys) {
+        info.heads.clear();
+        for (int id : info.entries) {
+            const LexEntry& e = entries[static_cast<std::size_t>(id)];
+            EntryHead h{id, static_cast<int>(e.keys.size()), 0, 0};
+            if (e.keys.size() > 1 && !e.keys[1].empty()) {
+                h.next_len = static_cast<std::uint32_t>(e.keys[1].size());
+                h.next_first = e.keys[1][0];
+            }
+            info.heads.push_back(h);
+        }
         if (key.size() == 1) {
             byte_keys[static_cast<unsigned char>(key[0])] = &info;
             continue;
         }
         max_key_len = std::max(max_key_len, key.size());
         const KeyWords w = key_words(key);
-        std::size_t i = key_hash(w, key.size()) & table_mask;
+        std::size_t i = key_hash(w, key.size()) >> table_shift;
         while (table[i].info) i = (i + 1) & table_mask;
         table[i] = Slot{w, key, &info};
     }

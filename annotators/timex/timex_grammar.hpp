@@ -97,13 +97,25 @@ struct NextFilter {
     }
 };
 
+// What the token after a key must look like for a lexicon entry starting with the key: its
+// length and first byte (an entry of one token takes any). Read for every occurrence of a key
+// such as "the", which starts many entries; the entry itself only when these agree.
+struct EntryHead {
+    int entry = -1;
+    int ntok = 1;                // tokens in the entry
+    std::uint32_t next_len = 0;  // length of its second key
+    char next_first = 0;         // first byte of its second key
+};
+
 // Per-key index: lexicon entries starting with this key and rules whose first element may be
 // this literal.
 struct KeyInfo {
     int id = -1;
     std::vector<int> entries;
+    std::vector<EntryHead> heads;  // of `entries`, in the same order (finish_index)
     std::vector<int> rules;
     std::vector<int> candidates;  // sorted: rules + rules starting with a class of `entries`
+    std::vector<NextFilter> candidate_next;  // each candidate's own filter, in the same order
     NextFilter next;              // of `candidates`
 };
 
@@ -120,6 +132,7 @@ struct Grammar {
     // Rules that may start with a number token, by the set of NumKind bits the token satisfies.
     std::array<std::vector<int>, 256> number_rules;
     std::array<NextFilter, 256> number_next;  // of each number_rules list
+    std::array<std::vector<NextFilter>, 256> number_candidate_next;  // per rule of each list
     std::vector<std::string> past_suffixes, future_suffixes;
     int cls_past = -1, cls_future = -1, cls_range_from = -1, cls_range_to = -1, cls_premod = -1;
     int cls_num = -1;
@@ -135,10 +148,9 @@ struct Grammar {
     // through an open-addressing table with FNV-1a hashes (built by finish_index()).
     [[nodiscard]] const KeyInfo* find_key(std::string_view key) const {
         if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
-        if (key.size() > max_key_len || table.empty()) return nullptr;
+        if (key.size() - 1 >= max_key_len) return nullptr;  // also the empty key and table
         const KeyWords w = key_words(key);
-        const std::uint64_t h = key_hash(w, key.size());
-        for (std::size_t i = h & table_mask;; i = (i + 1) & table_mask) {
+        for (std::size_t i = key_hash(w, key.size()) >> table_shift;; i = (i + 1) & table_mask) {
             const Slot& s = table[i];
             if (!s.info) return nullptr;
             // Up to 16 bytes the two words and the length are the whole key.
@@ -171,11 +183,10 @@ struct Grammar {
         }
         return w;
     }
+    // Multiplicative: the table index is the product's top bits (table_shift), which depend
+    // on every bit of the key words.
     static std::uint64_t key_hash(KeyWords w, std::size_t n) {
-        std::uint64_t h = (w.a ^ ((w.b << 32) | (w.b >> 32)) ^ n) * 0x9E3779B97F4A7C15ULL;
-        h ^= h >> 32;
-        h *= 0xD6E8FEB86659FD93ULL;
-        return h ^ (h >> 29);
+        return (w.a ^ ((w.b << 29) | (w.b >> 35)) ^ n) * 0x9E3779B97F4A7C15ULL;
     }
     void finish_index();
 
@@ -186,6 +197,7 @@ struct Grammar {
     };
     std::vector<Slot> table;
     std::size_t table_mask = 0;
+    int table_shift = 63;  // 64 - log2(table size)
     std::size_t max_key_len = 0;
     std::array<const KeyInfo*, 256> byte_keys{};
 };

@@ -9,7 +9,7 @@
 #include <forward_list>
 #include <memory>
 #include <array>
-#include <charconv>
+#include <climits>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -45,14 +45,24 @@ struct Best {
     Captures caps;  // valid when end >= 0
 };
 
+// std::from_chars after an optional '+', written out: the values are a few digits, and the
+// library call cost several times the loop (it runs for every number token).
 int to_int(std::string_view s, int fallback = -1) {
-    int v = fallback;
-    if (s.empty()) return fallback;
-    const char* b = s.data();
-    if (*b == '+') ++b;
-    auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return fallback;
-    return v;
+    const char* p = s.data();
+    const char* const e = p + s.size();
+    if (p != e && *p == '+') ++p;
+    const bool neg = p != e && *p == '-';
+    if (neg) ++p;
+    if (p == e) return fallback;
+    const long long limit = neg ? -static_cast<long long>(INT_MIN) : INT_MAX;
+    long long v = 0;
+    for (; p != e; ++p) {
+        const unsigned d = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+        if (d > 9) return fallback;
+        v = v * 10 + d;
+        if (v > limit) return fallback;
+    }
+    return static_cast<int>(neg ? -v : v);
 }
 
 // printf's "%0<width>d" without printf (these run for every value produced): the sign counts
@@ -186,13 +196,54 @@ int season_of_month(unsigned m) {  // meteorological-ish: Mar-May spring ...
     return 3;
 }
 
+// Per token (plus a sentinel): first index in the lexicon matches, key info, its id, and the
+// classes (id < 64) of the lexicon entries starting there. Filled in one pass.
+struct TokIndex {
+    std::uint32_t lex_begin;
+    int keyid;
+    std::uint64_t clsmask;
+    const KeyInfo* ki;
+    std::uint8_t num_kinds;  // number tokens: number_kinds()
+    // A lexicon entry of several tokens or a numeral starts here: a match may take more
+    // than this token before the next element, so NextFilter does not apply.
+    bool multi;
+};
+
+// A thread's working memory, kept from one text to the next: allocating and freeing it for
+// every text cost more than indexing the text's lexicon entries. Only grows.
+struct Buffers {
+    std::vector<Token> toks;
+    std::unique_ptr<char[]> norm;  // token keys; not zeroed (written before read)
+    std::size_t norm_size = 0;
+    std::unique_ptr<TokIndex[]> idx;
+    std::size_t idx_size = 0;
+    std::vector<LexMatch> lex;
+    std::vector<int> starts;
+
+    void prepare(std::size_t text_size) {
+        if (norm_size < text_size + 16) {
+            norm_size = text_size + text_size / 2 + 16;
+            norm = std::make_unique_for_overwrite<char[]>(norm_size);
+        }
+        lex.clear();
+        starts.clear();
+    }
+    TokIndex* index_for(std::size_t ntok) {
+        if (idx_size < ntok + 1) {
+            idx_size = ntok + ntok / 2 + 1;
+            idx = std::make_unique_for_overwrite<TokIndex[]>(idx_size);
+        }
+        return idx.get();
+    }
+};
+
 class Run {
 public:
-    Run(const Grammar& g, std::string_view text, std::string_view dct) : m_g(g), m_text(text) {
+    Run(const Grammar& g, std::string_view text, std::string_view dct, Buffers& b)
+        : m_g(g), m_text(text), m_toks(b.toks), m_lex(b.lex), m_starts(b.starts), m_buf(b) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
-        m_toks.reserve(text.size() / 4 + 16);
-        m_norm = std::make_unique_for_overwrite<char[]>(text.size() + 16);
-        tokenize(text, m_toks, m_norm.get());
+        b.prepare(text.size());
+        m_ntok = static_cast<int>(tokenize_into(text, m_toks, b.norm.get()));
         index_lexicon();
         m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
@@ -203,22 +254,13 @@ private:
     const Grammar& m_g;
     std::string_view m_text;
     std::optional<sys_days> m_dct;
-    std::vector<Token> m_toks;
-    std::unique_ptr<char[]> m_norm;  // token keys; not zeroed (it is written before read)
-    std::vector<LexMatch> m_lex;             // lexicon matches, grouped by start token
-    // Per token (plus a sentinel): first index in m_lex, key info, its id, and the classes
-    // (id < 64) of the lexicon entries starting there. One vector, filled in one pass.
-    struct TokIndex {
-        std::uint32_t lex_begin;
-        int keyid;
-        std::uint64_t clsmask;
-        const KeyInfo* ki;
-        std::uint8_t num_kinds;  // number tokens: number_kinds()
-        // A lexicon entry of several tokens or a numeral starts here: a match may take more
-        // than this token before the next element, so NextFilter does not apply.
-        bool multi;
-    };
-    std::unique_ptr<TokIndex[]> m_idx;  // ntok() + 1 entries, each written once before use
+    std::vector<Token>& m_toks;
+    std::vector<LexMatch>& m_lex;  // lexicon matches, grouped by start token
+    // Tokens a rule may start at: some candidate rule, and a next token that can go on one of
+    // them (most "the", "a" and numbers are followed by a word no rule names).
+    std::vector<int>& m_starts;
+    Buffers& m_buf;
+    TokIndex* m_idx = nullptr;  // ntok() + 1 entries, each written once before use
     // Narrative state: the last day and quarter the text mentioned.
     std::optional<sys_days> m_last_day;
     // The last year and month the text mentioned at any precision ("in June 1998 ... later that
@@ -232,46 +274,78 @@ private:
     // allocates nothing for the many texts that have none.
     mutable std::forward_list<std::string> m_scratch;
 
-    [[nodiscard]] int ntok() const { return static_cast<int>(m_toks.size()); }
+    int m_ntok = 0;  // tokens in m_toks (its size is the buffer's)
+    [[nodiscard]] int ntok() const { return m_ntok; }
 
     void index_lexicon() {
         const int n = ntok();
-        m_idx = std::make_unique_for_overwrite<TokIndex[]>(static_cast<std::size_t>(n) + 1);
-        m_lex.reserve(static_cast<std::size_t>(n) / 8 + 8);  // growing from empty reallocated several times a text
+        m_idx = m_buf.index_for(static_cast<std::size_t>(n));
         const Token* toks = m_toks.data();
+        // Candidate rules of the token before, decided once this token is indexed.
+        const NextFilter* prev_next = nullptr;
         for (int i = 0; i < n; ++i) {
             TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
             ix = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
             const Token& t = toks[i];
+            const std::vector<int>* cand = nullptr;
+            const NextFilter* next = nullptr;
             if (t.kind == TokKind::number) {
                 ix.num_kinds = static_cast<std::uint8_t>(number_kinds(t));
-                continue;
+                cand = &m_g.number_rules[ix.num_kinds];
+                next = &m_g.number_next[ix.num_kinds];
+            } else if (const KeyInfo* ki = m_g.find_key(t.key)) {
+                ix.ki = ki;
+                ix.keyid = ki->id;
+                cand = &ki->candidates;
+                next = &ki->next;
+                index_entries(i, ki, ix);
             }
-            const KeyInfo* ki = m_g.find_key(t.key);
-            if (!ki) continue;
-            ix.ki = ki;
-            ix.keyid = ki->id;
-            for (int id : ki->entries) {
-                const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
-                const int len = static_cast<int>(e.keys.size());
-                if (i + len > n) continue;
-                bool ok = true;
-                for (int k = 1; k < len && ok; ++k) {
-                    const Token& tk = toks[i + k];
-                    const std::string& ek = e.keys[static_cast<std::size_t>(k)];
-                    // Length and first byte before the full compare: most fail there.
-                    ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
-                }
-                if (ok && !e.exact_first.empty())
-                    ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
-                if (ok) {
-                    m_lex.push_back({id, len});
-                    if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
-                    if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
-                }
+            if (prev_next && passes(*prev_next, ix)) m_starts.push_back(i - 1);
+            prev_next = nullptr;
+            if (cand && !cand->empty()) {
+                if (next->any || ix.multi) m_starts.push_back(i);
+                else prev_next = next;
             }
         }
+        if (prev_next) m_starts.push_back(n - 1);  // the last token: nothing after it to test
         m_idx[static_cast<std::size_t>(n)] = TokIndex{static_cast<std::uint32_t>(m_lex.size()), -1, 0, nullptr, 0, false};
+    }
+
+    // Whether the token indexed as `nx` can go on one of the rules that `f` stands for.
+    static bool passes(const NextFilter& f, const TokIndex& nx) {
+        return (nx.clsmask & f.classes) || (nx.num_kinds & f.nums) ||
+               (nx.keyid >= 0 && ((f.literals >> (nx.keyid & 63)) & 1));
+    }
+
+    // The lexicon entries starting at token i (key info ki) that the next tokens complete.
+    void index_entries(int i, const KeyInfo* ki, TokIndex& ix) {
+        const int n = ntok();
+        const Token* toks = m_toks.data();
+        const Token& t = toks[i];
+        for (const EntryHead& h : ki->heads) {
+            const int len = h.ntok;
+            if (i + len > n) continue;
+            if (len > 1) {  // most entries fail on the next token's length or first byte
+                const Token& t1 = toks[i + 1];
+                if (t1.kind == TokKind::number || t1.key.size() != h.next_len || t1.key[0] != h.next_first) continue;
+            }
+            const int id = h.entry;
+            const LexEntry& e = m_g.entries[static_cast<std::size_t>(id)];
+            bool ok = true;
+            for (int k = 1; k < len && ok; ++k) {
+                const Token& tk = toks[i + k];
+                const std::string& ek = e.keys[static_cast<std::size_t>(k)];
+                // Length and first byte before the full compare: most fail there.
+                ok = tk.kind != TokKind::number && tk.key.size() == ek.size() && tk.key[0] == ek[0] && tk.key == ek;
+            }
+            if (ok && !e.exact_first.empty())
+                ok = m_text.substr(t.begin, t.end - t.begin) == e.exact_first;
+            if (ok) {
+                m_lex.push_back({id, len});
+                if (e.cls < 64) ix.clsmask |= std::uint64_t{1} << e.cls;
+                if (len > 1 || e.cls == m_g.cls_num) ix.multi = true;
+            }
+        }
     }
 
     [[nodiscard]] bool has_class(int ti, int cls, int* len = nullptr) const {
@@ -424,7 +498,7 @@ private:
         // follows a single letter, or a lower-case word comes next.
         const auto at = static_cast<std::size_t>(i);
         if (at > 0 && m_toks[at - 1].kind == TokKind::word && m_toks[at - 1].key.size() == 1) return false;
-        if (at + 1 < m_toks.size() && m_toks[at + 1].kind == TokKind::word && !m_toks[at + 1].upper &&
+        if (at + 1 < static_cast<std::size_t>(ntok()) && m_toks[at + 1].kind == TokKind::word && !m_toks[at + 1].upper &&
             !m_toks[at + 1].newline_before) {
             return false;
         }
@@ -957,43 +1031,38 @@ std::vector<Timex> Run::run() {
     const int n = ntok();
     Captures caps;
     int i = 0;
-    while (i < n) {
-        const Token& t = m_toks[static_cast<std::size_t>(i)];
-        const std::vector<int>* cand = nullptr;
-        const NextFilter* next = nullptr;
+    for (const int start : m_starts) {
+        if (start < i) continue;  // inside the last match
+        i = start;
         const TokIndex& ix = m_idx[static_cast<std::size_t>(i)];
-        if (t.kind == TokKind::number) {
-            cand = &m_g.number_rules[ix.num_kinds];
-            next = &m_g.number_next[ix.num_kinds];
-        } else if (ix.ki) {
-            cand = &ix.ki->candidates;
-            next = &ix.ki->next;
-        }
-        if (!cand || cand->empty()) {
-            ++i;
-            continue;
-        }
-        // The next token must be able to go on one of the candidates (most "the", "a" and
-        // numbers are followed by a word no rule names).
-        if (!next->any && !ix.multi && i + 1 < n) {
-            const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + 1];
-            if (!(nx.clsmask & next->classes) && !(nx.num_kinds & next->nums) &&
-                !(nx.keyid >= 0 && ((next->literals >> (nx.keyid & 63)) & 1))) {
-                ++i;
-                continue;
-            }
-        }
+        const bool number = m_toks[static_cast<std::size_t>(i)].kind == TokKind::number;
+        const std::vector<int>& cand = number ? m_g.number_rules[ix.num_kinds] : ix.ki->candidates;
+        const std::vector<NextFilter>& cand_next =
+            number ? m_g.number_candidate_next[ix.num_kinds] : ix.ki->candidate_next;
+        // Each candidate's own next-token filter (the start passed the union of them).
+        const bool check_next = !ix.multi && i + 1 < n;
+        const TokIndex& nx = m_idx[static_cast<std::size_t>(i) + (i + 1 < n ? 1 : 0)];
         // Quick reject: every required word element must find its class or literal somewhere
-        // in the next few tokens (a match cannot be longer than the window).
+        // in the next few tokens (a match cannot be longer than the window). Gathered at the
+        // first candidate that gets this far.
         std::uint64_t win_mask = 0, win_lits = 0;
-        const int win_end = std::min(n, i + window);
-        for (int k = i; k < win_end; ++k) {
-            win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
-            const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
-            if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
-        }
+        bool have_window = false;
         Best best;
-        for (int ri : *cand) {
+        for (std::size_t c = 0; c < cand.size(); ++c) {
+            if (check_next) {
+                const NextFilter& nf = cand_next[c];
+                if (!nf.any && !passes(nf, nx)) continue;
+            }
+            if (!have_window) {
+                have_window = true;
+                const int win_end = std::min(n, i + window);
+                for (int k = i; k < win_end; ++k) {
+                    win_mask |= m_idx[static_cast<std::size_t>(k)].clsmask;
+                    const int kid = m_idx[static_cast<std::size_t>(k)].keyid;
+                    if (kid >= 0) win_lits |= std::uint64_t{1} << (kid & 63);
+                }
+            }
+            const int ri = cand[c];
             const RuleFilter& f = m_g.filters[static_cast<std::size_t>(ri)];
             if ((win_mask & f.all_classes) != f.all_classes) continue;
             bool possible = true;
@@ -1025,14 +1094,17 @@ std::vector<Timex> Run::run() {
             while (i < n && m_toks[static_cast<std::size_t>(i)].begin < m_out.back().span.end) ++i;
         }
     }
-    std::sort(m_out.begin(), m_out.end(), [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; });
+    // Spans do not overlap; only ranges() may add one out of order.
+    const auto by_begin = [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; };
+    if (!std::is_sorted(m_out.begin(), m_out.end(), by_begin)) std::sort(m_out.begin(), m_out.end(), by_begin);
     return std::move(m_out);
 }
 
 } // namespace
 
 std::vector<Timex> tag(const Grammar& grammar, std::string_view text, std::string_view dct) {
-    Run run(grammar, text, dct);
+    thread_local Buffers buffers;
+    Run run(grammar, text, dct, buffers);
     return run.run();
 }
 

@@ -4,6 +4,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace storyline::timex {
 namespace {
 
@@ -14,22 +18,37 @@ inline bool is_ascii_alpha(u8 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 
 // Byte table for the hot loops: one load tells a lowercase ASCII letter (most of a text's
 // bytes), another ASCII letter, or ASCII white space.
-enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4 };
+// b_joins: a byte that may go on a word (ASCII letter, apostrophe, any non-ASCII byte): a
+// lowercase run that stops before anything else is a whole word.
+enum : u8 { b_lower = 1, b_alpha = 2, b_space = 4, b_joins = 8 };
 constexpr std::array<u8, 256> make_byte_classes() {
     std::array<u8, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha;
-    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha;
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = b_lower | b_alpha | b_joins;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = b_alpha | b_joins;
+    for (int c = 0x80; c <= 0xFF; ++c) t[static_cast<std::size_t>(c)] = b_joins;
+    t[static_cast<u8>('\'')] = b_joins;
     for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<u8>(c)] = b_space;
     return t;
 }
 constexpr std::array<u8, 256> byte_class = make_byte_classes();
 inline bool is_lower_ascii(char c) { return byte_class[static_cast<u8>(c)] & b_lower; }
 
-// End of the run of lowercase ASCII letters from j: eight bytes per step where the text
-// allows (the bytes' low seven bits are compared to 'a' and 'z' in parallel, no carry crosses
-// a byte), then byte by byte.
+// End of the run of lowercase ASCII letters from j: sixteen bytes per step with SSE2, else
+// eight (the bytes' low seven bits are compared to 'a' and 'z' in parallel, no carry crosses
+// a byte), then byte by byte near the end of the text.
 inline std::size_t lower_run_end(std::string_view t, std::size_t j) {
     const std::size_t n = t.size();
+#if defined(__SSE2__)
+    // Adding 0x80 - 'a' maps 'a'..'z', and only them, to -128..-103 as signed bytes.
+    const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+    const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+    while (j + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + j));
+        const auto lower = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, shift), limit)));
+        if (lower != 0xFFFFu) return j + static_cast<std::size_t>(std::countr_zero(~lower));
+        j += 16;
+    }
+#endif
     if constexpr (std::endian::native == std::endian::little) {
         constexpr std::uint64_t hi = 0x8080808080808080ULL;
         while (j + 8 <= n) {
@@ -138,8 +157,12 @@ inline std::size_t digit_run(std::string_view t, std::size_t i) {
 
 } // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
-    out.clear();
+std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* norm_buffer) {
+    // Tokens are assigned into `out`'s existing elements: constructing each one through
+    // emplace_back cost more than filling it.
+    if (out.size() < text.size() / 4 + 16) out.resize(text.size() / 4 + 16);
+    Token* toks = out.data();
+    std::size_t cap = out.size(), count = 0;
     Out norm{norm_buffer};
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -159,7 +182,13 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             }
         }
         // Filled in place: copying a finished token into the vector cost a call per token.
-        Token& tok = out.emplace_back();
+        if (count == cap) {
+            out.resize(cap * 2);
+            toks = out.data();
+            cap = out.size();
+        }
+        Token& tok = toks[count++];
+        tok = Token{};
         tok.begin = static_cast<std::uint32_t>(i);
         tok.newline_before = nl;
         nl = false;
@@ -230,12 +259,28 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
             // Most words are lowercase ASCII ending at a space or ASCII punctuation other than
             // an apostrophe: their key is the text itself, nothing to copy.
             std::size_t j = lower_run_end(text, i);
-            if (j > i && (j == n || (static_cast<u8>(text[j]) < 0x80 && !is_ascii_alpha(static_cast<u8>(text[j])) &&
-                                     text[j] != '\''))) {
-                tok.key = text.substr(i, j - i);
+            if (j > i && (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins))) {
+                tok.key = std::string_view(text.data() + i, j - i);
                 tok.end = static_cast<std::uint32_t>(j);
                 i = j;
                 continue;
+            }
+            // Next most: a capital and a lowercase run ("Reuters", "U"): the key is the run
+            // behind the lowercased capital. Keys never outgrow their text, so the buffer's
+            // 16 spare bytes take a whole 16-byte copy.
+            if (j == i && (cls & b_alpha)) {
+                j = lower_run_end(text, i + 1);
+                if (j == n || !(byte_class[static_cast<u8>(text[j])] & b_joins)) {
+                    char* dst = norm.base + norm.n;
+                    dst[0] = static_cast<char>(c | 0x20);
+                    if (j - i <= 16 && i + 17 <= n) std::memcpy(dst + 1, text.data() + i + 1, 16);
+                    else std::memcpy(dst + 1, text.data() + i + 1, j - i - 1);
+                    norm.n += j - i;
+                    tok.key = norm.view(key_start);
+                    tok.end = static_cast<std::uint32_t>(j);
+                    i = j;
+                    continue;
+                }
             }
             j = i + l;
             append_lower(text, i, j, norm);
@@ -295,6 +340,11 @@ void tokenize(std::string_view text, std::vector<Token>& out, char* norm_buffer)
         }
     next_token:;
     }
+    return count;
+}
+
+void tokenize(std::string_view text, std::vector<Token>& out, char* norm) {
+    out.resize(tokenize_into(text, out, norm));
 }
 
 } // namespace storyline::timex

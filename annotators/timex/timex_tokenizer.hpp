@@ -29,5 +29,8 @@ struct Token {
 // words, plain punctuation) and otherwise into `norm`, which must hold text.size() + 16 bytes
 // (keys are never longer than the text they come from). Left uninitialized by callers on purpose.
 void tokenize(std::string_view text, std::vector<Token>& out, char* norm);
+// The same into out[0, count), returning count: `out` is storage that only grows (its size is
+// not the count), so a buffer kept from text to text is not rebuilt each time.
+std::size_t tokenize_into(std::string_view text, std::vector<Token>& out, char* norm);
 
 } // namespace storyline::timex

@@ -1,5 +1,9 @@
 #include "core/text/utf8.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -36,6 +40,15 @@ char32_t next_code_point_multibyte(std::string_view s, std::size_t& i) {
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // Eight ASCII bytes at a time: most text is ASCII.
+        if (i + 8 <= s.size()) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + i, 8);
+            if ((eight & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;
@@ -159,37 +172,47 @@ bool is_upper_unicode(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) 
 
 bool is_letter_unicode(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) != 0; }
 
-std::string squeeze_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+std::string squeeze_spaces(std::string_view s) { return squeeze_spaces(s, std::string::npos); }
+
+std::string squeeze_spaces(std::string_view s, std::size_t enough) {
+    // The result is never longer than `s` (nor, when cut, than enough + 1 bytes): one buffer of
+    // that size, written through a pointer rather than appended to.
+    const std::size_t cap = enough < s.size() ? enough + 1 : s.size();
+    std::string out(cap, '\0');
+    char* const o = out.data();
+    std::size_t n = 0;
     bool pending = false;
     std::size_t i = 0;
-    while (i < s.size()) {
+    auto put = [&](std::size_t from, std::size_t len) {
+        if (pending) o[n++] = ' ';
+        pending = false;
+        len = std::min(len, cap - n);
+        std::memcpy(o + n, s.data() + from, len);
+        n += len;
+    };
+    while (i < s.size() && n < cap) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {   // ASCII: no decoding; a run of visible characters is appended at once
+        if (c < 0x80) {   // ASCII: no decoding; a run of visible characters is copied at once
             if (c == ' ' || (c >= '\t' && c <= '\r')) {
                 ++i;
-                pending = !out.empty();
+                pending = n != 0;
                 continue;
             }
             std::size_t j = i + 1;
             while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && static_cast<unsigned char>(s[j]) < 0x80) ++j;
-            if (pending) out += ' ';
-            pending = false;
-            out.append(s.data() + i, j - i);
+            put(i, j - i);
             i = j;
             continue;
         }
         const std::size_t at = i;
         const char32_t cp = next_code_point(s, i);
         if (is_space(cp)) {
-            pending = !out.empty();
+            pending = n != 0;
             continue;
         }
-        if (pending) out += ' ';
-        pending = false;
-        out.append(s.substr(at, i - at));
+        put(at, i - at);
     }
+    out.resize(n);
     return out;
 }
 

@@ -38,5 +38,9 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // Collapses runs of white space to one ASCII space and trims both ends.
 [[nodiscard]] std::string squeeze_spaces(std::string_view s);
+// The first bytes of squeeze_spaces(s): all of it when it is at most `enough` bytes long, else
+// its first enough + 1 bytes (which may end inside a code point). For a caller that shows only
+// the head of a long text.
+[[nodiscard]] std::string squeeze_spaces(std::string_view s, std::size_t enough);
 
 } // namespace storyline

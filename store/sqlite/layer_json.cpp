@@ -1,10 +1,9 @@
 #include "store/sqlite/layer_json.hpp"
 
+#include "core/util/json_line.hpp"
 #include "core/util/pooled_json.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <array>
 #include <cmath>
@@ -12,38 +11,69 @@
 namespace storyline::layer_json {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using Value = rapidjson::Value;
 
-void put(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+// The values of one item, with the commas between them.
+class Writer {
+public:
+    explicit Writer(JsonLine& out) : m_out(out) {}
+    void span(Span s) {
+        uint(s.begin);
+        uint(s.end);
+    }
+    void uint(std::uint32_t v) {
+        separate();
+        m_out.uint(v);
+    }
+    void integer(int v) {
+        separate();
+        m_out.integer(v);
+    }
+    void string(std::string_view s) {
+        separate();
+        m_out.string(s);
+    }
+    // JSON has no NaN or infinity; -0 is written as 0, as SQLite REALs (schema v1) and the
+    // PostgreSQL store give it back.
+    void number(double x) {
+        separate();
+        m_out.number(std::isfinite(x) && x != 0.0 ? x : 0.0);
+    }
+    void ints(const std::vector<int>& v) {
+        separate();
+        m_out.raw('[');
+        for (std::size_t k = 0; k < v.size(); ++k) {
+            if (k) m_out.raw(',');
+            m_out.integer(v[k]);
+        }
+        m_out.raw(']');
+    }
 
-void put_span(Writer& w, Span s) {
-    w.Uint(s.begin);
-    w.Uint(s.end);
-}
+private:
+    void separate() {
+        if (m_any) m_out.raw(',');
+        m_any = true;
+    }
+    JsonLine& m_out;
+    bool m_any = false;
+}; // class Writer
 
-// JSON has no NaN or infinity (the writer would emit nothing and break the array); -0 is
-// written as 0, as SQLite REALs (schema v1) and the PostgreSQL store give it back.
-void put_number(Writer& w, double x) { w.Double(std::isfinite(x) && x != 0.0 ? x : 0.0); }
-
-void put_ints(Writer& w, const std::vector<int>& v) {
-    w.StartArray();
-    for (int x : v) w.Int(x);
-    w.EndArray();
-}
-
+// [[item values], ...]: the bytes rapidjson's Writer gave, from core/util/json_line.hpp.
 template <class Items, class Fn>
 std::string encode(const Items& items, Fn&& element) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartArray();
+    JsonLine out(16 + 48 * items.size());
+    out.raw('[');
+    bool first = true;
     for (const auto& item : items) {
-        w.StartArray();
+        if (!first) out.raw(',');
+        first = false;
+        out.raw('[');
+        Writer w(out);
         element(w, item);
-        w.EndArray();
+        out.raw(']');
     }
-    w.EndArray();
-    return std::string(buf.GetString(), buf.GetSize());
+    out.raw(']');
+    return std::move(out).take();
 }
 
 // Checked access to element `i` of one layer item: a damaged database reports, never crashes.
@@ -103,46 +133,46 @@ void decode(std::string_view json, const char* layer, rapidjson::SizeType arity,
 } // namespace
 
 std::string encode_sentences(const Document& doc) {
-    return encode(doc.sentences, [](Writer& w, const Sentence& s) { put_span(w, s.span); });
+    return encode(doc.sentences, [](Writer& w, const Sentence& s) { w.span(s.span); });
 }
 
 std::string encode_timexes(const Document& doc) {
     return encode(doc.timexes, [](Writer& w, const Timex& t) {
-        put_span(w, t.span);
-        put(w, to_string(t.type));
-        put(w, t.value);
-        put(w, t.mod);
-        put(w, t.freq);
-        w.Int(t.relative ? 1 : 0);
+        w.span(t.span);
+        w.string(to_string(t.type));
+        w.string(t.value);
+        w.string(t.mod);
+        w.string(t.freq);
+        w.integer(t.relative ? 1 : 0);
     });
 }
 
 std::string encode_entities(const Document& doc) {
     return encode(doc.entities, [](Writer& w, const EntityMention& m) {
-        put_span(w, m.span);
-        put(w, to_string(m.type));
-        put(w, m.key);
-        put(w, m.canonical);
-        put(w, m.kb_id);
-        put_number(w, m.confidence);
+        w.span(m.span);
+        w.string(to_string(m.type));
+        w.string(m.key);
+        w.string(m.canonical);
+        w.string(m.kb_id);
+        w.number(m.confidence);
     });
 }
 
 std::string encode_events(const Document& doc) {
     return encode(doc.events, [](Writer& w, const EventMention& e) {
-        put_span(w, e.trigger);
-        put_span(w, e.sentence);
-        put(w, e.type);
-        put(w, e.lemma);
-        put(w, e.summary);
-        put_ints(w, e.agents);
-        put_ints(w, e.targets);
-        put_ints(w, e.places);
-        w.Int(e.timex);
-        put(w, e.time_value);
-        put(w, to_string(e.time_source));
-        put(w, to_string(e.modality));
-        put_number(w, e.confidence);
+        w.span(e.trigger);
+        w.span(e.sentence);
+        w.string(e.type);
+        w.string(e.lemma);
+        w.string(e.summary);
+        w.ints(e.agents);
+        w.ints(e.targets);
+        w.ints(e.places);
+        w.integer(e.timex);
+        w.string(e.time_value);
+        w.string(to_string(e.time_source));
+        w.string(to_string(e.modality));
+        w.number(e.confidence);
     });
 }
 

@@ -35,9 +35,6 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         // and the writer's time grew 37 % faster than the corpus. 64 MB holds the indexes of
         // several hundred thousand articles (measured in docs/performance.md).
         m_db.exec("PRAGMA cache_size=-65536");
-        // Checkpoint when the WAL passes 64 MB rather than SQLite's 4 MB: a page rewritten by
-        // several import batches is then copied into the database once (fewer page writes).
-        m_db.exec("PRAGMA wal_autocheckpoint=16384");
         migrate();
     } catch (const SQLite::Exception& e) {
         const std::string what = e.what();

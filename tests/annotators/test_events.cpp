@@ -245,3 +245,23 @@ TEST(test_events, sentence_initial_apres_que_orders_the_main_clause_after) {
     ASSERT_GE(called, 0);
     EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(killed, called)), pairs.end());
 }
+
+TEST(test_events, lexicon_look_up_as_written_matches_folded) {
+    test_support::use_source_resources();
+    for (const char* lang : {"en", "fr"}) {
+        const TriggerLexicon lex(lang);
+        for (const char* word : {"Withdrew", "withdrawal", "reporters", "Reported", "by", "WOULD", "not", "Déclaré",
+                                 "retiré", "table", "a", "", "x-ray", "Manifestation", "manifestations",
+                                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+            for (bool want : {false, true}) {
+                const auto folded = lex.look_up(fold_word(word), want);
+                const auto unfolded = lex.look_up_unfolded(word, want);
+                EXPECT_EQ(folded.cues, unfolded.cues) << lang << " " << word;
+                EXPECT_EQ(folded.trigger, unfolded.trigger) << lang << " " << word;
+                if (want) {
+                    EXPECT_EQ(folded.trigger, lex.find(fold_word(word))) << lang << " " << word;
+                }
+            }
+        }
+    }
+}

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace storyline;
 
 TEST(test_utf8, validity_and_repair) {
@@ -39,4 +43,16 @@ TEST(test_hash, stable_ids_are_deterministic_and_slug_safe) {
     const auto id = stable_id("per", "Putin");
     EXPECT_EQ(id.size(), 16u);
     EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string::npos);
+}
+
+TEST(test_utf8, squeeze_with_a_limit_gives_a_prefix_of_the_whole) {
+    const std::vector<std::string> texts = {"", "   ", "  a  b\t\tc \n", "Le\u00A0président   a\u2009dit « non ».  ",
+                                            std::string(300, 'x') + "  y", "é é\u202Fé"};
+    for (const auto& text : texts) {
+        const std::string whole = squeeze_spaces(text);
+        for (const std::size_t limit : std::vector<std::size_t>{0, 1, 2, 3, 5, 10, 160, 400}) {
+            const std::string head = squeeze_spaces(text, limit);
+            EXPECT_EQ(head, whole.substr(0, std::min(whole.size(), limit + 1))) << text << " / " << limit;
+        }
+    }
 }
