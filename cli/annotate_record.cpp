@@ -2,110 +2,20 @@
 
 #include "core/lang/language_id.hpp"
 #include "core/text/utf8.hpp"
+#include "core/util/json_line.hpp"
 #include "core/util/pooled_json.hpp"
 #include "importers/publication_date.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
-#include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <utility>
 
 namespace storyline::cli {
 namespace {
-
-// Whether any of eight bytes is one JSON strings treat specially: a control byte, '"' or '\\'.
-// Never false when one is (it may be true when none is: the caller then looks byte by byte).
-bool has_json_special(std::uint64_t x) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-    return ((x - 0x20 * ones) & ~x & highs) != 0 || has_zero(x ^ ('"' * ones)) || has_zero(x ^ ('\\' * ones));
-}
-
-// The output line, written through a pointer into one growing buffer: the same bytes rapidjson's
-// Writer gave (compact, keys in this order, only '"', '\\' and control bytes escaped, other
-// bytes copied as they are) for a fraction of its instructions.
-class JsonLine {
-public:
-    explicit JsonLine(std::size_t expected) : m_buf(expected, '\0') {}
-
-    // Literal JSON text (keys, brackets, commas).
-    template <std::size_t N>
-    void raw(const char (&text)[N]) {
-        reserve(N - 1);
-        std::memcpy(m_buf.data() + m_n, text, N - 1);
-        m_n += N - 1;
-    }
-    void raw(char c) {
-        reserve(1);
-        m_buf[m_n++] = c;
-    }
-    void uint(std::uint32_t v) {
-        reserve(10);
-        m_n = static_cast<std::size_t>(std::to_chars(m_buf.data() + m_n, m_buf.data() + m_buf.size(), v).ptr - m_buf.data());
-    }
-    void string(std::string_view s) {
-        static constexpr char hex[] = "0123456789ABCDEF";
-        // What follows the backslash of a byte's escape: a letter, 'u' for \u00XX, 0 for none.
-        static constexpr auto escape = [] {
-            std::array<char, 256> t{};
-            for (std::size_t c = 0; c < 0x20; ++c) t[c] = 'u';
-            t['\b'] = 'b';
-            t['\t'] = 't';
-            t['\n'] = 'n';
-            t['\f'] = 'f';
-            t['\r'] = 'r';
-            t['"'] = '"';
-            t['\\'] = '\\';
-            return t;
-        }();
-        reserve(2 + 6 * s.size());
-        char* o = m_buf.data() + m_n;
-        *o++ = '"';
-        std::size_t k = 0;
-        for (; k + 8 <= s.size(); k += 8) {   // eight plain bytes at a time
-            std::uint64_t eight = 0;
-            std::memcpy(&eight, s.data() + k, 8);
-            if (has_json_special(eight)) break;
-            std::memcpy(o, &eight, 8);
-            o += 8;
-        }
-        for (const char ch : s.substr(k)) {
-            const auto c = static_cast<unsigned char>(ch);
-            const char e = escape[c];
-            if (e == 0) {
-                *o++ = ch;
-            } else if (e != 'u') {
-                *o++ = '\\';
-                *o++ = e;
-            } else {
-                std::memcpy(o, "\\u00", 4);
-                o[4] = hex[c >> 4];
-                o[5] = hex[c & 15];
-                o += 6;
-            }
-        }
-        *o++ = '"';
-        m_n = static_cast<std::size_t>(o - m_buf.data());
-    }
-    std::string take() && {
-        m_buf.resize(m_n);
-        return std::move(m_buf);
-    }
-
-private:
-    void reserve(std::size_t more) {
-        if (m_buf.size() - m_n < more) [[unlikely]] grow(more);
-    }
-    [[gnu::noinline]] void grow(std::size_t more) { m_buf.resize(std::max(2 * m_buf.size(), m_n + more)); }
-
-    std::string m_buf;   // written up to m_n
-    std::size_t m_n = 0;
-}; // class JsonLine
 
 // {"start":…,"end":…,"text":… without the closing brace.
 void write_span(JsonLine& out, std::string_view text, Span s) {
@@ -252,7 +162,7 @@ bool scan_string(std::string_view s, std::size_t& i, std::string_view& value, st
     for (; k + 8 <= s.size(); k += 8) {   // eight plain bytes at a time
         std::uint64_t eight = 0;
         std::memcpy(&eight, s.data() + k, 8);
-        if (has_json_special(eight)) break;
+        if (JsonLine::has_json_special(eight)) break;
     }
     while (k < s.size() && !stops[static_cast<unsigned char>(s[k])]) ++k;
     i = k;
@@ -304,7 +214,7 @@ bool scan_string(std::string_view s, std::size_t& i, std::string_view& value, st
         for (; k + 8 <= s.size(); k += 8, o += 8) {
             std::uint64_t eight = 0;
             std::memcpy(&eight, s.data() + k, 8);
-            if (has_json_special(eight)) break;
+            if (JsonLine::has_json_special(eight)) break;
             std::memcpy(o, &eight, 8);
         }
         while (k < s.size() && !stops[static_cast<unsigned char>(s[k])]) *o++ = s[k++];

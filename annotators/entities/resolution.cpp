@@ -67,31 +67,40 @@ bool may_open_title(const Lexicon& lex, const Token& t) {
 } // namespace
 
 std::string transliterate(std::string s, const Gazetteer& gaz) {
-    // The bytes the word may hold (a superset once a rule has replaced some): a rule whose first
-    // byte is not among them cannot apply, and most rules are skipped without a search.
-    std::array<std::uint64_t, 4> present{};
-    auto note = [&present](std::string_view bytes) {
-        for (const char ch : bytes) {
-            const auto c = static_cast<unsigned char>(ch);
-            present[c >> 6] |= 1ULL << (c & 63);
+    // The bytes and the pairs of adjacent bytes the word holds: a rule whose first byte or first
+    // two bytes are not among them cannot apply, and most rules are skipped without a search.
+    using Bits = std::array<std::uint64_t, 4>;
+    auto set = [](Bits& bits, unsigned v) { bits[(v >> 6) & 3] |= 1ULL << (v & 63); };
+    auto has = [](const Bits& bits, unsigned v) { return (bits[(v >> 6) & 3] >> (v & 63)) & 1; };
+    auto pair = [](char a, char b) {
+        return static_cast<unsigned>(static_cast<unsigned char>(a)) * 31U + static_cast<unsigned char>(b);
+    };
+    Bits bytes{}, pairs{};
+    auto note = [&] {
+        bytes = {};
+        pairs = {};
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            set(bytes, static_cast<unsigned char>(s[k]));
+            if (k + 1 < s.size()) set(pairs, pair(s[k], s[k + 1]));
         }
     };
-    note(s);
+    note();
     for (const auto& r : gaz.transliteration()) {
-        if (r.from.empty()) continue;
-        const auto first = static_cast<unsigned char>(r.from[0]);
-        if (!((present[first >> 6] >> (first & 63)) & 1)) continue;
+        if (r.from.empty() || !has(bytes, static_cast<unsigned char>(r.from[0]))) continue;
+        if (r.from.size() >= 2 && !has(pairs, pair(r.from[0], r.from[1]))) continue;
+        bool replaced = false;
         if (r.at_end) {
             if (s.size() > r.from.size() + 1 && s.ends_with(r.from)) {
                 s.replace(s.size() - r.from.size(), r.from.size(), r.to);
-                note(r.to);
+                replaced = true;
             }
-            continue;
+        } else {
+            for (std::size_t pos = s.find(r.from); pos != std::string::npos; pos = s.find(r.from, pos + r.to.size())) {
+                s.replace(pos, r.from.size(), r.to);
+                replaced = true;
+            }
         }
-        for (std::size_t pos = s.find(r.from); pos != std::string::npos; pos = s.find(r.from, pos + r.to.size())) {
-            s.replace(pos, r.from.size(), r.to);
-            note(r.to);
-        }
+        if (replaced) note();
     }
     return s;
 }

@@ -121,10 +121,10 @@ TEST(test_annotate_record, output_layers_in_order) {
     ev.modality = Modality::reported;
     doc.events.push_back(ev);
     EXPECT_EQ(cli::annotation_json(doc),
-              R"({"id":"r1","timex":[{"start":29,"end":39,"text":"13 January","type":"date","value":"2022-01-13"},)"
-              R"({"start":29,"end":31,"text":"13","type":"date","value":"XXXX-XX-13","mod":"START"}],)"
-              R"("entities":[{"start":0,"end":5,"text":"Putin","type":"person","key":"putin"},)"
-              R"({"start":19,"end":25,"text":"Moscow","type":"location","key":"moscow","kb_id":"city:524901"}],)"
+              R"({"id":"r1","timex":[{"start":29,"end":39,"text":"13 January","type":"DATE","value":"2022-01-13"},)"
+              R"({"start":29,"end":31,"text":"13","type":"DATE","value":"XXXX-XX-13","mod":"START"}],)"
+              R"("entities":[{"start":0,"end":5,"text":"Putin","type":"PER","key":"putin"},)"
+              R"({"start":19,"end":25,"text":"Moscow","type":"LOC","key":"moscow","kb_id":"city:524901"}],)"
               R"("events":[{"start":6,"end":10,"text":"said","type":"statement","lemma":"say","date":"2022-01-13",)"
               R"("time_source":"timex","modality":"reported","agents":["Putin"],"targets":[],"places":["Moscow","Moscow"]}]})");
 }
