@@ -6,7 +6,7 @@
 //   syntax.tsv    cue word → passive | by | clause | speech (see that file)
 // Look-ups are hash probes only: exact forms first, then one probe per distinct stem length,
 // longest first, so the cost per word does not grow with the lexicon.
-#include "annotators/events/word_table.hpp"
+#include "core/util/word_table.hpp"
 
 #include <string>
 #include <string_view>

@@ -3,83 +3,25 @@
 #include "core/lang/resources.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/words.hpp"
+#include "core/util/word_table.hpp"
 
 #include <mutex>
-#include <unordered_map>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 namespace storyline {
 namespace {
 
-// A word of at most eight bytes packed into an integer, its first byte lowest: exact (words
-// hold no NUL byte), so a look-up is one multiply and one compare, without a string.
-std::uint64_t pack(std::string_view w) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, w.data(), w.size());
-    return v;
-}
-
-// Open addressing over packed words (0 marks an empty slot), built once.
-class PackedWords {
-public:
-    void add(std::uint64_t key, std::uint64_t bits) {
-        if ((m_size + 1) * 2 > m_slots.size()) grow();
-        Slot& s = slot(key);
-        if (s.key == 0) ++m_size;
-        s.key = key;
-        s.bits |= bits;
-    }
-    [[nodiscard]] std::uint64_t find(std::uint64_t key) const {
-        if (m_slots.empty()) return 0;
-        for (std::size_t i = index(key);; i = (i + 1) & (m_slots.size() - 1)) {
-            if (m_slots[i].key == key) return m_slots[i].bits;
-            if (m_slots[i].key == 0) return 0;
-        }
-    }
-
-private:
-    struct Slot {
-        std::uint64_t key = 0, bits = 0;
-    };
-    [[nodiscard]] std::size_t index(std::uint64_t key) const {
-        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (m_slots.size() - 1);
-    }
-    Slot& slot(std::uint64_t key) {
-        std::size_t i = index(key);
-        while (m_slots[i].key != 0 && m_slots[i].key != key) i = (i + 1) & (m_slots.size() - 1);
-        return m_slots[i];
-    }
-    void grow() {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
-        m_size = 0;
-        for (const Slot& s : old) {
-            if (s.key != 0) add(s.key, s.bits);
-        }
-    }
-    std::vector<Slot> m_slots;
-    std::size_t m_size = 0;
-};
-
 // Every language's function words in one table: a word is looked up once, whatever the
-// number of languages, and its bits say which languages list it. Words of more than eight
-// bytes once folded (rare) are kept by their text.
+// number of languages, and its bits say which languages list it (open addressing,
+// core/util/word_table.hpp: one hash and one compare per word).
 struct Profiles {
     std::vector<std::string> langs;
-    PackedWords short_words;
-    std::unordered_map<std::string, std::uint64_t> long_words;
+    WordTable<std::uint64_t> words;
 
-    void add(const std::string& folded_word, std::uint64_t bit) {
-        if (folded_word.empty()) return;
-        if (folded_word.size() <= 8) short_words.add(pack(folded_word), bit);
-        else long_words[folded_word] |= bit;
-    }
     [[nodiscard]] std::uint64_t find(std::string_view folded_word) const {
-        if (folded_word.size() <= 8) return short_words.find(pack(folded_word));
-        const auto it = long_words.find(std::string(folded_word));
-        return it == long_words.end() ? 0 : it->second;
+        const std::uint64_t* bits = words.find(folded_word);
+        return bits ? *bits : 0;
     }
 };
 
@@ -105,7 +47,7 @@ const Profiles& profiles() {
             if (lines.empty() || all.langs.size() == 64) continue;
             const std::uint64_t bit = std::uint64_t{1} << all.langs.size();
             all.langs.push_back(lang);
-            for (const auto& w : lines) all.add(fold(w), bit);
+            for (const auto& w : lines) all.words[fold(w)] |= bit;
         }
     });
     return all;
