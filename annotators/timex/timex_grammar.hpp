@@ -57,7 +57,8 @@ struct ContextTest {
 // Slot keys the engine knows (rules.txt "key=template"), in Rule::slot_ids order.
 inline constexpr std::string_view slot_names[] = {
     "y",   "yy",  "m",   "d",    "wd",     "q",   "half", "season", "pod",  "h",   "min", "ampm", "dec", "cent",
-    "rel", "off", "anchor", "keep", "dir", "ref", "dur", "unit", "value", "mod", "week", "hol", "yoff", "decx"};
+    "rel", "off", "anchor", "keep", "dir", "ref", "dur", "unit", "value", "mod", "week", "hol", "yoff", "decx",
+    "quoted"};
 
 struct Rule {
     std::string name;

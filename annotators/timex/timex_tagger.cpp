@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace storyline::timex {
 namespace {
@@ -172,7 +173,7 @@ std::optional<sys_days> parse_day(std::string_view v) {
 // Slots of a matched rule after $n substitution.
 struct Frame {
     std::string y, yy, m, d, wd, q, half, season, pod, h, min, ampm, dec, cent;
-    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx;
+    std::string rel, off, anchor, keep, dir, ref, dur, unit, value, mod, week, hol, yoff, decx, quoted;
 };
 
 // Frame members in slot_names order: a rule's slots were resolved to these indices at load.
@@ -180,7 +181,8 @@ constexpr std::string Frame::*slot_members[] = {
     &Frame::y,   &Frame::yy,  &Frame::m,      &Frame::d,    &Frame::wd,  &Frame::q,   &Frame::half,
     &Frame::season, &Frame::pod, &Frame::h,   &Frame::min,  &Frame::ampm, &Frame::dec, &Frame::cent,
     &Frame::rel, &Frame::off, &Frame::anchor, &Frame::keep, &Frame::dir, &Frame::ref, &Frame::dur,
-    &Frame::unit, &Frame::value, &Frame::mod, &Frame::week, &Frame::hol, &Frame::yoff, &Frame::decx};
+    &Frame::unit, &Frame::value, &Frame::mod, &Frame::week, &Frame::hol, &Frame::yoff, &Frame::decx,
+    &Frame::quoted};
 static_assert(std::size(slot_members) == std::size(slot_names));
 
 const char* const seasons[] = {"SP", "SU", "FA", "WI"};
@@ -570,6 +572,24 @@ private:
         return first + date::months{3} > *m_dct;
     }
     [[nodiscard]] sys_days narrative_anchor() const { return m_last_day ? *m_last_day : *m_dct; }
+
+    // Whether byte `at` lies inside a quotation its paragraph opened: « » and “ ” (or „ ”) pair
+    // up, straight double quotes toggle. Single quotes are not counted: ’ is also the apostrophe
+    // ("aujourd’hui").
+    [[nodiscard]] bool inside_quotation(std::size_t at) const {
+        const std::size_t nl = m_text.rfind('\n', at);
+        int depth = 0;
+        bool straight = false;
+        for (std::size_t k = nl == std::string_view::npos ? 0 : nl + 1; k < at; ++k) {
+            const auto c = static_cast<unsigned char>(m_text[k]);
+            if (c == '"') straight = !straight;
+            else if (c == 0xC2 && k + 1 < at) depth += m_text[k + 1] == '\xAB' ? 1 : m_text[k + 1] == '\xBB' ? -1 : 0;
+            else if (c == 0xE2 && k + 2 < at && m_text[k + 1] == '\x80')
+                depth += m_text[k + 2] == '\x9C' || m_text[k + 2] == '\x9E' ? 1 : m_text[k + 2] == '\x9D' ? -1 : 0;
+            depth = std::max(depth, 0);
+        }
+        return depth > 0 || straight;
+    }
     [[nodiscard]] bool have_anchor(bool narr) const { return m_dct || (narr && m_last_day); }
     void note_mention(std::string_view v) {
         auto digits = [&](std::size_t b, std::size_t n) {
@@ -950,6 +970,12 @@ void Run::emit(const Rule& r, const Frame& f, int tb, int te) {
     if (tb >= te) return;
     auto value = resolve(f, tb, te, r.type);
     if (!value || value->empty()) return;
+    // Inside a quotation the rule's `quoted` value holds (French "aujourd'hui" there is the
+    // speaker's present, often "nowadays", on a day the text rarely gives). The narrative still
+    // moves on to the day it resolves to, as if unquoted: later "le lendemain" counts from it.
+    std::string narrative;
+    if (!f.quoted.empty() && inside_quotation(m_toks[static_cast<std::size_t>(tb)].begin))
+        narrative = std::exchange(*value, f.quoted);
     // A modifier just before ("early", "the end of", "fin"): part of the span, not the value.
     int start = tb;
     for (int j = tb - 1; j >= std::max(0, tb - 4); --j) {
@@ -976,8 +1002,9 @@ void Run::emit(const Rule& r, const Frame& f, int tb, int te) {
     t.relative = !f.rel.empty() || (!f.wd.empty() && f.d.empty()) || (f.y.empty() && f.yy.empty() && !f.m.empty()) ||
                  f.q == "last";
     if (t.type == TimexType::date || t.type == TimexType::time) {
-        if (auto d = parse_day(t.value)) m_last_day = *d;
-        note_mention(t.value);
+        const std::string& said = narrative.empty() ? t.value : narrative;
+        if (auto d = parse_day(said)) m_last_day = *d;
+        note_mention(said);
         // Only a quarter already under way can be the one a report discusses: "losses through
         // the third quarter of 1990" written in 1989 is a forecast, not the reporting period.
         if (t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[6] >= '1' &&

@@ -93,6 +93,15 @@ for k in ("timex", "entities", "events"):
 print("annotate: ok", {k: len(doc[k]) for k in ("timex", "entities", "events")})
 PY
 
+step "the dated seed (2022-01-14) gives the temporal values of its README"
+python3 - "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.json" >"$WORK/seed.jsonl" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+print(json.dumps({"id": "seed", "lang": d["lang"], "dct": d["date"], "text": d["text"]}))
+PY
+"$BIN" annotate "$WORK/seed.jsonl" >"$WORK/seed-ann.jsonl"
+python3 "$SRC/tests/e2e/check_seed_timex.py" "$WORK/seed-ann.jsonl"
+
 step "the raw seed (no document date) gets no invented full dates"
 python3 - "$SRC/fixtures/articles/seed/poutine-kazakhstan-retrait.raw.txt" >"$WORK/raw.jsonl" <<'PY'
 import json, sys

@@ -29,6 +29,10 @@ TEST(timex_en, test_timex_relative_days) {
     EXPECT_EQ(value_of(f, "yesterday"), "2022-01-13");
     EXPECT_EQ(value_of(f, "tomorrow"), "2022-01-15");
     EXPECT_EQ(value_of(f, "today"), "2022-01-14");
+    // Wire quotes are said the day they are filed: a quoted "today" stays the document's day
+    // (lang/en/timex/rules.txt gives ref_today no `quoted` value; French does).
+    f = tag("en", "\"We signed the deal today,\" the chairman said.", dct);
+    EXPECT_EQ(value_of(f, "today"), "2022-01-14");
 }
 
 TEST(timex_en, test_timex_weekday_with_tense) {

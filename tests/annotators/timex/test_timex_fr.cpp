@@ -43,6 +43,25 @@ TEST(timex_fr, test_timex_relative_days) {
     EXPECT_EQ(type_of(f, "hier soir"), "TIME");
 }
 
+// "Aujourd'hui" quoted is the speaker's present (often "nowadays", said on a day the text
+// rarely gives): PRESENT_REF. The narrative still moves to the document's day.
+TEST(timex_fr, test_timex_quoted_today) {
+    auto f = tag("fr", "Il a déclaré : « Aujourd’hui, la situation s’est stabilisée. »", dct);
+    EXPECT_EQ(value_of(f, "Aujourd’hui"), "PRESENT_REF");
+    f = tag("fr", "« La crise, \"aujourd'hui\", est finie », a-t-il dit.", dct);
+    EXPECT_EQ(value_of(f, "aujourd'hui"), "PRESENT_REF");
+    f = tag("fr", "Selon lui, “nous sommes aujourd'hui en reprise”.", dct);
+    EXPECT_EQ(value_of(f, "aujourd'hui"), "PRESENT_REF");
+    // A quotation closed before it, or opened in another paragraph and closed there.
+    f = tag("fr", "« C'est fini », a-t-il dit aujourd'hui.", dct);
+    EXPECT_EQ(value_of(f, "aujourd'hui"), "2022-01-14");
+    f = tag("fr", "Il a dit « non ».\nAujourd'hui il se tait.", dct);
+    EXPECT_EQ(value_of(f, "Aujourd'hui"), "2022-01-14");
+    f = tag("fr", "Il a parlé mardi. « Aujourd'hui nous partons », a-t-il dit. Le lendemain, il partait.", dct);
+    EXPECT_EQ(value_of(f, "Aujourd'hui"), "PRESENT_REF");
+    EXPECT_EQ(value_of(f, "Le lendemain"), "2022-01-15");
+}
+
 TEST(timex_fr, test_timex_weeks_months_years) {
     auto f = tag("fr", "Les émeutes de la semaine dernière ont été annoncées plus tôt dans la semaine.", dct);
     EXPECT_EQ(value_of(f, "la semaine dernière"), "2022-W01");
