@@ -41,6 +41,14 @@ private:
 template <typename Value>
 class FlatTable {
 public:
+    FlatTable() = default;
+    // Room for `expected` entries without growing.
+    explicit FlatTable(std::size_t expected) {
+        std::size_t n = 1024;
+        while (n < expected * 2 + 2) n *= 2;
+        m_slots.assign(n, Slot{});
+        m_mask = n - 1;
+    }
     // Inserts or returns the existing value for a hash.
     Value& operator[](std::uint64_t hash) {
         if ((m_size + 1) * 2 > m_slots.size()) grow();
@@ -60,6 +68,13 @@ public:
         }
     }
     [[nodiscard]] std::size_t size() const { return m_size; }
+    // Calls f(hash, value) for every entry, in slot order.
+    template <typename F>
+    void for_each(F&& f) const {
+        for (const auto& s : m_slots) {
+            if (s.hash != 0) f(s.hash, s.value);
+        }
+    }
     // Asks the CPU to load a hash's slot now, so that a later find() does not wait for memory.
     void prefetch(std::uint64_t hash) const {
         if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]);

@@ -1,5 +1,6 @@
 #include "annotators/entities/gazetteer.hpp"
 
+#include "annotators/entities/data_lines.hpp"
 #include "annotators/entities/text_fold.hpp"
 #include "core/lang/resources.hpp"
 
@@ -14,23 +15,6 @@ namespace {
 // Longer names are not worth a look-up at every word.
 constexpr std::size_t k_max_phrase_tokens = 16;
 
-std::vector<std::string_view> split_on(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    out.reserve(12);   // the widest data line: one allocation instead of four regrowths
-    std::size_t start = 0;
-    while (true) {
-        const auto pos = s.find(sep, start);
-        out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-        if (pos == std::string_view::npos) break;
-        start = pos + 1;
-    }
-    return out;
-}
-
-std::string_view field(const std::vector<std::string_view>& f, std::size_t i) {
-    return i < f.size() ? f[i] : std::string_view();
-}
-
 double to_double(std::string_view s) {
     double v = 0;
     std::from_chars(s.data(), s.data() + s.size(), v);
@@ -43,31 +27,67 @@ long to_long(std::string_view s) {
     return v;
 }
 
-// The key a phrase is stored under: its tokens' folded forms joined by spaces.
-std::string phrase_key(std::string_view surface, std::size_t* count = nullptr) {
-    std::string key;
-    std::size_t n = 0;
-    // Most names are ASCII letters, digits and single spaces ("New York"): their tokens are
-    // the words, folded by lower-casing, so the tokenizer is not needed (start-up time).
-    const bool plain = !surface.empty() && surface.front() != ' ' && surface.back() != ' ' &&
-                       std::all_of(surface.begin(), surface.end(), [](char c) {
-                           const auto u = static_cast<unsigned char>(c);
-                           return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9') || u == ' ';
-                       }) &&
-                       surface.find("  ") == std::string_view::npos;
-    if (plain) {
-        key.assign(surface);
-        for (char& c : key) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+// A letter the tokenizer keeps inside a word and fold() lowers without a table look-up past
+// Latin Extended-A: ASCII letters and digits, and U+00C0..U+017F but × and ÷.
+bool plain_letter(char32_t cp) {
+    if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+    return cp >= 0xC0 && cp < 0x180 && cp != 0xD7 && cp != 0xF7;
+}
+
+// Names of plain letters joined by single spaces and inner hyphens ("New York", "Saint-Étienne"):
+// their tokens are the space-separated words, each folded whole, so the key is fold(surface)
+// and the tokenizer is not needed (start-up time). Anything else (dots, apostrophes, other
+// scripts, doubled spaces) goes through tokenize().
+bool plain_phrase(std::string_view surface, std::size_t& count) {
+    if (surface.empty() || surface.front() == ' ' || surface.back() == ' ') return false;
+    count = 1;
+    bool prev_letter = false;
+    for (std::size_t i = 0; i < surface.size();) {
+        const auto b = static_cast<unsigned char>(surface[i]);
+        if (b == ' ') {
+            if (!prev_letter) return false;
+            ++count;
+            prev_letter = false;
+            ++i;
+            continue;
         }
-        if (count) *count = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-        return key;
+        if (b == '-') {
+            // Inside a word only: a letter before and after.
+            if (!prev_letter || i + 1 >= surface.size()) return false;
+            std::size_t next = i + 1;
+            if (!plain_letter(decode_utf8(surface, next))) return false;
+            prev_letter = false;
+            ++i;
+            continue;
+        }
+        const char32_t cp = b < 0x80 ? (++i, b) : decode_utf8(surface, i);
+        if (!plain_letter(cp)) return false;
+        prev_letter = true;
     }
+    return prev_letter;
+}
+
+// The key a phrase is stored under, written to `key`: its tokens' folded forms joined by spaces.
+// Returns the token count.
+std::size_t phrase_key_into(std::string& key, std::string_view surface) {
+    key.clear();
+    std::size_t n = 0;
+    if (plain_phrase(surface, n)) {
+        fold_append(key, surface);
+        return n;
+    }
+    n = 0;
     for (const auto& t : tokenize(surface)) {
         if (!key.empty()) key.push_back(' ');
         key += t.fold;
         ++n;
     }
+    return n;
+}
+
+std::string phrase_key(std::string_view surface, std::size_t* count = nullptr) {
+    std::string key;
+    const std::size_t n = phrase_key_into(key, surface);
     if (count) *count = n;
     return key;
 }
@@ -85,21 +105,28 @@ std::vector<std::string> english_forms(const std::string& w) {
 
 } // namespace
 
-std::vector<std::string_view> split_tabs(std::string_view line) { return split_on(line, '\t'); }
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> out;
+    for_each_part(line, '\t', [&](std::string_view part) { out.push_back(part); });
+    return out;
+}
 
 Gazetteer::Gazetteer() {
     // Sized for the bundled data (about 30,000 entries, 75,000 phrases): no rehashing while loading.
-    m_by_id.reserve(32768);
+    m_entries.reserve(32768);
     m_phrases.reserve(98304);
-    m_first_max.reserve(65536);
     load_countries();
     load_regions();
     load_cities();
     load_organisations();
     load_place_aliases();
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/given_names.tsv"))) {
-        m_given.insert(fold(line));
-    }
+    const std::string given = read_data_file(data_file("gazetteer/given_names.tsv"));
+    std::string folded;
+    for_each_data_line(given, [&](std::string_view line) {
+        folded.clear();
+        fold_append(folded, line);
+        m_given[StringHash::of(folded)] = true;
+    });
     // A country's population is not in its file: the sum of its cities' stands in, enough to
     // rank "American" (United States before the Northern Mariana Islands).
     std::unordered_map<std::string, long> city_people;
@@ -115,22 +142,19 @@ Gazetteer::Gazetteer() {
     const FlatTable<WordInfo> gazetteer_words = index_gazetteer_words();
     for (auto& [lang, lex] : m_lexicons) index_words(lex, gazetteer_words);
     index_words(m_empty, gazetteer_words);
-    for (const auto& [phrase, list] : m_phrases) m_phrase_index[StringHash::of(phrase)] = &list;
-    for (const auto& [word, n] : m_first_max) m_first_index[StringHash::of(word)] = n;
 }
 
 // What the gazetteer says of a word, the same in every language: built once, then copied into
 // each lexicon's table before its own lists are added.
 FlatTable<WordInfo> Gazetteer::index_gazetteer_words() const {
     FlatTable<WordInfo> table;
-    auto w = [&](std::string_view s) -> WordInfo& { return table[StringHash::of(s)]; };
-    for (const auto& [s, n] : m_first_max) w(s).gaz_max = n;
-    for (const auto& s : m_given) w(s).given = true;
-    for (const auto& [phrase, list] : m_phrases) {
-        if (phrase.find(' ') != std::string::npos) continue;
+    m_first_index.for_each([&](std::uint64_t hash, std::uint8_t n) { table[hash].gaz_max = n; });
+    m_given.for_each([&](std::uint64_t hash, bool) { table[hash].given = true; });
+    for (const auto& phrase : m_phrases) {
+        if (!phrase.one_word) continue;
         bool only = true;
-        for (auto e : list) only = only && m_entries[e].kind == EntryKind::demonym;
-        if (only) w(phrase).demonym = true;
+        for (auto e : phrase.entries) only = only && m_entries[e].kind == EntryKind::demonym;
+        if (only) table[phrase.hash].demonym = true;
     }
     return table;
 }
@@ -142,7 +166,6 @@ void Gazetteer::index_words(Lexicon& lex, const FlatTable<WordInfo>& gazetteer_w
         WordInfo& operator[](std::string_view s) { return table[StringHash::of(s)]; }
     } w{lex.words};
     for (const auto& s : lex.stop_words) w[s].stop = true;
-    for (const auto& s : lex.common_words) lex.common[StringHash::of(s)] = true;
     for (const auto& s : lex.misc_words) w[s].misc = true;
     for (const auto& s : lex.determiners) w[s].determiner = true;
     for (const auto& [s, bits] : lex.cues) w[s].cues = bits;
@@ -159,28 +182,46 @@ void Gazetteer::index_words(Lexicon& lex, const FlatTable<WordInfo>& gazetteer_w
 
 std::uint32_t Gazetteer::add_entry(GazEntry e) {
     const auto index = static_cast<std::uint32_t>(m_entries.size());
-    m_by_id.emplace(e.id, index);
+    auto& slot = m_by_id[StringHash::of(e.id)];
+    if (slot == 0) slot = index + 1;   // the first entry of an id keeps it
     m_entries.push_back(std::move(e));
     return index;
 }
 
 void Gazetteer::add_phrase(std::string_view surface, std::uint32_t entry) {
     if (surface.empty()) return;
-    std::size_t n = 0;
-    std::string key = phrase_key(surface, &n);
-    if (key.empty() || n > k_max_phrase_tokens) return;
-    auto& list = m_phrases[key];
+    const std::size_t n = phrase_key_into(m_key, surface);
+    if (m_key.empty() || n > k_max_phrase_tokens) return;
+    // The key's hash and its first word's in one pass.
+    StringHash h;
+    std::uint64_t first = 0;
+    for (const char c : m_key) {
+        if (c == ' ' && first == 0) first = h.value();
+        h.add(c);
+    }
+    const std::uint64_t hash = h.value();
+    if (first == 0) first = hash;
+    auto& slot = m_phrase_index[hash];
+    if (slot == 0) {
+        m_phrases.push_back({hash, first == hash, {}});
+        slot = static_cast<std::uint32_t>(m_phrases.size());
+    }
+    auto& list = m_phrases[slot - 1].entries;
     if (std::find(list.begin(), list.end(), entry) != list.end()) return;
     list.push_back(entry);
-    const std::string first = key.substr(0, key.find(' '));
-    auto& max = m_first_max[first];
+    auto& max = m_first_index[first];
     max = std::max<std::uint8_t>(max, static_cast<std::uint8_t>(n));
 }
 
+void Gazetteer::add_phrases(std::string_view surfaces, char sep, std::uint32_t entry) {
+    for_each_part(surfaces, sep, [&](std::string_view s) { add_phrase(s, entry); });
+}
+
 void Gazetteer::load_countries() {
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/countries.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f.size() < 8) continue;
+    const std::string content = read_data_file(data_file("gazetteer/countries.tsv"));
+    for_each_data_line(content, [&](std::string_view line) {
+        const Fields f(line, '\t');
+        if (f.size() < 8) return;
         GazEntry e;
         e.id = std::string(f[0]);
         e.kind = EntryKind::country;
@@ -189,24 +230,23 @@ void Gazetteer::load_countries() {
         e.latitude = to_double(f[6]);
         e.longitude = to_double(f[7]);
         const auto idx = add_entry(e);
-        for (std::size_t k : {2u, 3u, 4u, 5u}) add_phrase(field(f, k), idx);
-        for (auto alias : split_on(field(f, 10), '|')) add_phrase(alias, idx);
+        for (std::size_t k : {2u, 3u, 4u, 5u}) add_phrase(f[k], idx);
+        add_phrases(f[10], '|', idx);
         // Demonyms share the country's id but are entries of their own kind.
         GazEntry d = e;
         d.kind = EntryKind::demonym;
         d.id = e.id;
         const auto didx = static_cast<std::uint32_t>(m_entries.size());
         m_entries.push_back(d);
-        for (std::size_t k : {11u, 12u}) {
-            for (auto dem : split_on(field(f, k), '|')) add_phrase(dem, didx);
-        }
-    }
+        for (std::size_t k : {11u, 12u}) add_phrases(f[k], '|', didx);
+    });
 }
 
 void Gazetteer::load_regions() {
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/regions.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f.size() < 7) continue;
+    const std::string content = read_data_file(data_file("gazetteer/regions.tsv"));
+    for_each_data_line(content, [&](std::string_view line) {
+        const Fields f(line, '\t');
+        if (f.size() < 7) return;
         GazEntry e;
         e.id = std::string(f[0]);
         e.kind = EntryKind::region;
@@ -218,14 +258,15 @@ void Gazetteer::load_regions() {
         const auto idx = add_entry(e);
         add_phrase(f[2], idx);
         add_phrase(f[3], idx);
-        for (auto alias : split_on(field(f, 7), '|')) add_phrase(alias, idx);
-    }
+        add_phrases(f[7], '|', idx);
+    });
 }
 
 void Gazetteer::load_cities() {
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/cities.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f.size() < 8) continue;
+    const std::string content = read_data_file(data_file("gazetteer/cities.tsv"));
+    for_each_data_line(content, [&](std::string_view line) {
+        const Fields f(line, '\t');
+        if (f.size() < 8) return;
         GazEntry e;
         e.id = std::string(f[0]);
         e.kind = EntryKind::city;
@@ -238,30 +279,32 @@ void Gazetteer::load_cities() {
         add_phrase(f[1], idx);
         add_phrase(f[2], idx);
         add_phrase(f[3], idx);
-    }
+    });
 }
 
 void Gazetteer::load_organisations() {
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/organisations.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f.size() < 3) continue;
+    const std::string content = read_data_file(data_file("gazetteer/organisations.tsv"));
+    for_each_data_line(content, [&](std::string_view line) {
+        const Fields f(line, '\t');
+        if (f.size() < 3) return;
         GazEntry e;
         e.id = std::string(f[0]);
         e.kind = f[1] == "agency" ? EntryKind::agency : EntryKind::organisation;
         e.canonical = std::string(f[2]);
         const auto idx = add_entry(e);
         add_phrase(f[2], idx);
-        add_phrase(field(f, 3), idx);
-        for (auto alias : split_on(field(f, 4), '|')) add_phrase(alias, idx);
-    }
+        add_phrase(f[3], idx);
+        add_phrases(f[4], '|', idx);
+    });
 }
 
 void Gazetteer::load_place_aliases() {
-    for (const auto& line : read_optional_data_lines(data_file("gazetteer/place_aliases.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f.size() < 2) continue;
-        if (auto it = m_by_id.find(std::string(f[0])); it != m_by_id.end()) add_phrase(f[1], it->second);
-    }
+    const std::string content = read_data_file(data_file("gazetteer/place_aliases.tsv"));
+    for_each_data_line(content, [&](std::string_view line) {
+        const Fields f(line, '\t');
+        if (f.size() < 2) return;
+        if (const auto* e = by_id(f[0])) add_phrase(f[1], static_cast<std::uint32_t>(e - m_entries.data()));
+    });
 }
 
 void Gazetteer::load_language(const std::string& lang) {
@@ -271,16 +314,16 @@ void Gazetteer::load_language(const std::string& lang) {
         lex.stop_words.insert(fold(w));
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/conventions.tsv"))) {
-        const auto f = split_tabs(line);
-        if (f[0] == "title_in_span") lex.title_in_span = field(f, 1) == "yes";
-        if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = field(f, 1) == "yes";
-        if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = field(f, 1) == "person";
-        if (f[0] == "apposition_in_span") lex.apposition_in_span = field(f, 1) == "yes";
-        if (f[0] == "dashed_words") lex.split_dashed_words = field(f, 1) == "split";
+        const Fields f(line, '\t');
+        if (f[0] == "title_in_span") lex.title_in_span = f[1] == "yes";
+        if (f[0] == "bare_cue_is_name") lex.bare_cue_is_name = f[1] == "yes";
+        if (f[0] == "unknown_single_capital") lex.unknown_single_is_person = f[1] == "person";
+        if (f[0] == "apposition_in_span") lex.apposition_in_span = f[1] == "yes";
+        if (f[0] == "dashed_words") lex.split_dashed_words = f[1] == "split";
     }
-    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/common_words.txt"))) {
-        lex.common_words.insert(w);
-    }
+    const std::string common = read_data_file(language_file(lang, "entities/common_words.txt"));
+    lex.common = FlatTable<bool>(std::count(common.begin(), common.end(), '\n'));
+    for_each_data_line(common, [&](std::string_view w) { lex.common[StringHash::of(w)] = true; });
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {
         lex.determiners.insert(fold(w));
     }
@@ -291,11 +334,11 @@ void Gazetteer::load_language(const std::string& lang) {
         {"surname_particle", KeyWord::surname_particle}, {"name_suffix", KeyWord::name_suffix},
         {"leading_article", KeyWord::leading_article}, {"acronym_skip", KeyWord::acronym_skip}};
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/key_words.tsv"))) {
-        const auto f = split_tabs(line);
+        const Fields f(line, '\t');
         for (const auto& [name, role] : key_roles) {
             if (f[0] != name) continue;
             auto& list = m_key_words[static_cast<std::size_t>(role)];
-            std::string w = fold(field(f, 1));
+            std::string w = fold(f[1]);
             if (!w.empty() && std::find(list.begin(), list.end(), w) == list.end()) list.push_back(std::move(w));
         }
     }
@@ -312,10 +355,10 @@ void Gazetteer::load_language(const std::string& lang) {
         lex.title_max_tokens = std::max(lex.title_max_tokens, n);
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/honorifics.txt"))) {
-        const auto f = split_tabs(line);
+        const Fields f(line, '\t');
         std::string h = fold(f[0]);
         if (h.ends_with('.')) h.pop_back();
-        lex.honorifics[h] = field(f, 1) == "yes";
+        lex.honorifics[h] = f[1] == "yes";
     }
     static const std::pair<std::string_view, CueRole> roles[] = {
         {"org_head", org_head}, {"org_tail", org_tail}, {"loc_head", loc_head}, {"loc_tail", loc_tail},
@@ -326,10 +369,10 @@ void Gazetteer::load_language(const std::string& lang) {
     // roles, the recognizer tells them apart by the token's own spelling.
     std::unordered_map<std::string, std::uint16_t> accented;
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/cues.tsv"))) {
-        const auto f = split_tabs(line);
+        const Fields f(line, '\t');
         const bool has_accent = std::any_of(f[0].begin(), f[0].end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
         for (const auto& [name, role] : roles) {
-            if (field(f, 1) != name) continue;
+            if (f[1] != name) continue;
             (has_accent ? accented : lex.cues)[fold(f[0])] |= role;
         }
     }
@@ -339,7 +382,7 @@ void Gazetteer::load_language(const std::string& lang) {
         else if (plain->second != bits) lex.accented_cues[word] = bits;
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/demonyms.tsv"))) {
-        const auto f = split_tabs(line);
+        const Fields f(line, '\t');
         if (f.size() < 2) continue;
         const auto* place = by_id(f[1]);
         if (!place) continue;
@@ -351,9 +394,9 @@ void Gazetteer::load_language(const std::string& lang) {
         for (const auto& form : lang == "fr" ? french_forms(w) : english_forms(w)) add_phrase(form, idx);
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/transliteration.tsv"))) {
-        const auto f = split_tabs(line);
+        const Fields f(line, '\t');
         if (f.size() < 2) continue;
-        m_translit.push_back({std::string(f[0]), std::string(f[1]), field(f, 2) == "end"});
+        m_translit.push_back({std::string(f[0]), std::string(f[1]), f[2] == "end"});
     }
     m_lexicons.emplace(lang, std::move(lex));
 }
@@ -376,19 +419,21 @@ Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::s
         prefix[count++] = h.value();
     }
     for (std::size_t n = count; n > 0; --n) {
-        if (const auto* list = m_phrase_index.find(prefix[n - 1])) return {n, *list};
+        if (const auto* index = m_phrase_index.find(prefix[n - 1])) return {n, &m_phrases[*index - 1].entries};
     }
     return {0, nullptr};
 }
 
 const std::vector<std::uint32_t>* Gazetteer::find(const std::string& folded_phrase) const {
-    const auto it = m_phrases.find(folded_phrase);
-    return it == m_phrases.end() ? nullptr : &it->second;
+    const auto* index = m_phrase_index.find(StringHash::of(folded_phrase));
+    return index ? &m_phrases[*index - 1].entries : nullptr;
 }
 
 const GazEntry* Gazetteer::by_id(std::string_view id) const {
-    const auto it = m_by_id.find(std::string(id));
-    return it == m_by_id.end() ? nullptr : &m_entries[it->second];
+    const auto* index = m_by_id.find(StringHash::of(id));
+    if (!index) return nullptr;
+    const GazEntry& e = m_entries[*index - 1];
+    return e.id == id ? &e : nullptr;   // two ids of one hash: exact answers all the same
 }
 
 const Lexicon& Gazetteer::lexicon(std::string_view lang) const {

@@ -51,8 +51,9 @@ struct WordInfo {
 // One language's word lists.
 struct Lexicon {
     FlatTable<WordInfo> words;  // by StringHash of the folded word
-    // Apart from `words`, and asked only about capitalised words, so the table every token
-    // looks into stays small enough for the cache.
+    // Lower-case words never listed as names (common_words.txt). Apart from `words`, and asked
+    // only about capitalised words, so the table every token looks into stays small enough for
+    // the cache.
     FlatTable<bool> common;
     std::unordered_set<std::string> stop_words;
     std::unordered_set<std::string> titles;        // folded phrases
@@ -60,7 +61,6 @@ struct Lexicon {
     std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
     std::unordered_map<std::string, std::uint16_t> accented_cues; // the same, of an accented spelling folding alike
-    std::unordered_set<std::string> common_words;  // lower-case words never listed as names
     std::unordered_set<std::string> misc_words;    // religions, peoples, languages: MISC names
     std::unordered_set<std::string> determiners;
     // Small word lists the rules scan (a handful of words each): name particles ("de", "van"),
@@ -101,7 +101,7 @@ public:
     [[nodiscard]] const GazEntry& entry(std::uint32_t index) const { return m_entries[index]; }
     [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
 
-    [[nodiscard]] bool is_given_name(const std::string& folded) const { return m_given.count(folded) != 0; }
+    [[nodiscard]] bool is_given_name(std::string_view folded) const { return m_given.find(StringHash::of(folded)) != nullptr; }
     // Words the cross-article keys look through, the union of every language's key_words.tsv:
     // a key must not depend on the article's language ("Poutine" and "Putin" meet).
     enum class KeyWord { surname_particle, name_suffix, leading_article, acronym_skip };
@@ -118,6 +118,7 @@ public:
 
 private:
     void add_phrase(std::string_view surface, std::uint32_t entry);
+    void add_phrases(std::string_view surfaces, char sep, std::uint32_t entry);
     std::uint32_t add_entry(GazEntry e);
     void load_countries();
     void load_cities();
@@ -128,13 +129,20 @@ private:
     [[nodiscard]] FlatTable<WordInfo> index_gazetteer_words() const;
     void index_words(Lexicon& lex, const FlatTable<WordInfo>& gazetteer_words) const;
 
+    // The entries a phrase names, with what index_gazetteer_words() needs of the phrase.
+    struct Phrase {
+        std::uint64_t hash = 0;   // StringHash of the phrase key
+        bool one_word = false;
+        std::vector<std::uint32_t> entries;
+    };
+
     std::vector<GazEntry> m_entries;
-    std::unordered_map<std::string, std::uint32_t> m_by_id;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> m_phrases;
-    FlatTable<const std::vector<std::uint32_t>*> m_phrase_index;  // StringHash of the phrase key
-    FlatTable<std::uint8_t> m_first_index;                        // the same as m_first_max
-    std::unordered_map<std::string, std::uint8_t> m_first_max;  // first token -> longest phrase
-    std::unordered_set<std::string> m_given;
+    FlatTable<std::uint32_t> m_by_id;            // StringHash of the id -> entry index + 1
+    std::vector<Phrase> m_phrases;
+    FlatTable<std::uint32_t> m_phrase_index;     // StringHash of the phrase key -> m_phrases index + 1
+    FlatTable<std::uint8_t> m_first_index;       // StringHash of a first token -> longest phrase (tokens)
+    FlatTable<bool> m_given;                     // StringHash of folded given names
+    std::string m_key;                           // add_phrase's buffer
     std::array<std::vector<std::string>, 4> m_key_words;   // by KeyWord
     std::unordered_map<std::string, Lexicon> m_lexicons;
     Lexicon m_empty;

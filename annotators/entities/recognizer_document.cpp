@@ -301,7 +301,7 @@ void Recognizer::document_pass() {
                 c.weak = false;
             } else if (c.last - c.name_first == 1 && !given(c.name_first) && c.type == EntityType::person &&
                        (common(c.name_first) || !m_lex.unknown_single_is_person ||
-                        (tok(c.name_first).sentence_start && m_lex.common_words.empty()))) {
+                        (tok(c.name_first).sentence_start && m_lex.common.size() == 0))) {
                 for (std::size_t k = c.first; k < c.last; ++k) m_covered[k] = false;
                 continue;  // a sentence-initial capital with nothing else saying "name"
             }
