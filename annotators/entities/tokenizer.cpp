@@ -2,6 +2,7 @@
 
 #include "annotators/entities/text_fold.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace storyline::entities {
@@ -41,7 +42,7 @@ inline bool letter_or_digit(char32_t cp) {
 
 // Byte classes for the one-pass fold and shape of an ASCII word; c_high marks a byte of a
 // multi-byte UTF-8 sequence.
-enum : std::uint8_t { c_upper = 1, c_lower = 2, c_digit = 4, c_high = 8 };
+enum : std::uint8_t { c_upper = 1, c_lower = 2, c_digit = 4, c_high = 8, c_alnum = c_upper | c_lower | c_digit };
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = c_upper;
@@ -50,6 +51,30 @@ constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = c_high;
     return t;
 }();
+
+// Longest word the fast path of tokenize() folds on the stack.
+constexpr std::size_t k_fast_word_max = 48;
+
+// Whether an ASCII word stops at text[end] whatever came before: end of text, or an ASCII byte
+// that no rule of the word loop joins (a hyphen or a dot joins only before a letter or digit, an
+// apostrophe may split an elision or a possessive, a byte past ASCII may be a letter).
+inline bool ascii_word_ends(std::string_view text, std::size_t end) {
+    if (end >= text.size()) return true;
+    const auto b = static_cast<unsigned char>(text[end]);
+    if (b >= 0x80 || b == '\'') return false;
+    if (b != '-' && b != '.') return true;
+    if (end + 1 >= text.size()) return true;
+    const auto n = static_cast<unsigned char>(text[end + 1]);
+    return n < 0x80 && (k_byte_class[n] & c_alnum) == 0;
+}
+
+// The shape of an ASCII word from the classes of its bytes and whether its first is a capital.
+inline Shape ascii_shape(std::uint8_t seen, bool first_upper) {
+    const bool any_lower = seen & c_lower, any_digit = seen & c_digit;
+    if (!(seen & (c_upper | c_lower))) return any_digit ? Shape::number : Shape::punct;
+    if (!first_upper) return any_digit && !any_lower ? Shape::number : Shape::lower;
+    return any_lower ? Shape::capitalised : Shape::all_caps;
+}
 
 // Folds a word that starts with an ASCII letter or digit into `out` and returns its shape in
 // the same pass, and its hash; false when the word has a byte outside ASCII (`out` is then to be rewritten).
@@ -152,6 +177,33 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
     while (i < text.size()) {
         const std::size_t start = i;
         char32_t cp = static_cast<unsigned char>(text[i]);
+        // Fast path: ASCII letters and digits scanned, folded and hashed in one pass, when what
+        // ends them cannot join the word (a space, a comma, a dot before no letter).
+        if (cp < 0x80 && (k_byte_class[cp] & c_alnum) != 0) {
+            char buf[k_fast_word_max];
+            const std::size_t limit = std::min(text.size(), start + k_fast_word_max);
+            std::size_t end = start;
+            std::uint8_t seen = 0;
+            StringHash h;
+            for (; end < limit; ++end) {
+                const auto c = static_cast<unsigned char>(text[end]);
+                const std::uint8_t cls = k_byte_class[c];
+                if ((cls & c_alnum) == 0) break;
+                seen |= cls;
+                const char f = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
+                buf[end - start] = f;
+                h.add(f);
+            }
+            if (end - start < k_fast_word_max && ascii_word_ends(text, end)) {
+                Token& tok = open_token(start);
+                tok.end = static_cast<std::uint32_t>(end);
+                tok.fold.append(buf, end - start);
+                tok.hash = h.value();
+                tok.shape = ascii_shape(seen, k_byte_class[static_cast<unsigned char>(text[start])] == c_upper);
+                i = end;
+                continue;
+            }
+        }
         if (cp < 0x80) ++i;
         else cp = decode_utf8(text, i);
         if (cp == '\n') {
@@ -161,7 +213,7 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             space = true;
             continue;
         }
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0xFEFF) {
+        if (cp == ' ' || cp == '\t' || cp == '\r' || (cp >= 0x80 && (cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0xFEFF))) {
             space = true;
             continue;
         }
