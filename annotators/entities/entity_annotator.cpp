@@ -69,7 +69,7 @@ std::string entity_key(std::string_view surface, EntityType type, std::string_vi
     std::vector<std::string> folds;
     for (const auto& t : tokens) {
         if (t.shape == entities::Shape::punct && t.fold != "&") continue;
-        folds.push_back(t.fold);
+        folds.emplace_back(t.fold);
     }
     // Leading articles, honorifics and titles say nothing about who is meant.
     std::size_t from = 0;

@@ -424,7 +424,7 @@ Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::s
     return {0, nullptr};
 }
 
-const std::vector<std::uint32_t>* Gazetteer::find(const std::string& folded_phrase) const {
+const std::vector<std::uint32_t>* Gazetteer::find(std::string_view folded_phrase) const {
     const auto* index = m_phrase_index.find(StringHash::of(folded_phrase));
     return index ? &m_phrases[*index - 1].entries : nullptr;
 }

@@ -97,7 +97,7 @@ public:
     // Longest phrase starting at tokens[i]: (token count, entry indices), count 0 when none.
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
     longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const;
-    [[nodiscard]] const std::vector<std::uint32_t>* find(const std::string& folded_phrase) const;
+    [[nodiscard]] const std::vector<std::uint32_t>* find(std::string_view folded_phrase) const;
     [[nodiscard]] const GazEntry& entry(std::uint32_t index) const { return m_entries[index]; }
     [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
 

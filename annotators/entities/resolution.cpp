@@ -221,7 +221,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         std::size_t k = r.cand.name_first;
         // a title kept in the span: look before the particles and the honorific
         while (k > r.cand.first && (gaz.is_key_word(KeyWord::surname_particle, tokens[k - 1].fold) || tokens[k - 1].fold == "." ||
-                                    lex.honorifics.count(tokens[k - 1].fold))) --k;
+                                    lex.honorifics.count(std::string(tokens[k - 1].fold)))) --k;
         if (k > 0 && tokens[k - 1].fold == ",") --k;
         std::string attribute;
         // the attribute item just before (a demonym or an organisation), possibly after "de l'"

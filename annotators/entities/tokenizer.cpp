@@ -157,15 +157,46 @@ bool opens_quote(const Token& t) {
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
-    std::vector<Token> out;
-    out.reserve(text.size() / 4 + 16);   // about one token per 4.3 bytes in news text
+Tokens tokenize(std::string_view text, bool split_dashed_words) {
+    Tokens out;
+    // Tokens are written in place: about one per 4.3 bytes in news text, more made room for
+    // when needed, the rest cut at the end.
+    out.resize(text.size() / 4 + 16);
+    std::size_t count = 0;
+    // The folds, one after the other. A fold is at most half as long again as its word (a
+    // 2-byte letter lowered to 3 bytes), so the buffer rarely grows; when it does, the views of
+    // the tokens already made are moved with it.
+    std::vector<char>& folds = out.m_folds;
+    folds.resize(text.size() + text.size() / 2 + 64);
+    std::size_t used = 0;
+    auto grow = [&](std::size_t n) __attribute__((noinline)) {
+        std::vector<std::size_t> at(count);
+        for (std::size_t k = 0; k < count; ++k) {
+            if (!out[k].fold.empty()) at[k] = static_cast<std::size_t>(out[k].fold.data() - folds.data());
+        }
+        folds.resize(std::max(folds.size() * 2, used + n));
+        for (std::size_t k = 0; k < count; ++k) {
+            if (!out[k].fold.empty()) out[k].fold = std::string_view(folds.data() + at[k], out[k].fold.size());
+        }
+    };
+    auto ensure = [&](std::size_t n) __attribute__((always_inline)) {
+        if (used + n > folds.size()) [[unlikely]] grow(n);
+    };
+    auto put = [&](std::string_view f) -> std::string_view {
+        ensure(f.size());
+        std::copy(f.begin(), f.end(), folds.data() + used);
+        const std::string_view view(folds.data() + used, f.size());
+        used += f.size();
+        return view;
+    };
+    std::string scratch;   // the folds of the general path, before they are put
     std::size_t i = 0;
     bool line_start = true, blank_line = true, space = false;
     int newlines = 0;
     // A token is built in place at the end of `out`.
-    auto open_token = [&](std::size_t start) -> Token& {
-        Token& tok = out.emplace_back();
+    auto open_token = [&](std::size_t start) __attribute__((always_inline)) -> Token& {
+        if (count == out.size()) [[unlikely]] out.resize(out.size() * 2);
+        Token& tok = out[count++];
         tok.begin = static_cast<std::uint32_t>(start);
         tok.space_before = space;
         tok.line_start = line_start;
@@ -180,7 +211,8 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
         // Fast path: ASCII letters and digits scanned, folded and hashed in one pass, when what
         // ends them cannot join the word (a space, a comma, a dot before no letter).
         if (cp < 0x80 && (k_byte_class[cp] & c_alnum) != 0) {
-            char buf[k_fast_word_max];
+            ensure(k_fast_word_max);
+            char* buf = folds.data() + used;   // committed below only if the fast path holds
             const std::size_t limit = std::min(text.size(), start + k_fast_word_max);
             std::size_t end = start;
             std::uint8_t seen = 0;
@@ -197,7 +229,8 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             if (end - start < k_fast_word_max && ascii_word_ends(text, end)) {
                 Token& tok = open_token(start);
                 tok.end = static_cast<std::uint32_t>(end);
-                tok.fold.append(buf, end - start);
+                tok.fold = std::string_view(buf, end - start);
+                used += end - start;
                 tok.hash = h.value();
                 tok.shape = ascii_shape(seen, k_byte_class[static_cast<unsigned char>(text[start])] == c_upper);
                 i = end;
@@ -273,8 +306,8 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
                 if (is_elided(so_far) && is_letter(peek(text, after))) {
                     Token& tok = open_token(start);
                     tok.end = static_cast<std::uint32_t>(after);
-                    tok.fold = std::move(so_far);
-                    tok.fold.push_back('\'');
+                    so_far.push_back('\'');
+                    tok.fold = put(so_far);
                     tok.shape = Shape::elision;
                     tok.hash = StringHash::of(tok.fold);
                     i = after;
@@ -284,29 +317,35 @@ std::vector<Token> tokenize(std::string_view text, bool split_dashed_words) {
             Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(end);
             const std::string_view word = text.substr(start, end - start);
-            if (!fold_ascii_word(word, tok.fold, tok.shape, tok.hash)) {
-                tok.fold = fold(word);
+            if (!fold_ascii_word(word, scratch, tok.shape, tok.hash)) {
+                scratch = fold(word);
                 tok.shape = word_shape(word);
-                tok.hash = StringHash::of(tok.fold);
+                tok.hash = StringHash::of(scratch);
             }
+            tok.fold = put(scratch);
             i = end;
         } else if (apostrophe(cp) && (peek(text, i) == 's' || peek(text, i) == 'S') &&
-                   !out.empty() && out.back().end == start && !is_letter(peek(text, i + 1))) {
+                   count > 0 && out[count - 1].end == start && !is_letter(peek(text, i + 1))) {
             Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(i + 1);
-            tok.fold = "'s";
+            tok.fold = put("'s");
             tok.shape = Shape::lower;
             tok.hash = StringHash::of(tok.fold);
             i = i + 1;
         } else {
             Token& tok = open_token(start);
             tok.end = static_cast<std::uint32_t>(i);
-            if (cp < 0x80) tok.fold.assign(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp));
-            else tok.fold = fold(text.substr(start, i - start));
+            if (cp < 0x80) {
+                const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp);
+                tok.fold = put(std::string_view(&c, 1));
+            } else {
+                tok.fold = put(fold(text.substr(start, i - start)));
+            }
             tok.shape = Shape::punct;
             tok.hash = StringHash::of(tok.fold);
         }
     }
+    out.resize(count);
     // Sentence starts: the first word of the text, after an end mark (quotes and brackets may
     // stand between), after a blank line, and at a line start when the line before ended a
     // sentence or had no lower-case word (a heading or a dateline).

@@ -22,7 +22,7 @@ enum class Shape : std::uint8_t {
 struct Token {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
-    std::string fold;            // lower case, no accents, apostrophes as '
+    std::string_view fold;       // lower case, no accents, apostrophes as ' (into Tokens' buffer)
     std::uint64_t hash = 0;      // StringHash::of(fold), for the look-ups of every later stage
     Shape shape = Shape::lower;
     bool sentence_start = false; // first word of a sentence (its capital says nothing)
@@ -35,11 +35,28 @@ struct Token {
     [[nodiscard]] bool is(std::string_view folded) const { return fold == folded; }
 };
 
+// An article's tokens with the buffer their folds point into: one allocation for all the folds
+// instead of a std::string per token. Movable (the buffer stays where it is), not copyable
+// (a copy's folds would point into the original's buffer).
+class Tokens : public std::vector<Token> {
+public:
+    Tokens() = default;
+    Tokens(Tokens&&) noexcept = default;
+    Tokens& operator=(Tokens&&) noexcept = default;
+    Tokens(const Tokens&) = delete;
+    Tokens& operator=(const Tokens&) = delete;
+    ~Tokens() = default;
+
+private:
+    friend Tokens tokenize(std::string_view text, bool split_dashed_words);
+    std::vector<char> m_folds;
+};
+
 // Splits French elisions ("l'OTSC" -> "l'", "OTSC") and English possessives ("Putin's" ->
 // "Putin", "'s") so that names are matched without them. With split_dashed_words, a capitalised
 // word joined by hyphens to lower-case words only is a name and a dash run into the next words
 // ("Chirac-qui", "France-affirme"): set for languages whose names take no lower-case suffix
 // (French; English keeps "Russian-led").
-std::vector<Token> tokenize(std::string_view text, bool split_dashed_words = false);
+Tokens tokenize(std::string_view text, bool split_dashed_words = false);
 
 } // namespace storyline::entities
