@@ -15,7 +15,36 @@ namespace {
 // Longer names are not worth a look-up at every word.
 constexpr std::size_t k_max_phrase_tokens = 16;
 
+// Plain decimals ("-33.3042", the gazetteer's coordinates) without std::from_chars: with at
+// most 15 digits the digits make an exact double, and so does a power of ten up to 10^22, so one
+// IEEE division gives the correctly rounded value, the same as from_chars. Anything else goes to
+// from_chars.
 double to_double(std::string_view s) {
+    static constexpr double k_pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::size_t i = 0;
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative) ++i;
+    std::uint64_t mantissa = 0;
+    std::size_t digits = 0, fraction = 0;
+    bool dot = false, plain = true;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+            ++digits;
+            if (dot) ++fraction;
+        } else if (c == '.' && !dot) {
+            dot = true;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if (plain && digits > 0 && digits <= 15 && (!dot || fraction > 0)) {
+        const double v = static_cast<double>(mantissa) / k_pow10[fraction];
+        return negative ? -v : v;
+    }
     double v = 0;
     std::from_chars(s.data(), s.data() + s.size(), v);
     return v;
@@ -70,8 +99,26 @@ bool plain_phrase(std::string_view surface, std::size_t& count) {
 // The key a phrase is stored under, written to `key`: its tokens' folded forms joined by spaces.
 // Returns the token count.
 std::size_t phrase_key_into(std::string& key, std::string_view surface) {
+    // ASCII letters and digits with single inner spaces, lowered as they are checked.
+    key.resize(surface.size());
+    std::size_t n = 1;
+    bool ascii = !surface.empty() && surface.front() != ' ' && surface.back() != ' ';
+    for (std::size_t i = 0; ascii && i < surface.size(); ++i) {
+        const auto u = static_cast<unsigned char>(surface[i]);
+        if (u >= 'A' && u <= 'Z') {
+            key[i] = static_cast<char>(u | 0x20);
+        } else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+            key[i] = static_cast<char>(u);
+        } else if (u == ' ' && surface[i - 1] != ' ') {
+            key[i] = ' ';
+            ++n;
+        } else {
+            ascii = false;
+        }
+    }
+    if (ascii) return n;
     key.clear();
-    std::size_t n = 0;
+    n = 0;
     if (plain_phrase(surface, n)) {
         fold_append(key, surface);
         return n;
@@ -115,6 +162,10 @@ Gazetteer::Gazetteer() {
     // Sized for the bundled data (about 30,000 entries, 75,000 phrases): no rehashing while loading.
     m_entries.reserve(32768);
     m_phrases.reserve(98304);
+    m_by_id = FlatTable<std::uint32_t>(32768);
+    m_phrase_index = FlatTable<std::uint32_t>(98304);
+    m_first_index = FlatTable<std::uint8_t>(65536);
+    m_given = FlatTable<bool>(16384);
     load_countries();
     load_regions();
     load_cities();
@@ -322,7 +373,7 @@ void Gazetteer::load_language(const std::string& lang) {
         if (f[0] == "dashed_words") lex.split_dashed_words = f[1] == "split";
     }
     const std::string common = read_data_file(language_file(lang, "entities/common_words.txt"));
-    lex.common = FlatTable<bool>(std::count(common.begin(), common.end(), '\n'));
+    lex.common = FlatTable<bool>(common.size() / 10);   // about 9 bytes a line
     for_each_data_line(common, [&](std::string_view w) { lex.common[StringHash::of(w)] = true; });
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {
         lex.determiners.insert(fold(w));
