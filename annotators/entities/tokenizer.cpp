@@ -234,6 +234,11 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
                 tok.hash = h.value();
                 tok.shape = ascii_shape(seen, k_byte_class[static_cast<unsigned char>(text[start])] == c_upper);
                 i = end;
+                // The space that usually follows, without another turn of the loop.
+                if (i < text.size() && text[i] == ' ') {
+                    space = true;
+                    ++i;
+                }
                 continue;
             }
         }
