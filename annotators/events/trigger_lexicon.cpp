@@ -90,6 +90,16 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
     }
     for (const auto& [word, role] : m_roles) m_words[word].role = role;
     for (const auto& [word, cue] : m_modality) m_words[word].modality = &cue;
+    m_heads.assign(stem_head_bits / 64, 0);
+    const auto add_head = [&](std::string_view key) {
+        if (key.size() < 3) return;
+        const std::size_t h = stem_head(key);
+        m_heads[h / 64] |= std::uint64_t{1} << (h % 64);
+    };
+    for (const auto& [stem, trigger] : m_stems) add_head(stem);
+    for (const auto& [form, t] : m_forms) add_head(form);
+    for (const auto& [word, role] : m_roles) add_head(word);
+    for (const auto& [word, cue] : m_modality) add_head(word);
 }
 
 const Trigger* TriggerLexicon::find(std::string_view word) const { return look_up(word, true).trigger; }
@@ -128,6 +138,21 @@ TriggerLexicon::Found TriggerLexicon::look_up(std::string_view word, bool want_t
 }
 
 TriggerLexicon::Found TriggerLexicon::look_up_unfolded(std::string_view word, bool want_trigger) const {
+    // An ASCII head that starts no word and no stem: nothing to find (a stem under three bytes
+    // could match any word).
+    if (word.size() >= 3 && !m_short_stems) {
+        const auto lower = [&](std::size_t i) {
+            const auto c = static_cast<unsigned char>(word[i]);
+            return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        };
+        const char head[3] = {lower(0), lower(1), lower(2)};
+        const bool ascii = ((static_cast<unsigned char>(head[0]) | static_cast<unsigned char>(head[1]) |
+                             static_cast<unsigned char>(head[2])) & 0x80) == 0;
+        if (ascii) {
+            const std::size_t h = stem_head(std::string_view(head, 3));
+            if (((m_heads[h / 64] >> (h % 64)) & 1) == 0) return {};
+        }
+    }
     if (word.size() <= kept_prefix) {
         char folded[kept_prefix];
         PrefixStates prefix;

@@ -76,6 +76,10 @@ private:
     // test spares them a hash look-up per stem length (measured: 4 % of a whole import).
     std::vector<bool> m_stem_heads;
     bool m_short_stems = false;                // a stem under three bytes: no filtering
+    // Bit per hash of the first three bytes of every exact word (form or cue) and stem: half the
+    // words of a text start like none of them, and one bit test spares them folding and hashing
+    // the whole word.
+    std::vector<std::uint64_t> m_heads;
     WordMap<std::string> m_modality;
     WordMap<CueRole> m_roles;
     // The look-up tables, pointing into the maps above.
