@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace storyline {
 
@@ -25,12 +30,44 @@ constexpr auto ascii_class = [] {
     return t;
 }();
 
+// ASCII letters and digits, over all 256 byte values (a non-ASCII byte is none).
+constexpr auto ascii_word_byte = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 128; ++c) t[c] = ascii_class[c] != Ascii::other;
+    return t;
+}();
+
 // A letter or digit at text[i] (i < end) that a hyphen before it joins to the word.
 bool word_char_at(std::string_view text, std::size_t i) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) return ascii_class[b] != Ascii::other;
     const char32_t cp = next_code_point(text, i);
     return is_letter(cp) || is_digit(cp);
+}
+
+// End of the run of ASCII letters and digits from i, at most `end`. Sixteen bytes per step
+// with SSE2 while they lie inside the text (bytes past `end` are read but not taken): words
+// are short, and a byte at a time cost five instructions each.
+std::size_t ascii_run_end(std::string_view text, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+    // (b | 0x20) + (0x80 - 'a') is below -128 + 26, as a signed byte, for ASCII letters only;
+    // b + (0x80 - '0') below -128 + 10 for digits only.
+    const __m128i to_letter = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+    const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
+    const __m128i to_digit = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+    const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    while (i < end && i + 16 <= text.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
+        const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
+        const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+        if (word != 0xFFFFu) return std::min(end, i + static_cast<std::size_t>(std::countr_one(word)));
+        i += 16;
+    }
+#endif
+    while (i < end && ascii_word_byte[static_cast<unsigned char>(text[i])]) ++i;
+    return std::min(i, end);
 }
 
 } // namespace
@@ -53,11 +90,11 @@ void words_in(std::string_view text, Span range, std::vector<Word>& out) {
         }
         std::size_t last = i;
         while (i < end) {
+            if (const std::size_t run = ascii_run_end(text, i, end); run > i) {
+                i = last = run;
+                if (i >= end) break;
+            }
             if (const auto b = static_cast<unsigned char>(text[i]); b < 0x80) {
-                if (ascii_class[b] != Ascii::other) {
-                    last = ++i;
-                    continue;
-                }
                 // An inner hyphen joins when a letter or digit follows ("Kassym-Jomart").
                 if (b == '-' && i + 1 < end && word_char_at(text, i + 1)) {
                     ++i;
