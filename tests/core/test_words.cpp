@@ -71,7 +71,7 @@ TEST(test_words, fast_scan_matches_the_code_point_reference) {
     std::mt19937 rng(20261126);
     for (int round = 0; round < 3000; ++round) {
         std::string text;
-        const int n = static_cast<int>(rng() % 24);
+        const int n = static_cast<int>(rng() % 48);
         for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
         const auto size = static_cast<std::uint32_t>(text.size());
         const std::uint32_t begin = size ? static_cast<std::uint32_t>(rng() % (size + 1)) : 0;
