@@ -197,7 +197,9 @@ private:
                          std::vector<Word>& words, std::vector<Token>& out) {
         bool any_trigger = false;
         words_in(text, sentence, words);
-        out.resize(words.size());
+        // Built in place: resizing first default-constructed every token, then overwrote it.
+        out.clear();
+        out.reserve(words.size());
         int clause = 0;
         bool quoted = false;
         std::size_t gap_from = sentence.begin;
@@ -205,8 +207,8 @@ private:
             const Word& w = words[k];
             scan_gap(text, gap_from, w.span.begin, clause, quoted);
             gap_from = w.span.end;
-            Token& t = out[k];
-            t = Token{w.span};
+            Token& t = out.emplace_back();
+            t.span = w.span;
             t.capitalised = w.capitalised;
             // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
             const std::string_view word = w.span.in(text);
