@@ -128,6 +128,8 @@ public:
 std::vector<Sentence> split_sentences(std::string_view text, std::string_view lang) {
     const auto& abbrev = abbreviations(lang.empty() ? "en" : lang);
     std::vector<Sentence> out;
+    // News sentences run to a hundred bytes and more: room for most texts' sentences at once.
+    out.reserve(text.size() / 64 + 1);
     std::size_t start = 0;
     auto emit = [&](std::size_t end) {
         // Trim white space on both sides; keep only sentences with some content.
