@@ -255,7 +255,9 @@ private:
                 return doc.entities[static_cast<std::size_t>(e)].span.overlaps(tok.span);
             });
             if (in_name) continue;
-            EventMention ev;
+            // Built in its place in the layer: moving a finished mention in cost a copy of each
+            // of its short strings.
+            EventMention& ev = doc.events.emplace_back();
             ev.trigger = tok.span;
             ev.sentence = sentence;
             ev.type = tok.trigger->type;
@@ -266,7 +268,6 @@ private:
             const TimeInterval when = date_event(doc, sentence, tokens, i, token_at, intervals, tx, anchor, dct, ev);
             ev.modality = modality_of(tokens, i, when, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
-            doc.events.push_back(std::move(ev));
         }
         // The sentence's summary: copies for its events, the last one takes it.
         for (std::size_t k = first_event; k < doc.events.size(); ++k) {
