@@ -2,6 +2,7 @@
 
 #include "store/sqlite/layer_json.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/sql_statement.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -114,7 +115,7 @@ void SqliteStore::commit_batch() {
 void SqliteStore::rollback_batch() { m_tx.reset(); }   // the Transaction destructor rolls back
 
 struct SqliteStore::WriteStatements {
-    explicit WriteStatements(const SQLite::Database& db)
+    explicit WriteStatements(sqlite3* db)
         : article_of_source(db, "SELECT article_id FROM sources WHERE source_key = ?"),
           delete_source(db, "DELETE FROM sources WHERE source_key = ?"),
           sources_left(db, "SELECT count(*) FROM sources WHERE article_id = ?"),
@@ -126,44 +127,19 @@ struct SqliteStore::WriteStatements {
                              "source_name, format, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
           insert_layers(db, "INSERT INTO layers (article_id, sentences, timexes, entities, events) VALUES (?,?,?,?,?)"),
           insert_source(db, "INSERT INTO sources (source_key, article_id, content_hash, url) VALUES (?,?,?,?)") {}
-    SQLite::Statement article_of_source, delete_source, sources_left, article_hash, first_source, delete_layers,
-        delete_article, insert_article, insert_layers, insert_source;
+    SqlStatement article_of_source, delete_source, sources_left, article_hash, first_source, delete_layers, delete_article,
+        insert_article, insert_layers, insert_source;
 };
-
-namespace {
-
-// Resets a statement when the scope ends, an exception included, so that its next use starts
-// clean and it holds no read snapshot. Text is bound without a copy (SQLITE_STATIC): every
-// bound string outlives the step, and every parameter is bound again before the next one.
-class Rewind {
-public:
-    explicit Rewind(SQLite::Statement& q) : m_q(q) {}
-    ~Rewind() { m_q.tryReset(); }
-    Rewind(const Rewind&) = delete;
-    Rewind& operator=(const Rewind&) = delete;
-
-private:
-    SQLite::Statement& m_q;
-};
-
-void run(SQLite::Statement& q) {
-    const Rewind rewind(q);
-    q.exec();
-}
-
-} // namespace
 
 SqliteStore::WriteStatements& SqliteStore::writes() {
-    if (!m_writes) m_writes = std::make_unique<WriteStatements>(m_db);
+    if (!m_writes) m_writes = std::make_unique<WriteStatements>(m_db.getHandle());
     return *m_writes;
 }
 
 void SqliteStore::delete_article(const std::string& article_id) {
     WriteStatements& w = writes();
-    for (SQLite::Statement* del : {&w.delete_layers, &w.delete_article}) {
-        del->bindNoCopy(1, article_id);
-        run(*del);
-    }
+    w.delete_layers.use().bind(1, article_id).step();
+    w.delete_article.use().bind(1, article_id).step();
 }
 
 void SqliteStore::put(const Document& doc) {
@@ -174,76 +150,63 @@ void SqliteStore::put(const Document& doc) {
     std::string old;
     bool had_source = false;
     {
-        const Rewind rewind(w.article_of_source);
-        w.article_of_source.bindNoCopy(1, a.source_key);
-        had_source = w.article_of_source.executeStep();
-        if (had_source) old = w.article_of_source.getColumn(0).getString();
+        auto q = w.article_of_source.use();
+        had_source = q.bind(1, a.source_key).step();
+        if (had_source) old = q.text(0);
     }
     if (had_source) {
-        w.delete_source.bindNoCopy(1, a.source_key);
-        run(w.delete_source);
+        w.delete_source.use().bind(1, a.source_key).step();
         bool orphan = false;
         {
-            const Rewind rewind(w.sources_left);
-            w.sources_left.bindNoCopy(1, old);
-            w.sources_left.executeStep();
-            orphan = w.sources_left.getColumn(0).getInt64() == 0;
+            auto left = w.sources_left.use();
+            left.bind(1, old).step();
+            orphan = left.integer(0) == 0;
         }
         if (orphan && old != a.id) delete_article(old);
     }
     std::string stored_hash;
     {
-        const Rewind rewind(w.article_hash);
-        w.article_hash.bindNoCopy(1, a.id);
-        if (w.article_hash.executeStep()) stored_hash = w.article_hash.getColumn(0).getString();
+        auto q = w.article_hash.use();
+        if (q.bind(1, a.id).step()) stored_hash = q.text(0);
     }
     // The same story from another source keeps the metadata (date, URL, language) and so the
     // annotations of the source first in path order, whatever order the parallel import writes
     // them in: exports must not depend on thread timing.
     bool replace = stored_hash != a.content_hash;
     if (!replace) {
-        SQLite::Statement& first = w.first_source;
-        const Rewind rewind(first);
-        first.bindNoCopy(1, a.id);
-        replace = first.executeStep() && !first.getColumn(0).isNull() && a.source_key < first.getColumn(0).getString();
+        auto first = w.first_source.use();
+        replace = first.bind(1, a.id).step() && !first.null(0) && a.source_key < first.text(0);
     }
     if (replace) {
         if (!stored_hash.empty()) delete_article(a.id);   // same id, new content (or an earlier source): replace it
-        SQLite::Statement& ins = w.insert_article;
-        ins.bindNoCopy(1, a.id);
-        ins.bindNoCopy(2, a.title);
-        ins.bindNoCopy(3, a.text);
-        ins.bindNoCopy(4, a.lang);
-        ins.bindNoCopy(5, a.published.value);
-        ins.bindNoCopy(6, a.published.source);
-        ins.bindNoCopy(7, a.url);
-        ins.bindNoCopy(8, a.author);
-        ins.bindNoCopy(9, a.source_name);
-        ins.bindNoCopy(10, a.format);
-        ins.bindNoCopy(11, a.content_hash);
-        run(ins);
+        w.insert_article.use()
+            .bind(1, a.id)
+            .bind(2, a.title)
+            .bind(3, a.text)
+            .bind(4, a.lang)
+            .bind(5, a.published.value)
+            .bind(6, a.published.source)
+            .bind(7, a.url)
+            .bind(8, a.author)
+            .bind(9, a.source_name)
+            .bind(10, a.format)
+            .bind(11, a.content_hash)
+            .step();
         insert_annotations(doc);
     }
-    SQLite::Statement& src = w.insert_source;
-    src.bindNoCopy(1, a.source_key);
-    src.bindNoCopy(2, a.id);
-    src.bindNoCopy(3, a.content_hash);
-    src.bindNoCopy(4, a.url);
-    run(src);
+    w.insert_source.use().bind(1, a.source_key).bind(2, a.id).bind(3, a.content_hash).bind(4, a.url).step();
 }
 
 void SqliteStore::insert_annotations(const Document& doc) {
-    SQLite::Statement& q = writes().insert_layers;
-    const std::string sentences = layer_json::encode_sentences(doc);
-    const std::string timexes = layer_json::encode_timexes(doc);
-    const std::string entities = layer_json::encode_entities(doc);
-    const std::string events = layer_json::encode_events(doc);
-    q.bindNoCopy(1, doc.article.id);
-    q.bindNoCopy(2, sentences);
-    q.bindNoCopy(3, timexes);
-    q.bindNoCopy(4, entities);
-    q.bindNoCopy(5, events);
-    run(q);
+    const layer_json::EncodedLayers layers(doc);
+    writes()
+        .insert_layers.use()
+        .bind(1, doc.article.id)
+        .bind(2, layers.sentences())
+        .bind(3, layers.timexes())
+        .bind(4, layers.entities())
+        .bind(5, layers.events())
+        .step();
 }
 
 void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) { read_documents(true, fn); }

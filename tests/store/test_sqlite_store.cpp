@@ -235,3 +235,47 @@ TEST(test_sqlite_store, counts_read_escaped_keys_and_empty_layers) {
         }
     });
 }
+
+TEST(test_sqlite_store, many_distinct_confidences_read_back_exactly) {
+    // The encoder keeps the text of recent numbers: values that share a slot must never be
+    // written with each other's text.
+    test_support::TempDir dir;
+    SqliteStore s((dir.path() / "s.db").string());
+    Document d = doc("a1", "f.txt", "jeudi Poutine déclare");
+    const EntityMention m = d.entities[0];
+    d.entities.clear();
+    for (int i = 0; i < 500; ++i) {
+        d.entities.push_back(m);
+        d.entities.back().confidence = (i % 250) / 997.0 + (i < 250 ? 0.0 : 1e-9);
+    }
+    s.begin_batch();
+    s.put(d);
+    s.commit_batch();
+    s.for_each_document([&](const Document& back) {
+        ASSERT_EQ(back.entities.size(), d.entities.size());
+        for (std::size_t i = 0; i < d.entities.size(); ++i) EXPECT_EQ(back.entities[i].confidence, d.entities[i].confidence) << i;
+    });
+}
+
+TEST(test_sqlite_store, new_database_gets_large_pages_and_an_old_one_keeps_its_own) {
+    test_support::TempDir dir;
+    const auto fresh = (dir.path() / "new.db").string();
+    { SqliteStore s(fresh); }
+    EXPECT_EQ(SQLite::Database(fresh, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt(), 16384);
+    const auto old = (dir.path() / "old.db").string();
+    {
+        SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA page_size=4096");
+        db.exec(sqlite_schema::migrations[0]);
+        db.exec("PRAGMA user_version=1");
+    }
+    {
+        SqliteStore s(old);
+        s.begin_batch();
+        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
+        s.commit_batch();
+    }
+    SQLite::Database db(old, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 4096);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
