@@ -121,14 +121,13 @@ struct SqliteStore::WriteStatements {
           sources_left(db, "SELECT count(*) FROM sources WHERE article_id = ?"),
           article_hash(db, "SELECT content_hash FROM articles WHERE id = ?"),
           first_source(db, "SELECT min(source_key) FROM sources WHERE article_id = ?"),
-          delete_layers(db, "DELETE FROM layers WHERE article_id = ?"),
           delete_article(db, "DELETE FROM articles WHERE id = ?"),
           insert_article(db, "INSERT INTO articles (id, title, text, lang, published, published_source, url, author, "
-                             "source_name, format, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-          insert_layers(db, "INSERT INTO layers (article_id, sentences, timexes, entities, events) VALUES (?,?,?,?,?)"),
+                             "source_name, format, content_hash, sentences, timexes, entities, events) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
           insert_source(db, "INSERT INTO sources (source_key, article_id, content_hash, url) VALUES (?,?,?,?)") {}
-    SqlStatement article_of_source, delete_source, sources_left, article_hash, first_source, delete_layers, delete_article,
-        insert_article, insert_layers, insert_source;
+    SqlStatement article_of_source, delete_source, sources_left, article_hash, first_source, delete_article, insert_article,
+        insert_source;
 };
 
 SqliteStore::WriteStatements& SqliteStore::writes() {
@@ -137,9 +136,7 @@ SqliteStore::WriteStatements& SqliteStore::writes() {
 }
 
 void SqliteStore::delete_article(const std::string& article_id) {
-    WriteStatements& w = writes();
-    w.delete_layers.use().bind(1, article_id).step();
-    w.delete_article.use().bind(1, article_id).step();
+    writes().delete_article.use().bind(1, article_id).step();
 }
 
 void SqliteStore::put(const Document& doc) {
@@ -179,6 +176,7 @@ void SqliteStore::put(const Document& doc) {
     }
     if (replace) {
         if (!stored_hash.empty()) delete_article(a.id);   // same id, new content (or an earlier source): replace it
+        const layer_json::EncodedLayers layers(doc);
         w.insert_article.use()
             .bind(1, a.id)
             .bind(2, a.title)
@@ -191,22 +189,13 @@ void SqliteStore::put(const Document& doc) {
             .bind(9, a.source_name)
             .bind(10, a.format)
             .bind(11, a.content_hash)
+            .bind(12, layers.sentences())
+            .bind(13, layers.timexes())
+            .bind(14, layers.entities())
+            .bind(15, layers.events())
             .step();
-        insert_annotations(doc);
     }
     w.insert_source.use().bind(1, a.source_key).bind(2, a.id).bind(3, a.content_hash).bind(4, a.url).step();
-}
-
-void SqliteStore::insert_annotations(const Document& doc) {
-    const layer_json::EncodedLayers layers(doc);
-    writes()
-        .insert_layers.use()
-        .bind(1, doc.article.id)
-        .bind(2, layers.sentences())
-        .bind(3, layers.timexes())
-        .bind(4, layers.entities())
-        .bind(5, layers.events())
-        .step();
 }
 
 void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) { read_documents(true, fn); }
@@ -218,8 +207,7 @@ void SqliteStore::for_each_article(const std::function<void(const Article&)>& fn
 void SqliteStore::read_documents(bool layers, const std::function<void(const Document&)>& fn) {
     SQLite::Statement& arts = statement(
         layers ? "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
-                 "a.content_hash, l.sentences, l.timexes, l.entities, l.events FROM articles a LEFT JOIN layers l ON l.article_id = a.id "
-                 "ORDER BY a.id"
+                 "a.content_hash, a.sentences, a.timexes, a.entities, a.events FROM articles a ORDER BY a.id"
                : "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
                  "a.content_hash FROM articles a ORDER BY a.id");
     SQLite::Statement& src = statement("SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key LIMIT 1");
@@ -280,7 +268,7 @@ StoreCounts SqliteStore::counts() {
     // Counted here rather than through the views: RapidJSON reads the arrays several times
     // faster than SQLite's json_each (a second after each Reuters-sized import).
     std::unordered_set<std::string> persons, organizations, locations;
-    SQLite::Statement& q = statement("SELECT timexes, entities, events FROM layers");
+    SQLite::Statement& q = statement("SELECT timexes, entities, events FROM articles WHERE sentences IS NOT NULL");
     auto text_of = [&](int col) {
         const SQLite::Column v = q.getColumn(col);
         return std::string_view(static_cast<const char*>(v.getBlob()), static_cast<std::size_t>(v.getBytes()));

@@ -34,7 +34,6 @@ private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);
     void migrate();
     void delete_article(const std::string& article_id);
-    void insert_annotations(const Document& doc);
 
     // Statements are prepared once per connection: parsing SQL per article cost more than the
     // inserts themselves.
