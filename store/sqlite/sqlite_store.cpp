@@ -116,18 +116,18 @@ void SqliteStore::rollback_batch() { m_tx.reset(); }   // the Transaction destru
 
 struct SqliteStore::WriteStatements {
     explicit WriteStatements(sqlite3* db)
-        : article_of_source(db, "SELECT article_id FROM sources WHERE source_key = ?"),
+        : known(db, "SELECT (SELECT article_id FROM sources WHERE source_key = ?1), (SELECT content_hash FROM articles WHERE id = ?2)"),
           delete_source(db, "DELETE FROM sources WHERE source_key = ?"),
           sources_left(db, "SELECT count(*) FROM sources WHERE article_id = ?"),
-          article_hash(db, "SELECT content_hash FROM articles WHERE id = ?"),
           first_source(db, "SELECT min(source_key) FROM sources WHERE article_id = ?"),
           delete_article(db, "DELETE FROM articles WHERE id = ?"),
           insert_article(db, "INSERT INTO articles (id, title, text, lang, published, published_source, url, author, "
                              "source_name, format, content_hash, sentences, timexes, entities, events) "
                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
           insert_source(db, "INSERT INTO sources (source_key, article_id, content_hash, url) VALUES (?,?,?,?)") {}
-    SqlStatement article_of_source, delete_source, sources_left, article_hash, first_source, delete_article, insert_article,
-        insert_source;
+    // What the store holds already: the article the source points at, and the stored content hash
+    // of this article's id (NULL: none), in one statement.
+    SqlStatement known, delete_source, sources_left, first_source, delete_article, insert_article, insert_source;
 };
 
 SqliteStore::WriteStatements& SqliteStore::writes() {
@@ -144,12 +144,14 @@ void SqliteStore::put(const Document& doc) {
     WriteStatements& w = writes();
     // The source may have pointed at another article before (a changed file): detach it, and
     // drop that article when no other source still holds it.
-    std::string old;
+    std::string old, stored_hash;
     bool had_source = false;
     {
-        auto q = w.article_of_source.use();
-        had_source = q.bind(1, a.source_key).step();
+        auto q = w.known.use();
+        q.bind(1, a.source_key).bind(2, a.id).step();
+        had_source = !q.null(0);
         if (had_source) old = q.text(0);
+        if (!q.null(1)) stored_hash = q.text(1);
     }
     if (had_source) {
         w.delete_source.use().bind(1, a.source_key).step();
@@ -160,11 +162,6 @@ void SqliteStore::put(const Document& doc) {
             orphan = left.integer(0) == 0;
         }
         if (orphan && old != a.id) delete_article(old);
-    }
-    std::string stored_hash;
-    {
-        auto q = w.article_hash.use();
-        if (q.bind(1, a.id).step()) stored_hash = q.text(0);
     }
     // The same story from another source keeps the metadata (date, URL, language) and so the
     // annotations of the source first in path order, whatever order the parallel import writes
