@@ -7,11 +7,42 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace storyline::layer_json {
 namespace {
 
 using Value = rapidjson::Value;
+
+// Confidences take a handful of distinct values, and rapidjson's shortest round-trip dtoa costs
+// a few hundred instructions a number: each value's text is kept (per thread) and copied.
+class NumberCache {
+public:
+    void write(JsonLine& out, double x) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &x, sizeof bits);
+        Entry& e = m_entries[(bits ^ (bits >> 23) ^ (bits >> 45)) % m_entries.size()];
+        if (e.bits == bits) {
+            for (std::size_t k = 0; k < e.size; ++k) out.raw(e.text[k]);
+            return;
+        }
+        const std::size_t before = out.view().size();
+        out.number(x);
+        const std::string_view text = out.view().substr(before);
+        if (text.size() > e.text.size()) return;
+        e.bits = bits;
+        e.size = text.size();
+        std::memcpy(e.text.data(), text.data(), text.size());
+    }
+
+private:
+    struct Entry {
+        std::uint64_t bits = ~std::uint64_t{0};   // a NaN: never a finite value written here
+        std::size_t size = 0;
+        std::array<char, 32> text{};
+    };
+    std::array<Entry, 64> m_entries{};
+}; // class NumberCache
 
 // The values of one item, with the commas between them.
 class Writer {
@@ -37,7 +68,8 @@ public:
     // PostgreSQL store give it back.
     void number(double x) {
         separate();
-        m_out.number(std::isfinite(x) && x != 0.0 ? x : 0.0);
+        thread_local NumberCache numbers;
+        numbers.write(m_out, std::isfinite(x) && x != 0.0 ? x : 0.0);
     }
     void ints(const std::vector<int>& v) {
         separate();
@@ -60,8 +92,7 @@ private:
 
 // [[item values], ...]: the bytes rapidjson's Writer gave, from core/util/json_line.hpp.
 template <class Items, class Fn>
-std::string encode(const Items& items, Fn&& element) {
-    JsonLine out(16 + 48 * items.size());
+void encode(JsonLine& out, const Items& items, Fn&& element) {
     out.raw('[');
     bool first = true;
     for (const auto& item : items) {
@@ -73,7 +104,6 @@ std::string encode(const Items& items, Fn&& element) {
         out.raw(']');
     }
     out.raw(']');
-    return std::move(out).take();
 }
 
 // Checked access to element `i` of one layer item: a damaged database reports, never crashes.
@@ -132,12 +162,13 @@ void decode(std::string_view json, const char* layer, rapidjson::SizeType arity,
 
 } // namespace
 
-std::string encode_sentences(const Document& doc) {
-    return encode(doc.sentences, [](Writer& w, const Sentence& s) { w.span(s.span); });
-}
-
-std::string encode_timexes(const Document& doc) {
-    return encode(doc.timexes, [](Writer& w, const Timex& t) {
+EncodedLayers::EncodedLayers(const Document& doc) {
+    // Typical sizes per item (Reuters), so that the buffer rarely grows.
+    JsonLine out(64 + 12 * doc.sentences.size() + 48 * doc.timexes.size() + 64 * doc.entities.size() +
+                 192 * doc.events.size());
+    encode(out, doc.sentences, [](Writer& w, const Sentence& s) { w.span(s.span); });
+    m_ends[1] = out.view().size();
+    encode(out, doc.timexes, [](Writer& w, const Timex& t) {
         w.span(t.span);
         w.string(to_string(t.type));
         w.string(t.value);
@@ -145,10 +176,8 @@ std::string encode_timexes(const Document& doc) {
         w.string(t.freq);
         w.integer(t.relative ? 1 : 0);
     });
-}
-
-std::string encode_entities(const Document& doc) {
-    return encode(doc.entities, [](Writer& w, const EntityMention& m) {
+    m_ends[2] = out.view().size();
+    encode(out, doc.entities, [](Writer& w, const EntityMention& m) {
         w.span(m.span);
         w.string(to_string(m.type));
         w.string(m.key);
@@ -156,10 +185,8 @@ std::string encode_entities(const Document& doc) {
         w.string(m.kb_id);
         w.number(m.confidence);
     });
-}
-
-std::string encode_events(const Document& doc) {
-    return encode(doc.events, [](Writer& w, const EventMention& e) {
+    m_ends[3] = out.view().size();
+    encode(out, doc.events, [](Writer& w, const EventMention& e) {
         w.span(e.trigger);
         w.span(e.sentence);
         w.string(e.type);
@@ -174,6 +201,8 @@ std::string encode_events(const Document& doc) {
         w.string(to_string(e.modality));
         w.number(e.confidence);
     });
+    m_ends[4] = out.view().size();
+    m_text = std::move(out).take();
 }
 
 void decode_sentences(std::string_view json, Document& doc) {

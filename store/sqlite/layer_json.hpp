@@ -13,6 +13,7 @@
 //             [targets], [places], timex, time_value, time_source, modality, confidence]
 #include "core/model/annotation.hpp"
 
+#include <array>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -20,10 +21,23 @@
 
 namespace storyline::layer_json {
 
-std::string encode_sentences(const Document& doc);
-std::string encode_timexes(const Document& doc);
-std::string encode_entities(const Document& doc);
-std::string encode_events(const Document& doc);
+// The four layers of a document, encoded one after the other into one buffer: one allocation
+// per article instead of four.
+class EncodedLayers {
+public:
+    explicit EncodedLayers(const Document& doc);
+    [[nodiscard]] std::string_view sentences() const { return part(0); }
+    [[nodiscard]] std::string_view timexes() const { return part(1); }
+    [[nodiscard]] std::string_view entities() const { return part(2); }
+    [[nodiscard]] std::string_view events() const { return part(3); }
+
+private:
+    [[nodiscard]] std::string_view part(std::size_t i) const {
+        return std::string_view(m_text).substr(m_ends[i], m_ends[i + 1] - m_ends[i]);
+    }
+    std::string m_text;
+    std::array<std::size_t, 5> m_ends{};   // layer i is m_text[m_ends[i], m_ends[i + 1])
+};
 
 // Fill the layer of `doc` from its JSON; throw LayerError on text that is not such a layer
 // (a database edited by hand, or damaged).

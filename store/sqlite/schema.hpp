@@ -97,6 +97,30 @@ CREATE VIEW event_mentions AS
          j.value ->> 12 AS time_source, j.value ->> 13 AS modality, j.value ->> 14 AS confidence
   FROM layers l, json_each(l.events) j;
 )sql",
+    // 3: the layers move into their article's row and `layers` becomes a view of them: an
+    // article was two inserts into two tables, each with its own index on the random id. Sources
+    // become a WITHOUT ROWID table keyed by source_key (small rows: one B-tree instead of two).
+    R"sql(
+ALTER TABLE articles ADD COLUMN sentences TEXT;
+ALTER TABLE articles ADD COLUMN timexes TEXT;
+ALTER TABLE articles ADD COLUMN entities TEXT;
+ALTER TABLE articles ADD COLUMN events TEXT;
+UPDATE articles SET (sentences, timexes, entities, events) =
+  (SELECT l.sentences, l.timexes, l.entities, l.events FROM layers l WHERE l.article_id = articles.id);
+DROP TABLE layers;
+CREATE VIEW layers AS
+  SELECT id AS article_id, sentences, timexes, entities, events FROM articles WHERE sentences IS NOT NULL;
+CREATE TABLE sources_v3 (
+  source_key TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id) DEFERRABLE INITIALLY DEFERRED,
+  content_hash TEXT NOT NULL,
+  url TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO sources_v3 (source_key, article_id, content_hash, url) SELECT source_key, article_id, content_hash, url FROM sources;
+DROP TABLE sources;
+ALTER TABLE sources_v3 RENAME TO sources;
+CREATE INDEX sources_article ON sources(article_id);
+)sql",
 };
 
 } // namespace storyline::sqlite_schema

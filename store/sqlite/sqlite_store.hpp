@@ -34,16 +34,19 @@ private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);
     void migrate();
     void delete_article(const std::string& article_id);
-    void insert_annotations(const Document& doc);
 
     // Statements are prepared once per connection: parsing SQL per article cost more than the
     // inserts themselves.
     SQLite::Statement& statement(const char* sql);
+    // The statements of put(), prepared on its first call and reached without a look-up.
+    struct WriteStatements;
+    WriteStatements& writes();
 
     std::string m_path;
     SQLite::Database m_db;
     std::unique_ptr<SQLite::Transaction> m_tx;
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
+    std::unique_ptr<WriteStatements> m_writes;
 }; // class SqliteStore
 
 } // namespace storyline

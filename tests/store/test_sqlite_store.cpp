@@ -80,7 +80,7 @@ TEST(test_sqlite_store, schema_version_and_integrity) {
     const auto path = (dir.path() / "s.db").string();
     { SqliteStore s(path); }
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
     db.exec("PRAGMA user_version=99");
     EXPECT_THROW(SqliteStore s(path), StoreError);
@@ -185,6 +185,55 @@ TEST(test_sqlite_store, version_1_database_is_migrated_with_its_annotations) {
     EXPECT_EQ(s.counts().persons, 1);
 }
 
+TEST(test_sqlite_store, version_2_database_is_migrated_and_reads_the_same) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "v2.db").string();
+    {   // A database as schema v2 left it: a layers table beside articles, sources with rowids.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(sqlite_schema::migrations[0]);
+        db.exec(sqlite_schema::migrations[1]);
+        db.exec("PRAGMA user_version=2");
+        db.exec("INSERT INTO articles VALUES ('a1','T','jeudi Poutine déclare','fr','2022-01-14','record','','','','txt','h')");
+        db.exec("INSERT INTO articles VALUES ('a2','U','rien','fr','2022-01-15','record','','','','txt','h2')");
+        db.exec("INSERT INTO sources VALUES ('f.txt','a1','h',''), ('g.txt','a1','h',''), ('h.txt','a2','h2','')");
+        db.exec("INSERT INTO layers VALUES ('a1','[[0,5],[6,21]]','[[0,5,\"DATE\",\"2022-01-13\",\"\",\"\",1]]',"
+                "'[[6,13,\"PER\",\"putin\",\"Vladimir Poutine\",\"\",0.75]]',"
+                "'[[14,21,0,21,\"statement\",\"déclarer\",\"s\",[0],[],[],0,\"2022-01-13\",\"timex\",\"asserted\",0.5]]')");
+        db.exec("INSERT INTO layers VALUES ('a2','[]','[]','[]','[]')");
+    }
+    {
+        SqliteStore s(path);
+        int n = 0;
+        s.for_each_document([&](const Document& d) {
+            ++n;
+            if (d.article.id != "a1") return;
+            EXPECT_EQ(d.article.source_key, "f.txt");
+            ASSERT_EQ(d.sentences.size(), 2u);
+            ASSERT_EQ(d.entities.size(), 1u);
+            EXPECT_EQ(d.entities[0].canonical, "Vladimir Poutine");
+            ASSERT_EQ(d.events.size(), 1u);
+            EXPECT_EQ(d.events[0].agents, std::vector<int>{0});
+        });
+        EXPECT_EQ(n, 2);
+        EXPECT_EQ(s.sources_of("a1"), (std::vector<std::string>{"f.txt", "g.txt"}));
+        EXPECT_EQ(s.source_state("h.txt", "h2"), SourceState::unchanged);
+        // A changed source after the migration: a2 loses its only source and goes.
+        s.begin_batch();
+        s.put(doc("a3", "h.txt", "v3"));
+        s.commit_batch();
+        EXPECT_EQ(s.counts().articles, 2);
+        EXPECT_EQ(s.counts().persons, 1);
+    }
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+    EXPECT_FALSE(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt());
+    // Plain SQL reads what it read before: the layers view and the per-mention views.
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM layers").getInt(), 2);
+    EXPECT_EQ(db.execAndGet("SELECT canonical FROM entity_mentions WHERE article_id = 'a1'").getString(), "Vladimir Poutine");
+    EXPECT_EQ(db.execAndGet("SELECT end FROM sentences WHERE article_id = 'a1' AND idx = 1").getInt(), 21);
+}
+
 TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
@@ -196,7 +245,7 @@ TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
     }
     {
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
-        db.exec("UPDATE layers SET entities = '[[1,2,\"PER\"]]'");
+        db.exec("UPDATE articles SET entities = '[[1,2,\"PER\"]]'");
     }
     SqliteStore s(path);
     try {
@@ -234,4 +283,48 @@ TEST(test_sqlite_store, counts_read_escaped_keys_and_empty_layers) {
             EXPECT_EQ(d.entities[1].key, "o\"brien \\ x");
         }
     });
+}
+
+TEST(test_sqlite_store, many_distinct_confidences_read_back_exactly) {
+    // The encoder keeps the text of recent numbers: values that share a slot must never be
+    // written with each other's text.
+    test_support::TempDir dir;
+    SqliteStore s((dir.path() / "s.db").string());
+    Document d = doc("a1", "f.txt", "jeudi Poutine déclare");
+    const EntityMention m = d.entities[0];
+    d.entities.clear();
+    for (int i = 0; i < 500; ++i) {
+        d.entities.push_back(m);
+        d.entities.back().confidence = (i % 250) / 997.0 + (i < 250 ? 0.0 : 1e-9);
+    }
+    s.begin_batch();
+    s.put(d);
+    s.commit_batch();
+    s.for_each_document([&](const Document& back) {
+        ASSERT_EQ(back.entities.size(), d.entities.size());
+        for (std::size_t i = 0; i < d.entities.size(); ++i) EXPECT_EQ(back.entities[i].confidence, d.entities[i].confidence) << i;
+    });
+}
+
+TEST(test_sqlite_store, new_database_gets_large_pages_and_an_old_one_keeps_its_own) {
+    test_support::TempDir dir;
+    const auto fresh = (dir.path() / "new.db").string();
+    { SqliteStore s(fresh); }
+    EXPECT_EQ(SQLite::Database(fresh, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt(), 16384);
+    const auto old = (dir.path() / "old.db").string();
+    {
+        SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA page_size=4096");
+        db.exec(sqlite_schema::migrations[0]);
+        db.exec("PRAGMA user_version=1");
+    }
+    {
+        SqliteStore s(old);
+        s.begin_batch();
+        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
+        s.commit_batch();
+    }
+    SQLite::Database db(old, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 4096);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
