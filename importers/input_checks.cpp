@@ -29,8 +29,35 @@ void require_not_binary(std::string_view bytes) {
     if (control * 10 > probe) throw ImportError("binary file (control characters)");
 }
 
+bool plain_ascii_text(std::string_view bytes) {
+    // Eight bytes at a time, without branches (SWAR): for each byte b < 0x80, b + 0x60 has its
+    // high bit set when b >= 0x20, b + 1 when b == 0x7F, and (b ^ k) + 0x7F has it clear when
+    // b == k. The sums never carry into the next byte unless a byte has its high bit set, which
+    // `bad` holds anyway. Checked every 64 bytes so that other text is given up early.
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    std::uint64_t bad = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, bytes.data() + i, 8);
+        const std::uint64_t visible = (x + 0x60 * ones) & high;
+        const std::uint64_t newline = ~((x ^ ('\n' * ones)) + 0x7F * ones) & high;
+        const std::uint64_t tab = ~((x ^ ('\t' * ones)) + 0x7F * ones) & high;
+        bad |= (x & high) | ((x + ones) & high) | (high & ~(visible | newline | tab));
+        if ((i & 63) == 56 && bad) return false;
+    }
+    if (bad) return false;
+    for (; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (!((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t')) return false;
+    }
+    return true;
+}
+
 void require_utf8_text(std::string_view bytes) {
     if (bytes.empty()) throw ImportError("empty file");
+    if (plain_ascii_text(bytes)) return;   // neither binary nor malformed
     require_not_binary(bytes);
     if (!valid_utf8(bytes)) throw ImportError("not UTF-8 text");
 }

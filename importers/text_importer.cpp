@@ -32,8 +32,11 @@ struct Boilerplate {
     std::array<bool, 256> inner_byte{};   // the bytes above, and every non-ASCII byte (folding
                                           // may turn a code point into ASCII punctuation)
     bool inner_unfiltered = false;
+    std::size_t longest = 0;   // bytes of the longest exact or prefix pattern
+    static constexpr std::size_t inner_line_limit = 100;
 
     void add_first(const std::string& f) {
+        longest = std::max(longest, f.size());
         const auto b0 = static_cast<unsigned char>(f[0]);
         if (f.size() == 1) first_one[b0] = true;
         else first_two[b0 * 256u + static_cast<unsigned char>(f[1])] = true;
@@ -69,21 +72,24 @@ struct Boilerplate {
         return std::any_of(line.begin(), line.end(), [&](char b) { return inner_byte[static_cast<unsigned char>(b)]; });
     }
 
-    [[nodiscard]] bool matches(std::string_view line) const {
+    // `f` is a buffer for the folded line, reused from line to line.
+    [[nodiscard]] bool matches(std::string_view line, std::string& f) const {
         const auto start = line.find_first_not_of(" \t\r\n\f\v");
         if (start == std::string_view::npos) return false;
         const bool at_start = may_start_like_pattern(line, start);
         const bool inside = may_hold_inner(line);
         if (!at_start && !inside) return false;
-        const std::string f = fold(squeeze_spaces(line));
+        // Only the head of a long line can match a pattern at its start, and an inner pattern
+        // only a line of at most inner_line_limit bytes: the rest is not folded.
+        fold_squeezed(line, f, inside ? std::max(longest, inner_line_limit) : longest);
         if (f.empty()) return false;
         if (at_start) {
-            if (exact.count(f)) return true;
+            if (f.size() <= longest && exact.count(f)) return true;
             for (const auto& p : prefixes[static_cast<unsigned char>(f.front())]) {
                 if (f.starts_with(p)) return true;
             }
         }
-        if (inside && f.size() <= 100) {
+        if (inside && f.size() <= inner_line_limit) {
             for (const auto& in : inner) {
                 if (f.find(in) != std::string::npos) return true;
             }
@@ -194,9 +200,15 @@ int TextImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
 
 ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) const {
     require_utf8_text(bytes);
-    const std::string normalised = normalise_newlines(bytes);
+    // Decoded text has LF line ends and no byte order mark already: no copy then.
+    std::string normalised;
+    std::string_view text = bytes;
+    if (text.starts_with("\xEF\xBB\xBF") || text.find('\r') != std::string_view::npos) {
+        normalised = normalise_newlines(bytes);
+        text = normalised;
+    }
     Article a;
-    std::string_view rest = read_front_matter(normalised, a);
+    std::string_view rest = read_front_matter(text, a);
 
     std::vector<std::string_view> lines;
     while (!rest.empty()) {
@@ -205,6 +217,7 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
         rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     }
     const Boilerplate& bp = boilerplate();
+    std::string folded;
     std::string body;
     bool pending_blank = false;
     int after_title = 0;
@@ -217,7 +230,7 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
             pending_blank = !body.empty();
             continue;
         }
-        if (bp.matches(t)) continue;
+        if (bp.matches(t, folded)) continue;
         if (a.title.empty()) {
             a.title = squeeze_spaces(t);
             paragraph_start = true;

@@ -162,6 +162,53 @@ std::string fold(std::string_view s) {
     return out;
 }
 
+void fold_squeezed(std::string_view s, std::string& out, std::size_t enough) {
+    out.clear();
+    const std::vector<std::string>* table = nullptr;
+    bool any = false;       // squeeze_spaces has written something (a space may follow)
+    bool pending = false;   // white space was skipped since
+    std::size_t i = 0;
+    while (i < s.size() && out.size() <= enough) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                ++i;
+                pending = any;
+                continue;
+            }
+            // A run of visible ASCII: appended at once, then lower-cased in place.
+            std::size_t j = i + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+            if (pending) out += ' ';
+            pending = false;
+            any = true;
+            const std::size_t at = out.size();
+            out.append(s.data() + i, j - i);
+            for (auto it = out.begin() + static_cast<std::ptrdiff_t>(at); it != out.end(); ++it) {
+                if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it + ('a' - 'A'));
+            }
+            i = j;
+            continue;
+        }
+        // squeeze_spaces keeps a code point's bytes as they are, and fold() reads them back as
+        // the same code point: fold each one as it is decoded here.
+        const char32_t cp = next_code_point(s, i);
+        if (is_space(cp)) {
+            pending = any;
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        any = true;
+        if (cp < fold_table_size) {
+            if (!table) table = &fold_table();
+            out += (*table)[cp];
+        } else {
+            out += fold_code_point_icu(cp);
+        }
+    }
+}
+
 bool is_space(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
            cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||

@@ -36,6 +36,10 @@ void append_utf8(std::string& out, char32_t cp);
     return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') : is_letter_unicode(cp);
 }
 [[nodiscard]] inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+// fold(squeeze_spaces(s)) into `out` (cleared first), in one pass and without a string of its
+// own. With `enough`, it stops once `out` holds more than `enough` bytes: `out` is then a prefix
+// of the whole, longer than `enough` (enough for a caller that compares with short patterns).
+void fold_squeezed(std::string_view s, std::string& out, std::size_t enough = std::string::npos);
 // Collapses runs of white space to one ASCII space and trims both ends.
 [[nodiscard]] std::string squeeze_spaces(std::string_view s);
 // The first bytes of squeeze_spaces(s): all of it when it is at most `enough` bytes long, else
