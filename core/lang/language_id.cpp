@@ -6,39 +6,81 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <mutex>
 #include <vector>
 
 namespace storyline {
 namespace {
 
+// Longer words are no function words: they are skipped unread.
+constexpr std::size_t max_word_bytes = 8;
+
+// A word of at most 8 bytes as one integer: its bytes, then zero bytes (no word holds a NUL).
+std::uint64_t packed(std::string_view w) {
+    std::uint64_t key = 0;
+    std::memcpy(&key, w.data(), w.size());
+    return key;
+}
+
 // Every language's function words in one table: a word is looked up once, whatever the
-// number of languages, and its bits say which languages list it (open addressing,
-// core/util/word_table.hpp: one hash and one compare per word).
+// number of languages, and its bits say which languages list it. ASCII words (nearly all
+// words read) are looked up packed, with one multiply and one compare; others by their
+// folded form (open addressing, core/util/word_table.hpp).
 struct Profiles {
     std::vector<std::string> langs;
     WordTable<std::uint64_t> words;
+    // Folded words of at most 8 bytes, packed; key 0 marks a free slot.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> short_words;
+    int shift = 64;
+
+    [[nodiscard]] std::size_t slot(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift);
+    }
+    [[nodiscard]] std::uint64_t find_short(std::uint64_t key) const {
+        const std::size_t mask = short_words.size() - 1;
+        for (std::size_t i = slot(key);; i = (i + 1) & mask) {
+            if (short_words[i].first == key) return short_words[i].second;
+            if (short_words[i].first == 0) return 0;
+        }
+    }
+    void pack_short_words(const std::vector<std::pair<std::string, std::uint64_t>>& all) {
+        std::size_t size = 16;
+        while (size < all.size() * 4) size *= 2;
+        shift = 64 - std::countr_zero(size);
+        short_words.assign(size, {0, 0});
+        for (const auto& [word, bits] : all) {
+            if (word.empty() || word.size() > max_word_bytes) continue;
+            std::size_t i = slot(packed(word));
+            while (short_words[i].first != 0 && short_words[i].first != packed(word)) i = (i + 1) & (size - 1);
+            short_words[i] = {packed(word), short_words[i].second | bits};
+        }
+    }
 };
 
 const Profiles& profiles() {
     static Profiles all;
     static std::once_flag once;
     std::call_once(once, [] {
+        std::vector<std::pair<std::string, std::uint64_t>> listed;
         for (const auto& lang : available_languages()) {
             const auto lines = read_optional_data_lines(language_file(lang, "function_words.txt"));
             if (lines.empty() || all.langs.size() == 64) continue;
             const std::uint64_t bit = std::uint64_t{1} << all.langs.size();
             all.langs.push_back(lang);
-            for (const auto& w : lines) all.words[fold(w)] |= bit;
+            for (const auto& w : lines) {
+                all.words[fold(w)] |= bit;
+                listed.emplace_back(fold(w), bit);
+            }
         }
+        all.pack_short_words(listed);
     });
     return all;
 }
 
 constexpr int min_hits = 3;
-// Longer words are no function words: they are skipped unread.
-constexpr std::size_t max_word_bytes = 8;
 
 // ASCII letters and digits: the bytes that make words (as core/text/words.cpp splits them).
 constexpr auto ascii_word_byte = [] {
@@ -49,6 +91,15 @@ constexpr auto ascii_word_byte = [] {
     return t;
 }();
 
+// How many of the 8 bytes at p are ASCII letters or digits, counted from the first. Carries
+// run towards later bytes only (little-endian), so a byte >= 0x80 spoils none before it.
+unsigned ascii_word_run(const char* p) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, p, 8);
+    const std::uint64_t stop = ~(swar::ascii_letters(x) | swar::ascii_digits(x)) & swar::high;
+    return stop == 0 ? 8u : static_cast<unsigned>(std::countr_zero(stop)) / 8;
+}
+
 bool word_char_at(std::string_view s, std::size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) return ascii_word_byte[b];
@@ -56,10 +107,24 @@ bool word_char_at(std::string_view s, std::size_t i) {
     return is_letter(cp) || is_digit(cp);
 }
 
+// The language bits of s[begin, begin + len), an ASCII word of at most 8 bytes: fold() of
+// ASCII letters, digits and hyphens is lower-casing.
+std::uint64_t ascii_word_bits(std::string_view s, std::size_t begin, std::size_t len, const Profiles& p) {
+    std::uint64_t x = 0;
+    if (begin + 8 <= s.size() && std::endian::native == std::endian::little) {
+        // one load of 8 bytes, the word's kept (a copy of `len` bytes would call memcpy)
+        std::memcpy(&x, s.data() + begin, 8);
+        if (len < 8) x &= (std::uint64_t{1} << (8 * len)) - 1;
+    } else {
+        std::memcpy(&x, s.data() + begin, len);
+    }
+    return p.find_short(swar::ascii_lower(x));
+}
+
 // Adds the function-word hits of the words of `s` to `hits`. The words are those words_in()
-// finds (letters and digits joined by inner hyphens), walked in place: no vector of words, and
-// a short ASCII word is lower-cased on the stack rather than folded into a string.
+// finds (letters and digits joined by inner hyphens), walked in place: no vector of words.
 void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, std::string& buf) {
+    constexpr bool little_endian = std::endian::native == std::endian::little;   // for ascii_word_run
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
@@ -74,11 +139,17 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
         std::size_t last = i;
         bool ascii = true;
         while (i < n) {
+            if (little_endian && i + 8 <= n) {   // eight bytes at a time through ASCII letters and digits
+                const unsigned run = ascii_word_run(s.data() + i);
+                i += run;
+                if (run > 0) last = i;
+                if (run == 8) continue;
+                // s[i] is no ASCII letter or digit: on to the tests below that are not that one
+            } else if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80 && ascii_word_byte[b]) {
+                last = ++i;
+                continue;
+            }
             if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
-                if (ascii_word_byte[b]) {
-                    last = ++i;
-                    continue;
-                }
                 // An inner hyphen joins when a letter or digit follows ("Kassym-Jomart").
                 if (b == '-' && i + 1 < n && word_char_at(s, i + 1)) {
                     ++i;
@@ -103,21 +174,16 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
         }
         const std::size_t len = last - begin;
         if (len > max_word_bytes) continue;
-        const std::uint64_t* bits = nullptr;
+        std::uint64_t bits = 0;
         if (ascii && static_cast<unsigned char>(s[begin]) < 0x80) {
-            // fold() of ASCII letters, digits and hyphens is lower-casing
-            char low[max_word_bytes];
-            for (std::size_t k = 0; k < len; ++k) {
-                const char c = s[begin + k];
-                low[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-            }
-            bits = p.words.find(std::string_view(low, len));
+            bits = ascii_word_bits(s, begin, len, p);
         } else {
             buf = fold(s.substr(begin, len));
-            bits = p.words.find(buf);
+            const std::uint64_t* found = p.words.find(buf);
+            bits = found ? *found : 0;
         }
-        if (!bits || *bits == 0) continue;
-        for (std::size_t l = 0; l < p.langs.size(); ++l) hits[l] += static_cast<int>((*bits >> l) & 1);
+        if (bits == 0) continue;
+        for (std::size_t l = 0; l < p.langs.size(); ++l) hits[l] += static_cast<int>((bits >> l) & 1);
     }
 }
 
@@ -160,3 +226,4 @@ std::string identify_language(std::string_view title, std::string_view text) {
 }
 
 } // namespace storyline
+

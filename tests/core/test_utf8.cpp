@@ -69,7 +69,9 @@ TEST(test_utf8, fold_squeezed_is_fold_of_squeeze_and_its_head) {
         for (const std::size_t enough : std::vector<std::size_t>{0, 1, 4, 10, 100}) {
             fold_squeezed(text, got, enough);
             EXPECT_EQ(got, whole.substr(0, got.size())) << text << " / " << enough;
-            if (got.size() < whole.size()) EXPECT_GT(got.size(), enough) << text << " / " << enough;
+            if (got.size() < whole.size()) {
+                EXPECT_GT(got.size(), enough) << text << " / " << enough;
+            }
         }
     }
 }
