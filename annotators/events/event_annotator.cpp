@@ -6,12 +6,17 @@
 #include "core/text/words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <numeric>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace storyline {
 namespace {
@@ -21,14 +26,48 @@ constexpr std::size_t cue_window = 4;        // modality cues this many words be
 constexpr std::size_t passive_window = 2;    // "ont été tués", "were later killed"
 constexpr std::size_t aspect_window = 3;     // "began withdrawing", "a commencé à retirer"
 
+// The summary of a sentence already squeezed: its head, cut at a word before the limit.
+std::string cut_summary(std::string_view s) {
+    if (s.size() <= summary_limit) return std::string(s);
+    std::size_t cut = s.rfind(' ', summary_limit);
+    if (cut == std::string_view::npos || cut < summary_limit / 2) cut = summary_limit;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;   // not inside a code point
+    std::string out;
+    out.reserve(cut + 3);
+    out.append(s.substr(0, cut));
+    out += "…";
+    return out;
+}
+
+// Whether squeeze_spaces leaves `head` as it is: printable ASCII only, no space at either end
+// and no two spaces in a row. Most sentences' heads are, and testing that sixteen bytes at a
+// time costs a tenth of squeezing them (which copies word by word).
+bool plain_head(std::string_view head) {
+    if (head.empty() || head.front() == ' ' || head.back() == ' ') return false;
+    std::size_t k = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(' ');
+    for (; k + 17 <= head.size(); k += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(head.data() + k));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(head.data() + k + 1));
+        // Signed compare: control characters and every non-ASCII byte are below ' '.
+        const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                         _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+        if (_mm_movemask_epi8(odd) != 0) return false;
+    }
+#endif
+    for (; k < head.size(); ++k) {
+        const auto c = static_cast<unsigned char>(head[k]);
+        if (c < 0x20 || c >= 0x80) return false;
+        if (c == ' ' && k + 1 < head.size() && head[k + 1] == ' ') return false;
+    }
+    return true;
+}
+
 std::string summarise(std::string_view sentence) {
     // Only the head is squeezed: past the limit the rest cannot change the cut below.
-    std::string s = squeeze_spaces(sentence, summary_limit);
-    if (s.size() <= summary_limit) return s;
-    std::size_t cut = s.rfind(' ', summary_limit);
-    if (cut == std::string::npos || cut < summary_limit / 2) cut = summary_limit;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;   // not inside a code point
-    return s.substr(0, cut) + "…";
+    if (const std::string_view head = sentence.substr(0, summary_limit + 1); plain_head(head)) return cut_summary(head);
+    return cut_summary(squeeze_spaces(sentence, summary_limit));
 }
 
 // One word of a sentence with what the annotator needs around it.
@@ -44,7 +83,7 @@ struct Token {
 
 enum class Punct { none, clause, open_quote, close_quote, toggle_quote };
 
-Punct punct_kind(char32_t cp) {
+constexpr Punct punct_kind(char32_t cp) {
     switch (cp) {
     case ',': case ';': case ':': case '(': case ')': case 0x2014: case 0x2013: return Punct::clause;
     case 0x00AB: case 0x201C: case 0x2018: return Punct::open_quote;     // « “ ‘
@@ -54,12 +93,26 @@ Punct punct_kind(char32_t cp) {
     }
 }
 
+// punct_kind of the ASCII characters, looked up: most gaps between words are one space.
+constexpr auto ascii_punct = [] {
+    std::array<Punct, 128> t{};
+    for (std::size_t c = 0; c < t.size(); ++c) t[c] = punct_kind(static_cast<char32_t>(c));
+    return t;
+}();
+
 // Clause and quote state between two words: punctuation in [from, to).
 void scan_gap(std::string_view text, std::size_t from, std::size_t to, int& clause, bool& quoted) {
     std::size_t i = from;
     while (i < to) {
-        const char32_t cp = next_code_point(text, i);
-        switch (punct_kind(cp)) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        Punct kind;
+        if (b < 0x80) {
+            kind = ascii_punct[b];
+            ++i;
+        } else {
+            kind = punct_kind(next_code_point(text, i));
+        }
+        switch (kind) {
         case Punct::none: break;
         case Punct::clause: ++clause; break;
         case Punct::open_quote: quoted = true; ++clause; break;
@@ -99,10 +152,21 @@ public:
         std::vector<Word> words;     // reused from sentence to sentence
         std::vector<Token> tokens;
         std::vector<int> ents;
+        // Most sentences of news text hold an event: growing the layer from empty moved every
+        // mention (five strings and vectors each) several times.
+        doc.events.reserve(doc.events.size() + doc.sentences.size());
+        // The timex layer comes sorted from the tagger: each sentence then looks at its own
+        // timexes only, not at every timex of the text.
+        const auto by_begin = [](const Timex& a, const Timex& b) { return a.span.begin < b.span.begin; };
+        const bool timexes_sorted = std::is_sorted(doc.timexes.begin(), doc.timexes.end(), by_begin);
         for (const auto& sentence : doc.sentences) {
-            tokenise(text, sentence.span, lex, words, tokens);
-            annotate_sentence(doc, sentence.span, tokens, by_offset, intervals, dct, anchor, ents);
-            update_anchor(doc, sentence.span, intervals, dct, anchor);
+            const TimexRange tx = timexes_sorted ? timexes_in(doc.timexes, sentence.span)
+                                                 : TimexRange{0, static_cast<int>(doc.timexes.size())};
+            // A sentence without a trigger word holds no event.
+            if (tokenise(text, sentence.span, lex, words, tokens)) {
+                annotate_sentence(doc, sentence.span, tokens, by_offset, intervals, tx, dct, anchor, ents);
+            }
+            update_anchor(doc, sentence.span, intervals, tx, dct, anchor);
         }
     }
 
@@ -115,11 +179,27 @@ private:
     };
     static constexpr int anchor_reach = 2;
 
-    // Fills `out`.
-    static void tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex,
+    // Indices [first, last) of the timexes that may lie in a sentence.
+    struct TimexRange {
+        int first = 0;
+        int last = 0;
+    };
+    // Those starting inside `sentence`, from a layer sorted by start.
+    static TimexRange timexes_in(const std::vector<Timex>& timexes, Span sentence) {
+        const auto starts_before = [](const Timex& t, std::uint32_t at) { return t.span.begin < at; };
+        const auto first = std::lower_bound(timexes.begin(), timexes.end(), sentence.begin, starts_before);
+        const auto last = std::lower_bound(first, timexes.end(), sentence.end, starts_before);
+        return {static_cast<int>(first - timexes.begin()), static_cast<int>(last - timexes.begin())};
+    }
+
+    // Fills `out`; returns whether a word of it is a trigger.
+    static bool tokenise(std::string_view text, Span sentence, const TriggerLexicon& lex,
                          std::vector<Word>& words, std::vector<Token>& out) {
+        bool any_trigger = false;
         words_in(text, sentence, words);
-        out.resize(words.size());
+        // Built in place: resizing first default-constructed every token, then overwrote it.
+        out.clear();
+        out.reserve(words.size());
         int clause = 0;
         bool quoted = false;
         std::size_t gap_from = sentence.begin;
@@ -127,29 +207,35 @@ private:
             const Word& w = words[k];
             scan_gap(text, gap_from, w.span.begin, clause, quoted);
             gap_from = w.span.end;
-            Token& t = out[k];
-            t = Token{w.span};
+            Token& t = out.emplace_back();
+            t.span = w.span;
             t.capitalised = w.capitalised;
             // Capitalised words inside a sentence are names, not triggers ("Manifestation" at the start is fine).
-            const auto found = lex.look_up_unfolded(w.span.in(text), !w.capitalised || w.span.begin == sentence.begin);
+            const std::string_view word = w.span.in(text);
+            const auto found = lex.may_know(word)
+                                   ? lex.look_up_unfolded(word, !w.capitalised || w.span.begin == sentence.begin)
+                                   : TriggerLexicon::Found{};
             t.role = found.cues ? found.cues->role : CueRole::none;
             t.modality = found.cues ? found.cues->modality : nullptr;
             if (t.role == CueRole::clause) ++clause;
             t.clause = clause;
             t.quoted = quoted;
             t.trigger = found.trigger;
+            any_trigger |= found.trigger != nullptr;
         }
+        return any_trigger;
     }
 
     static void annotate_sentence(Document& doc, Span sentence, const std::vector<Token>& tokens,
                                   const std::vector<int>& by_offset, const std::vector<TimeInterval>& intervals,
-                                  const TimeInterval& dct, const Anchor& anchor, std::vector<int>& ents) {
+                                  TimexRange tx, const TimeInterval& dct, const Anchor& anchor, std::vector<int>& ents) {
         // Entities of this sentence, in text order.
         const auto first = std::lower_bound(by_offset.begin(), by_offset.end(), sentence.begin, [&](int e, std::uint32_t at) {
             return doc.entities[static_cast<std::size_t>(e)].span.begin < at;
         });
         ents.clear();
         std::string summary;
+        const std::size_t first_event = doc.events.size();
         for (auto it = first; it != by_offset.end(); ++it) {
             const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
             if (span.begin >= sentence.end) break;
@@ -169,19 +255,24 @@ private:
                 return doc.entities[static_cast<std::size_t>(e)].span.overlaps(tok.span);
             });
             if (in_name) continue;
-            EventMention ev;
+            // Built in its place in the layer: moving a finished mention in cost a copy of each
+            // of its short strings.
+            EventMention& ev = doc.events.emplace_back();
             ev.trigger = tok.span;
             ev.sentence = sentence;
             ev.type = tok.trigger->type;
             ev.lemma = tok.trigger->lemma;
             if (summary.empty()) summary = summarise(sentence.in(doc.article.text));   // once a sentence
-            ev.summary = summary;
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
-            const TimeInterval when = date_event(doc, sentence, tokens, i, token_at, intervals, anchor, dct, ev);
+            const TimeInterval when = date_event(doc, sentence, tokens, i, token_at, intervals, tx, anchor, dct, ev);
             ev.modality = modality_of(tokens, i, when, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
-            doc.events.push_back(std::move(ev));
+        }
+        // The sentence's summary: copies for its events, the last one takes it.
+        for (std::size_t k = first_event; k < doc.events.size(); ++k) {
+            if (k + 1 < doc.events.size()) doc.events[k].summary = summary;
+            else doc.events[k].summary = std::move(summary);
         }
     }
 
@@ -267,7 +358,8 @@ private:
     // Sets the event's date; returns it as an interval (unknown when there is none).
     template <class TokenAt>
     static TimeInterval date_event(const Document& doc, Span sentence, const std::vector<Token>& tokens, std::size_t i,
-                                   TokenAt token_at, const std::vector<TimeInterval>& intervals, const Anchor& anchor,
+                                   TokenAt token_at, const std::vector<TimeInterval>& intervals, TimexRange tx,
+                                   const Anchor& anchor,
                                    const TimeInterval& dct, EventMention& ev) {
         // The nearest fully dated expression of the clause, else of the sentence. A reporting
         // verb does not take the date of what it reports: "X said the troops would leave by
@@ -275,7 +367,7 @@ private:
         const bool reporting = tokens[i].trigger->statement;
         int best = -1;
         long best_score = 0;
-        for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
+        for (int k = tx.first; k < tx.last; ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || (t.type != TimexType::date && t.type != TimexType::time)) continue;
             const TimeInterval& when = intervals[static_cast<std::size_t>(k)];
@@ -314,9 +406,9 @@ private:
     // A date after the article was written (a deadline, "by January 19", a plan) does not move
     // the narrative: the next undated sentence still tells what happened, not what is planned.
     static void update_anchor(const Document& doc, Span sentence, const std::vector<TimeInterval>& intervals,
-                              const TimeInterval& dct, Anchor& anchor) {
+                              TimexRange tx, const TimeInterval& dct, Anchor& anchor) {
         ++anchor.age;
-        for (int k = 0; k < static_cast<int>(doc.timexes.size()); ++k) {
+        for (int k = tx.first; k < tx.last; ++k) {
             const auto& t = doc.timexes[static_cast<std::size_t>(k)];
             if (!sentence.contains(t.span) || t.type != TimexType::date) continue;
             const TimeInterval& iv = intervals[static_cast<std::size_t>(k)];

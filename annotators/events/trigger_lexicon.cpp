@@ -4,6 +4,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace storyline {
@@ -29,7 +30,19 @@ std::optional<CueRole> role_from(std::string_view s) {
     return std::nullopt;
 }
 
-constexpr std::size_t stem_head_bits = 1 << 16;
+constexpr std::size_t stem_head_bits = 1 << 12;
+
+// ASCII upper case to lower case, every other byte as it is.
+constexpr auto ascii_lower = [] {
+    std::array<char, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return t;
+}();
+
+// The bit of m_stem_heads for stems of `length` bytes.
+constexpr std::uint32_t stem_length_bit(std::size_t length) {
+    return std::uint32_t{1} << (length < 31 ? length : 31);
+}
 
 std::size_t stem_head(std::string_view s) {
     const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(s[i])); };
@@ -67,11 +80,11 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
         }
     }
     std::sort(m_stem_lengths.rbegin(), m_stem_lengths.rend());
-    m_stem_heads.assign(stem_head_bits, false);
+    m_stem_heads.assign(stem_head_bits, 0);
     for (const auto& [stem, trigger] : m_stems) {
         m_stem_index[stem] = &trigger;
         if (stem.size() < 3) m_short_stems = true;
-        else m_stem_heads[stem_head(stem)] = true;
+        else m_stem_heads[stem_head(stem)] |= stem_length_bit(stem.size());
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "events/modality.tsv"))) {
         const auto f = split_tabs(line);
@@ -90,6 +103,17 @@ TriggerLexicon::TriggerLexicon(std::string_view lang) {
     }
     for (const auto& [word, role] : m_roles) m_words[word].role = role;
     for (const auto& [word, cue] : m_modality) m_words[word].modality = &cue;
+    m_heads.assign(head_bits / 64, 0);
+    const auto add_head = [&](std::string_view key) {
+        if (key.size() < 3) return;
+        const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(key[i])); };
+        const std::uint32_t h = head_bit((b(0) | b(1) << 8 | b(2) << 16) | 0x202020);
+        m_heads[h / 64] |= std::uint64_t{1} << (h % 64);
+    };
+    for (const auto& [stem, trigger] : m_stems) add_head(stem);
+    for (const auto& [form, t] : m_forms) add_head(form);
+    for (const auto& [word, role] : m_roles) add_head(word);
+    for (const auto& [word, cue] : m_modality) add_head(word);
 }
 
 const Trigger* TriggerLexicon::find(std::string_view word) const { return look_up(word, true).trigger; }
@@ -104,9 +128,14 @@ const Trigger* TriggerLexicon::find(std::string_view word) const { return look_u
         found.trigger = found.cues->form;
         return found;
     }
-    if (!m_short_stems && (word.size() < 3 || !m_stem_heads[stem_head(word)])) return found;
+    std::uint32_t lengths = ~std::uint32_t{0};   // stem lengths worth a probe
+    if (!m_short_stems) {
+        if (word.size() < 3) return found;
+        lengths = m_stem_heads[stem_head(word)];
+        if (lengths == 0) return found;
+    }
     for (std::size_t len : m_stem_lengths) {
-        if (len > word.size()) continue;
+        if (len > word.size() || (lengths & stem_length_bit(len)) == 0) continue;
         const std::string_view stem = word.substr(0, len);
         const std::uint64_t hash = len <= kept_prefix ? word_hash_final(prefix[len]) : word_hash(stem);
         if (const auto* t = m_stem_index.find(stem, hash)) {
@@ -132,16 +161,16 @@ TriggerLexicon::Found TriggerLexicon::look_up_unfolded(std::string_view word, bo
         char folded[kept_prefix];
         PrefixStates prefix;
         std::uint64_t state = word_hash_basis;
-        std::size_t i = 0;
-        for (; i < word.size(); ++i) {
-            char c = word[i];
-            if (static_cast<unsigned char>(c) >= 0x80) break;
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        unsigned char high = 0;   // a non-ASCII byte, seen after the pass: they are rare
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            const auto b = static_cast<unsigned char>(word[i]);
+            high |= b;
+            const char c = ascii_lower[b];
             folded[i] = c;
             state = word_hash_step(state, c);
             prefix[i + 1] = state;
         }
-        if (i == word.size()) return look_up_hashed(std::string_view(folded, i), state, prefix, want_trigger);
+        if ((high & 0x80) == 0) return look_up_hashed(std::string_view(folded, word.size()), state, prefix, want_trigger);
     }
     return look_up(fold_word(word), want_trigger);
 }

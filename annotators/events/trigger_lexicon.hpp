@@ -8,6 +8,7 @@
 // longest first, so the cost per word does not grow with the lexicon.
 #include "core/util/word_table.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,6 +61,17 @@ public:
     // The same for a word as written: look_up(fold_word(word), want_trigger), folding ASCII words
     // on the stack in the pass that hashes them.
     [[nodiscard]] Found look_up_unfolded(std::string_view word, bool want_trigger) const;
+    // False when the lexicon holds nothing for `word` (as written): no exact word or stem starts
+    // with its first three bytes, case aside. One bit test, inline: half the words of a text are
+    // settled by it, without the call, the folding and the hashing of look_up_unfolded.
+    [[nodiscard]] bool may_know(std::string_view word) const {
+        if (word.size() < 3 || m_short_stems) return true;   // a stem under three bytes may match anything
+        const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(word[i])); };
+        const std::uint32_t head = (b(0) | b(1) << 8 | b(2) << 16) | 0x202020;   // ASCII letters: case aside
+        if (head & 0x808080) return true;   // folding may change a non-ASCII head
+        const std::uint32_t h = head_bit(head);
+        return (m_heads[h / 64] >> (h % 64)) & 1;
+    }
     [[nodiscard]] bool empty() const { return m_forms.empty() && m_stems.empty(); }
 
 private:
@@ -72,10 +84,16 @@ private:
     WordMap<Trigger> m_forms;
     WordMap<Trigger> m_stems;
     std::vector<std::size_t> m_stem_lengths;   // distinct, longest first
-    // Bit per hash of a stem's first three bytes: most words start like no stem, and one bit
-    // test spares them a hash look-up per stem length (measured: 4 % of a whole import).
-    std::vector<bool> m_stem_heads;
+    // Per hash of a stem's first three bytes, a bit per length of the stems that start so (bit
+    // 31: 31 bytes or more): most words start like no stem, and the others probe only the
+    // lengths of stems sharing their head instead of every stem length.
+    std::vector<std::uint32_t> m_stem_heads;
     bool m_short_stems = false;                // a stem under three bytes: no filtering
+    // Bit per first three bytes (each | 0x20, which folds ASCII case) of every exact word, form
+    // or cue, and stem: see may_know.
+    static constexpr std::uint32_t head_bits = 1 << 16;
+    static std::uint32_t head_bit(std::uint32_t head) { return (head * 0x9E3779B1u) >> 16; }
+    std::vector<std::uint64_t> m_heads;
     WordMap<std::string> m_modality;
     WordMap<CueRole> m_roles;
     // The look-up tables, pointing into the maps above.

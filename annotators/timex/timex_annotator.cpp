@@ -24,11 +24,11 @@ public:
             return;
         }
         // Unknown language: the grammar that recognizes most wins.
-        doc.timexes.clear();
-        for (const auto& g : all_grammars()) {
-            auto found = timex::tag(*g, doc.article.text, dct);
-            if (found.size() > doc.timexes.size()) doc.timexes = std::move(found);
-        }
+        const auto grammars = all_grammars();
+        std::vector<const timex::Grammar*> tried;
+        tried.reserve(grammars.size());
+        for (const auto& g : grammars) tried.push_back(g.get());
+        doc.timexes = timex::tag_with_best(tried, doc.article.text, dct);
     }
 
 private:

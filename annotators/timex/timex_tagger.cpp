@@ -221,6 +221,7 @@ struct Buffers {
     std::size_t idx_size = 0;
     std::vector<LexMatch> lex;
     std::vector<int> starts;
+    std::size_t tokens_held = 0;  // tokens of the last text tokenized into `toks`
 
     void prepare(std::size_t text_size) {
         if (norm_size < text_size + 16) {
@@ -241,11 +242,14 @@ struct Buffers {
 
 class Run {
 public:
-    Run(const Grammar& g, std::string_view text, std::string_view dct, Buffers& b)
+    // `tokenized`: `b` already holds the tokens of this same text (tokens do not depend on
+    // the grammar), as when several grammars tag one text.
+    Run(const Grammar& g, std::string_view text, std::string_view dct, Buffers& b, bool tokenized = false)
         : m_g(g), m_text(text), m_toks(b.toks), m_lex(b.lex), m_starts(b.starts), m_buf(b) {
         if (auto d = parse_day(dct.substr(0, std::min<std::size_t>(dct.size(), 10)))) m_dct = *d;
-        b.prepare(text.size());
-        m_ntok = static_cast<int>(tokenize_into(text, m_toks, b.norm.get()));
+        b.prepare(text.size());   // keeps the key buffer of a text already tokenized: same size
+        if (!tokenized) b.tokens_held = tokenize_into(text, m_toks, b.norm.get());
+        m_ntok = static_cast<int>(b.tokens_held);
         index_lexicon();
         m_out.reserve(8);  // growing from empty cost three moves of every Timex
     }
@@ -1136,12 +1140,31 @@ std::vector<Timex> Run::run() {
     return std::move(m_out);
 }
 
+// The calling thread's buffers, shared by tag and tag_with_best.
+Buffers& thread_buffers() {
+    thread_local Buffers buffers;
+    return buffers;
+}
+
 } // namespace
 
 std::vector<Timex> tag(const Grammar& grammar, std::string_view text, std::string_view dct) {
-    thread_local Buffers buffers;
-    Run run(grammar, text, dct, buffers);
+    Run run(grammar, text, dct, thread_buffers());
     return run.run();
+}
+
+std::vector<Timex> tag_with_best(const std::vector<const Grammar*>& grammars, std::string_view text,
+                                 std::string_view dct) {
+    Buffers& buffers = thread_buffers();
+    std::vector<Timex> best;
+    bool tokenized = false;
+    for (const Grammar* g : grammars) {
+        Run run(*g, text, dct, buffers, tokenized);
+        tokenized = true;
+        auto found = run.run();
+        if (found.size() > best.size()) best = std::move(found);
+    }
+    return best;
 }
 
 } // namespace storyline::timex

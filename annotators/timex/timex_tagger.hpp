@@ -14,5 +14,9 @@ namespace storyline::timex {
 // expressions then stay underspecified (XXXX-01-19, XXXX-WXX-4, XXXX-XX-XX).
 // Returns timexes sorted by offset, non-overlapping, with byte offsets into text.
 std::vector<Timex> tag(const Grammar& grammar, std::string_view text, std::string_view dct);
+// The timexes of the grammar that finds most (the first of those on a tie), the text
+// tokenized once for all of them: for a text of unknown language.
+std::vector<Timex> tag_with_best(const std::vector<const Grammar*>& grammars, std::string_view text,
+                                 std::string_view dct);
 
 } // namespace storyline::timex

@@ -2,6 +2,7 @@
 #include "annotators/events/trigger_lexicon.hpp"
 #include "annotators/sentences/sentence_annotator.hpp"
 #include "core/graph/textual_order.hpp"
+#include "core/lang/resources.hpp"
 #include "tests/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -263,5 +264,27 @@ TEST(test_events, lexicon_look_up_as_written_matches_folded) {
                 }
             }
         }
+    }
+}
+
+TEST(test_events, lexicon_may_know_every_word_it_knows) {
+    test_support::use_source_resources();
+    for (const char* lang : {"en", "fr"}) {
+        const TriggerLexicon lex(lang);
+        for (const char* file : {"events/triggers.tsv", "events/modality.tsv", "events/syntax.tsv"}) {
+            for (const auto& line : read_optional_data_lines(language_file(lang, file))) {
+                std::string form = line.substr(0, line.find('\t'));
+                if (!form.empty() && form.back() == '*') form.pop_back();
+                std::string upper = form;
+                for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+                for (const std::string& word : {form, upper, form + "s", form + "ing", upper + "ED"}) {
+                    const auto found = lex.look_up_unfolded(word, true);
+                    if (found.cues || found.trigger) {
+                        EXPECT_TRUE(lex.may_know(word)) << lang << " " << word;
+                    }
+                }
+            }
+        }
+        EXPECT_FALSE(lex.may_know("zzzzqx")) << lang;
     }
 }

@@ -1,6 +1,9 @@
 // The annotator as the pipeline sees it: interface, offsets, language fallback, threads.
 #include "timex_test_util.hpp"
 
+#include "annotators/timex/timex_grammar.hpp"
+#include "annotators/timex/timex_tagger.hpp"
+
 #include <thread>
 
 namespace storyline::timex_test {
@@ -57,6 +60,34 @@ TEST(timex_annotator, test_timex_concurrent_annotate) {
     for (auto& th : threads) th.join();
     EXPECT_GT(counts[0], 0u);
     EXPECT_GT(counts[1], 0u);
+}
+
+} // namespace
+} // namespace storyline::timex_test
+
+namespace storyline::timex_test {
+namespace {
+
+TEST(timex_annotator, test_timex_best_grammar_tokenizes_once_with_the_same_result) {
+    const auto en = timex::load_grammar("en");
+    const auto fr = timex::load_grammar("fr");
+    ASSERT_TRUE(en && fr);
+    const std::vector<const timex::Grammar*> both = {en.get(), fr.get()};
+    for (const std::string text : {"Le gouvernement a confirmé jeudi le retrait, le 3 mars 2004.",
+                                   "The deal closed on March 3, 2004, two days later than planned.", "",
+                                   "Rien. Nothing at all.", "Yesterday, Friday and last week; hier et la semaine dernière."}) {
+        std::vector<Timex> want;
+        for (const auto* g : both) {
+            auto found = timex::tag(*g, text, "2022-01-14");
+            if (found.size() > want.size()) want = std::move(found);
+        }
+        const auto got = timex::tag_with_best(both, text, "2022-01-14");
+        ASSERT_EQ(got.size(), want.size()) << text;
+        for (std::size_t k = 0; k < got.size(); ++k) {
+            EXPECT_EQ(got[k].span, want[k].span) << text;
+            EXPECT_EQ(got[k].value, want[k].value) << text;
+        }
+    }
 }
 
 } // namespace
