@@ -130,8 +130,28 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
     while (i < n) {
         const std::size_t begin = i;
         if (const auto b0 = static_cast<unsigned char>(s[i]); b0 < 0x80) {
+            if (!ascii_word_byte[b0]) {
+                ++i;
+                continue;
+            }
+            if (little_endian && i + 8 <= n) {
+                // Most words: ASCII letters and digits ending within 8 bytes at an ASCII byte
+                // other than a hyphen. The same 8 bytes then tell where the next word may start
+                // (a letter, a digit or a non-ASCII byte), skipping the gap at once.
+                std::uint64_t x = 0;
+                std::memcpy(&x, s.data() + i, 8);
+                const std::uint64_t word = swar::ascii_letters(x) | swar::ascii_digits(x);
+                const auto run = static_cast<unsigned>(std::countr_zero(~word & swar::high)) / 8;   // 8: none stops
+                if (run < 8 && static_cast<unsigned char>(s[i + run]) < 0x80 && s[i + run] != '-') {
+                    const std::uint64_t bits = p.find_short(swar::ascii_lower(x & ((std::uint64_t{1} << (8 * run)) - 1)));
+                    for (std::size_t l = 0; bits != 0 && l < p.langs.size(); ++l) hits[l] += static_cast<int>((bits >> l) & 1);
+                    const std::uint64_t through_stop = run == 7 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run + 8)) - 1;
+                    const std::uint64_t next = (word | (x & swar::high)) & ~through_stop;
+                    i += next ? static_cast<std::size_t>(std::countr_zero(next)) / 8 : 8;
+                    continue;
+                }
+            }
             ++i;
-            if (!ascii_word_byte[b0]) continue;
         } else {
             const char32_t cp = next_code_point(s, i);
             if (!is_letter(cp) && !is_digit(cp)) continue;
