@@ -76,7 +76,7 @@ TEST(test_encoding, gzip_jsonl_is_inflated_and_bounded) {
 
 TEST(test_encoding, plain_ascii_text_is_kept_as_it_is) {
     // The fast path for printable ASCII gives what full normalisation gives.
-    for (const std::string text : std::vector<std::string>{"Plain text.\n\tIndented line.\n", "a ~ z\n\n", std::string(100, 'q') + "\n" + std::string(33, 'r')}) {
+    for (const std::string& text : std::vector<std::string>{"Plain text.\n\tIndented line.\n", "a ~ z\n\n", std::string(100, 'q') + "\n" + std::string(33, 'r')}) {
         EXPECT_EQ(decode_text(text).text, normalise_unicode(text));
         EXPECT_EQ(decode_text(text).charset, "UTF-8");
     }
