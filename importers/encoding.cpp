@@ -157,6 +157,11 @@ DecodedText decode_text(std::string_view bytes) {
         return d;
     }
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (plain_ascii_text(bytes)) {   // valid, not binary and normalised already: one pass, one copy
+        d.charset = "UTF-8";
+        d.text.assign(bytes);
+        return d;
+    }
     require_not_binary(bytes);
     if (valid_utf8(bytes)) {
         d.charset = "UTF-8";

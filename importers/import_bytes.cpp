@@ -24,13 +24,7 @@ void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::
         if (records > 1) a.source_key += "#" + (own_id ? a.id : std::to_string(record + 1));
     }
     if (!src.forced_lang.empty()) a.lang = src.forced_lang;
-    if (a.lang.empty()) {
-        // Identification reads the head only: no copy of a long text for it (+4: the code
-        // point the sample cuts is read to its end).
-        std::string head = a.title + "\n";
-        head.append(a.text, 0, std::min(a.text.size(), language_sample_bytes + 4));
-        a.lang = identify_language(head);
-    }
+    if (a.lang.empty()) a.lang = identify_language(a.title, a.text);
     if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
 }
 

@@ -12,6 +12,9 @@ void require_utf8_text(std::string_view bytes);
 // The binary-content part of the above: NUL bytes, or more than a tenth of control characters
 // in the first 64 KB.
 void require_not_binary(std::string_view bytes);
+// True when every byte is printable ASCII, '\n' or '\t': text that passes every check above and
+// that decoding and Unicode normalisation leave as it is (most English news).
+bool plain_ascii_text(std::string_view bytes);
 // Drops a UTF-8 byte order mark and turns CRLF / CR line ends into LF.
 std::string normalise_newlines(std::string_view bytes);
 // True when the first non-blank byte is one of `chars`.

@@ -26,14 +26,22 @@ struct Boilerplate {
     // Cheap tests that spare most lines the folding: the first two bytes of the exact and
     // prefix patterns (a one-byte pattern by its byte; ASCII folds to ASCII, so a line opening
     // with two ASCII bytes is tried on these only), and for each inner pattern an ASCII byte
-    // folding leaves as it is (':' in "*Tags:*") that the raw line must then contain.
+    // folding leaves as it is (':' in "*Tags:*") that the raw line must then contain, with a
+    // byte before it that may fold to the pattern's byte before it.
     std::bitset<65536> first_two;
     std::bitset<256> first_one;
-    std::array<bool, 256> inner_byte{};   // the bytes above, and every non-ASCII byte (folding
-                                          // may turn a code point into ASCII punctuation)
+    struct Keep {
+        char byte;
+        std::bitset<256> after;   // raw bytes that may stand right before it
+        bool opens = false;       // some pattern starts with it: any byte may
+    };
+    std::vector<Keep> keeps;
     bool inner_unfiltered = false;
+    std::size_t longest = 0;   // bytes of the longest exact or prefix pattern
+    static constexpr std::size_t inner_line_limit = 100;
 
     void add_first(const std::string& f) {
+        longest = std::max(longest, f.size());
         const auto b0 = static_cast<unsigned char>(f[0]);
         if (f.size() == 1) first_one[b0] = true;
         else first_two[b0 * 256u + static_cast<unsigned char>(f[1])] = true;
@@ -43,9 +51,25 @@ struct Boilerplate {
             const auto u = static_cast<unsigned char>(c);
             return u > ' ' && u < 0x80 && !((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
         });
-        if (keep == f.end()) inner_unfiltered = true;
-        else inner_byte[static_cast<unsigned char>(*keep)] = true;
-        for (int b = 0x80; b < 0x100; ++b) inner_byte[static_cast<std::size_t>(b)] = true;
+        if (keep == f.end()) {
+            inner_unfiltered = true;
+        } else {
+            auto k = std::find_if(keeps.begin(), keeps.end(), [&](const Keep& x) { return x.byte == *keep; });
+            if (k == keeps.end()) k = keeps.insert(keeps.end(), Keep{*keep, {}, false});
+            if (keep == f.begin()) {
+                k->opens = true;
+            } else {
+                // The folded byte before comes from an ASCII byte of either case, from white
+                // space when it is a space, or from a code point (any byte >= 0x80).
+                const auto before = static_cast<unsigned char>(*(keep - 1));
+                k->after[before] = true;
+                if (before >= 'a' && before <= 'z') k->after[before - 32u] = true;
+                if (before == ' ') {
+                    for (unsigned char c = '\t'; c <= '\r'; ++c) k->after[c] = true;
+                }
+                for (std::size_t b = 0x80; b < 0x100; ++b) k->after[b] = true;
+            }
+        }
         inner.push_back(std::move(f));
     }
 
@@ -63,27 +87,41 @@ struct Boilerplate {
         if (b1 >= 0x80) return true;   // a non-ASCII space, or a letter folding to anything
         return first_two[f0 * 256u + (ascii_space(b1) ? ' ' : ascii_lower(b1))];
     }
-    [[nodiscard]] bool may_hold_inner(std::string_view line) const {
+    // `ascii`: the line is known to be ASCII (folding may turn a code point into ASCII
+    // punctuation, so a line with any is tried on the inner patterns).
+    [[nodiscard]] bool may_hold_inner(std::string_view line, bool ascii) const {
         if (inner.empty()) return false;
         if (inner_unfiltered) return true;
-        return std::any_of(line.begin(), line.end(), [&](char b) { return inner_byte[static_cast<unsigned char>(b)]; });
+        if (!ascii && std::any_of(line.begin(), line.end(), [](char b) { return static_cast<unsigned char>(b) >= 0x80; }))
+            return true;
+        for (const Keep& k : keeps) {
+            for (auto at = line.find(k.byte); at != std::string_view::npos; at = line.find(k.byte, at + 1)) {
+                if (k.opens || (at > 0 && k.after[static_cast<unsigned char>(line[at - 1])])) return true;
+            }
+        }
+        return false;
     }
 
-    [[nodiscard]] bool matches(std::string_view line) const {
-        const auto start = line.find_first_not_of(" \t\r\n\f\v");
-        if (start == std::string_view::npos) return false;
+    // `ascii`: the line holds no byte >= 0x80. `f` is a buffer for the folded line, reused
+    // from line to line.
+    [[nodiscard]] bool matches(std::string_view line, bool ascii, std::string& f) const {
+        std::size_t start = 0;
+        while (start < line.size() && ascii_space(static_cast<unsigned char>(line[start]))) ++start;
+        if (start == line.size()) return false;
         const bool at_start = may_start_like_pattern(line, start);
-        const bool inside = may_hold_inner(line);
+        const bool inside = may_hold_inner(line, ascii);
         if (!at_start && !inside) return false;
-        const std::string f = fold(squeeze_spaces(line));
+        // Only the head of a long line can match a pattern at its start, and an inner pattern
+        // only a line of at most inner_line_limit bytes: the rest is not folded.
+        fold_squeezed(line, f, inside ? std::max(longest, inner_line_limit) : longest);
         if (f.empty()) return false;
         if (at_start) {
-            if (exact.count(f)) return true;
+            if (f.size() <= longest && exact.count(f)) return true;
             for (const auto& p : prefixes[static_cast<unsigned char>(f.front())]) {
                 if (f.starts_with(p)) return true;
             }
         }
-        if (inside && f.size() <= 100) {
+        if (inside && f.size() <= inner_line_limit) {
             for (const auto& in : inner) {
                 if (f.find(in) != std::string::npos) return true;
             }
@@ -193,10 +231,19 @@ int TextImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
 }
 
 ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) const {
-    require_utf8_text(bytes);
-    const std::string normalised = normalise_newlines(bytes);
+    // Printable ASCII (most decoded English text) is valid, not binary and has nothing to
+    // normalise; the lines are then known to be ASCII.
+    const bool ascii = !bytes.empty() && plain_ascii_text(bytes);
+    if (!ascii) require_utf8_text(bytes);
+    // Decoded text has LF line ends and no byte order mark already: no copy then.
+    std::string normalised;
+    std::string_view text = bytes;
+    if (text.starts_with("\xEF\xBB\xBF") || text.find('\r') != std::string_view::npos) {
+        normalised = normalise_newlines(bytes);
+        text = normalised;
+    }
     Article a;
-    std::string_view rest = read_front_matter(normalised, a);
+    std::string_view rest = read_front_matter(text, a);
 
     std::vector<std::string_view> lines;
     while (!rest.empty()) {
@@ -205,7 +252,9 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
         rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     }
     const Boilerplate& bp = boilerplate();
+    std::string folded;
     std::string body;
+    body.reserve(rest.size());
     bool pending_blank = false;
     int after_title = 0;
     bool paragraph_start = true;   // the previous line was blank (or the title)
@@ -217,7 +266,7 @@ ImportResult TextImporter::parse(std::string_view bytes, const SourceInfo&) cons
             pending_blank = !body.empty();
             continue;
         }
-        if (bp.matches(t)) continue;
+        if (bp.matches(t, ascii, folded)) continue;
         if (a.title.empty()) {
             a.title = squeeze_spaces(t);
             paragraph_start = true;

@@ -12,5 +12,7 @@ inline constexpr std::size_t language_sample_bytes = 4096;
 
 // ISO 639-1 code, or "" when the text is too short or no language scores.
 std::string identify_language(std::string_view text);
+// The same as identify_language(title + "\n" + text), without building that string.
+std::string identify_language(std::string_view title, std::string_view text);
 
 } // namespace storyline

@@ -1,6 +1,8 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 
@@ -8,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <memory>
 #include <vector>
 
 namespace storyline {
@@ -114,19 +117,30 @@ std::string fold_code_point_icu(char32_t cp) {
 }
 
 // Folded forms of the code points news text mostly uses (Latin, Greek, Cyrillic, general
-// punctuation), computed once with ICU: the hot path then costs a table look-up per character.
+// punctuation), computed with ICU: the hot path then costs a table look-up per character.
+// The table is filled a page of 128 code points at a time, when a text first needs one: a run
+// over English or French text computes a few pages, not all 66 (a tenth of an import's
+// instructions on a small folder went into the whole table).
 constexpr char32_t fold_table_size = 0x2100;
+constexpr char32_t fold_page_size = 128;
+using FoldPage = std::array<std::string, fold_page_size>;
+std::array<std::atomic<const FoldPage*>, fold_table_size / fold_page_size> fold_pages{};
 
-const std::vector<std::string>& fold_table() {
-    static const std::vector<std::string> table = [] {
-        std::vector<std::string> t(fold_table_size);
-        for (char32_t cp = 0x80; cp < fold_table_size; ++cp) {
-            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-            t[cp] = fold_code_point_icu(cp);
+// cp < fold_table_size. Threads that fill the same page at once keep the first one stored.
+const std::string& folded_code_point(char32_t cp) {
+    std::atomic<const FoldPage*>& slot = fold_pages[cp / fold_page_size];
+    const FoldPage* page = slot.load(std::memory_order_acquire);
+    if (!page) {
+        auto fresh = std::make_unique<FoldPage>();
+        const char32_t first = cp - cp % fold_page_size;
+        for (char32_t c = std::max<char32_t>(first, 0x80); c < first + fold_page_size; ++c) {
+            (*fresh)[c - first] = fold_code_point_icu(c);
         }
-        return t;
-    }();
-    return table;
+        const FoldPage* expected = nullptr;
+        if (slot.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) page = fresh.release();
+        else page = expected;
+    }
+    return (*page)[cp % fold_page_size];
 }
 
 } // namespace
@@ -134,7 +148,6 @@ const std::vector<std::string>& fold_table() {
 std::string fold(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    const std::vector<std::string>* table = nullptr;
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
@@ -153,13 +166,92 @@ std::string fold(std::string_view s) {
         }
         const char32_t cp = next_code_point(s, i);
         if (cp < fold_table_size) {
-            if (!table) table = &fold_table();
-            out += (*table)[cp];
+            out += folded_code_point(cp);
         } else {
             out += fold_code_point_icu(cp);
         }
     }
     return out;
+}
+
+namespace {
+
+// Whether the eight bytes at p are all printable ASCII (or DEL) with no two spaces side by
+// side: bytes squeezing leaves as they are. (b ^ ' ') + 0x7F has its high bit clear when b is
+// a space.
+bool visible_or_single_spaces(const char* p) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, p, 8);
+    if ((x & swar::high) != 0 || ((x + 0x60 * swar::ones) & swar::high) != swar::high) return false;
+    const std::uint64_t space = ~((x ^ (' ' * swar::ones)) + 0x7F * swar::ones) & swar::high;
+    return (space & (space << 8)) == 0;
+}
+
+// s[i] is visible ASCII: the end of the run from there that squeeze_spaces copies as it is
+// (visible ASCII and single spaces, ending on a visible byte). Eight bytes at a time over most
+// of a sentence, then byte by byte.
+std::size_t ascii_run_end(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j + 8 <= s.size() && !(s[j - 1] == ' ' && s[j] == ' ') && visible_or_single_spaces(s.data() + j)) j += 8;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+    if (s[j - 1] == ' ') --j;   // a space ending the run is the caller's (more white space may follow)
+    return j;
+}
+
+} // namespace
+
+void fold_squeezed(std::string_view s, std::string& out, std::size_t enough) {
+    out.clear();
+    bool any = false;       // squeeze_spaces has written something (a space may follow)
+    bool pending = false;   // white space was skipped since
+    std::size_t i = 0;
+    while (i < s.size() && out.size() <= enough) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                ++i;
+                pending = any;
+                continue;
+            }
+            // A run that squeezing leaves as it is: appended at once (no more of it than
+            // `enough` asks for), then lower-cased in place.
+            std::size_t j = ascii_run_end(s, i);
+            if (pending) out += ' ';
+            pending = false;
+            any = true;
+            if (enough != std::string::npos) j = std::min(j, i + (enough + 1 - std::min(enough + 1, out.size())));
+            const std::size_t at = out.size();
+            out.append(s.data() + i, j - i);
+            char* o = out.data() + at;
+            char* const end = out.data() + out.size();
+            for (; o + 8 <= end; o += 8) {
+                std::uint64_t x = 0;
+                std::memcpy(&x, o, 8);
+                x = swar::ascii_lower(x);
+                std::memcpy(o, &x, 8);
+            }
+            for (; o != end; ++o) {
+                if (*o >= 'A' && *o <= 'Z') *o = static_cast<char>(*o + ('a' - 'A'));
+            }
+            i = j;
+            continue;
+        }
+        // squeeze_spaces keeps a code point's bytes as they are, and fold() reads them back as
+        // the same code point: fold each one as it is decoded here.
+        const char32_t cp = next_code_point(s, i);
+        if (is_space(cp)) {
+            pending = any;
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        any = true;
+        if (cp < fold_table_size) {
+            out += folded_code_point(cp);
+        } else {
+            out += fold_code_point_icu(cp);
+        }
+    }
 }
 
 bool is_space(char32_t cp) {
@@ -198,8 +290,7 @@ std::string squeeze_spaces(std::string_view s, std::size_t enough) {
                 pending = n != 0;
                 continue;
             }
-            std::size_t j = i + 1;
-            while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+            const std::size_t j = ascii_run_end(s, i);
             put(i, j - i);
             i = j;
             continue;

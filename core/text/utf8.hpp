@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 helpers shared by every stage. All text in Storyline is UTF-8.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,26 @@ void append_utf8(std::string& out, char32_t cp);
     return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') : is_letter_unicode(cp);
 }
 [[nodiscard]] inline bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+// fold(squeeze_spaces(s)) into `out` (cleared first), in one pass and without a string of its
+// own. With `enough`, it stops once `out` holds more than `enough` bytes: `out` is then a prefix
+// of the whole, longer than `enough` (enough for a caller that compares with short patterns).
+void fold_squeezed(std::string_view s, std::string& out, std::size_t enough = std::string::npos);
+// Eight bytes read as one integer (SWAR), for loops over mostly-ASCII text: the high bit of each
+// byte that is an ASCII letter, or digit. For a byte b < 0x80, b + c has its high bit set when
+// b >= 0x80 - c, and no such sum carries into the next byte; bytes >= 0x80 count as neither.
+namespace swar {
+inline constexpr std::uint64_t high = 0x8080808080808080ULL;
+inline constexpr std::uint64_t ones = 0x0101010101010101ULL;
+[[nodiscard]] inline std::uint64_t ascii_letters(std::uint64_t x) {
+    const std::uint64_t y = x | (0x20 * ones);   // lower case
+    return (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones) & ~x & high;
+}
+[[nodiscard]] inline std::uint64_t ascii_digits(std::uint64_t x) {
+    return (x + (0x80 - '0') * ones) & ~(x + (0x80 - '9' - 1) * ones) & ~x & high;
+}
+// x with its ASCII letters lower-cased (0x80 >> 2 is the case bit).
+[[nodiscard]] inline std::uint64_t ascii_lower(std::uint64_t x) { return x | (ascii_letters(x) >> 2); }
+} // namespace swar
 // Collapses runs of white space to one ASCII space and trims both ends.
 [[nodiscard]] std::string squeeze_spaces(std::string_view s);
 // The first bytes of squeeze_spaces(s): all of it when it is at most `enough` bytes long, else

@@ -56,3 +56,22 @@ TEST(test_utf8, squeeze_with_a_limit_gives_a_prefix_of_the_whole) {
         }
     }
 }
+
+TEST(test_utf8, fold_squeezed_is_fold_of_squeeze_and_its_head) {
+    const std::vector<std::string> texts = {"", "  \t ", "  Share  THIS:\tnow \n", "Catégories :\u00A0Économie",
+                                            "\u0301 accent first", "ÉTATS\u2009UNIS — l’OTSC", std::string(130, 'X') + " y",
+                                            "caf\xC3 bad\xE2\x80 bytes\xFF", "Straße ǅ ﬁn \U0001F600 end  "};
+    for (const auto& text : texts) {
+        const std::string whole = fold(squeeze_spaces(text));
+        std::string got = "stale";
+        fold_squeezed(text, got);
+        EXPECT_EQ(got, whole) << text;
+        for (const std::size_t enough : std::vector<std::size_t>{0, 1, 4, 10, 100}) {
+            fold_squeezed(text, got, enough);
+            EXPECT_EQ(got, whole.substr(0, got.size())) << text << " / " << enough;
+            if (got.size() < whole.size()) {
+                EXPECT_GT(got.size(), enough) << text << " / " << enough;
+            }
+        }
+    }
+}

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <string>
+#include <vector>
+
 using namespace storyline;
 
 namespace {
@@ -69,4 +72,12 @@ TEST(test_encoding, gzip_jsonl_is_inflated_and_bounded) {
     const std::string zeros = gzip_bytes(std::string(1 << 20, ' '));
     EXPECT_THROW((void)gunzip(zeros, 1000), ImportError);
     EXPECT_THROW((void)gunzip(zeros.substr(0, zeros.size() / 2)), ImportError);
+}
+
+TEST(test_encoding, plain_ascii_text_is_kept_as_it_is) {
+    // The fast path for printable ASCII gives what full normalisation gives.
+    for (const std::string& text : std::vector<std::string>{"Plain text.\n\tIndented line.\n", "a ~ z\n\n", std::string(100, 'q') + "\n" + std::string(33, 'r')}) {
+        EXPECT_EQ(decode_text(text).text, normalise_unicode(text));
+        EXPECT_EQ(decode_text(text).charset, "UTF-8");
+    }
 }

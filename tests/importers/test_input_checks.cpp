@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 using namespace storyline;
 
@@ -34,4 +35,18 @@ TEST(test_input_checks, binary_content_is_refused_with_its_reason) {
     }
     EXPECT_THROW(require_utf8_text("caf\xe9"), ImportError);
     EXPECT_NO_THROW(require_utf8_text("caf\xc3\xa9"));
+}
+
+TEST(test_input_checks, plain_ascii_text_is_printable_ascii_newlines_and_tabs) {
+    EXPECT_TRUE(plain_ascii_text("Line one\n\tLine two ~"));
+    EXPECT_TRUE(plain_ascii_text(std::string(200, 'a') + "\n" + std::string(77, 'b')));
+    for (const std::string& bad : std::vector<std::string>{"\r", "\f", std::string(1, '\0'), "\x7F", "\x01", "\x1F", "\xC3\xA9", "\x80", "\xFF"}) {
+        // the bad byte at every position of a long text (both the 8-byte words and the tail)
+        for (std::size_t at = 0; at < 80; at += 7) {
+            std::string s(90, 'x');
+            s.replace(at, bad.size(), bad);
+            EXPECT_FALSE(plain_ascii_text(s)) << at;
+        }
+        EXPECT_FALSE(plain_ascii_text("ab" + bad));
+    }
 }
