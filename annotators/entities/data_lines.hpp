@@ -1,6 +1,7 @@
 #pragma once
-// Reading the gazetteer's and lexicons' data files at start-up without a std::string per line
-// or a std::vector per split: the lines are views into one buffer holding the whole file.
+// Splitting the gazetteer's and lexicons' data lines without a std::vector per split: the
+// fields are views into the file's buffer (read_data_file, for_each_data_line in
+// core/lang/resources.hpp).
 #include <array>
 #include <cstddef>
 #include <filesystem>
@@ -8,24 +9,6 @@
 #include <string_view>
 
 namespace storyline::entities {
-
-// A data file's content; empty when the file is missing (the files are optional, like
-// read_optional_data_lines). Throws naming the file on a read error.
-std::string read_data_file(const std::filesystem::path& file);
-
-// Calls f(line) for each line as read_optional_data_lines gives it: trailing spaces, tabs and
-// carriage returns cut, empty lines and lines opening with "//" or "#" skipped.
-template <typename F>
-void for_each_data_line(std::string_view content, F&& f) {
-    while (!content.empty()) {
-        const std::size_t nl = content.find('\n');
-        std::string_view line = content.substr(0, nl);
-        content = nl == std::string_view::npos ? std::string_view() : content.substr(nl + 1);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-        if (line.empty() || line.starts_with("//") || line.starts_with("#")) continue;
-        f(line);
-    }
-}
 
 // The fields of one line split on a separator, empty fields kept; size() counts them all,
 // only the first k_capacity can be read (the widest data line has 13).

@@ -171,7 +171,7 @@ Gazetteer::Gazetteer() {
     load_cities();
     load_organisations();
     load_place_aliases();
-    const std::string given = read_data_file(data_file("gazetteer/given_names.tsv"));
+    const std::string given = read_data_file(data_file("gazetteer/given_names.tsv")).value_or(std::string());
     std::string folded;
     for_each_data_line(given, [&](std::string_view line) {
         folded.clear();
@@ -269,7 +269,7 @@ void Gazetteer::add_phrases(std::string_view surfaces, char sep, std::uint32_t e
 }
 
 void Gazetteer::load_countries() {
-    const std::string content = read_data_file(data_file("gazetteer/countries.tsv"));
+    const std::string content = read_data_file(data_file("gazetteer/countries.tsv")).value_or(std::string());
     for_each_data_line(content, [&](std::string_view line) {
         const Fields f(line, '\t');
         if (f.size() < 8) return;
@@ -294,7 +294,7 @@ void Gazetteer::load_countries() {
 }
 
 void Gazetteer::load_regions() {
-    const std::string content = read_data_file(data_file("gazetteer/regions.tsv"));
+    const std::string content = read_data_file(data_file("gazetteer/regions.tsv")).value_or(std::string());
     for_each_data_line(content, [&](std::string_view line) {
         const Fields f(line, '\t');
         if (f.size() < 7) return;
@@ -314,7 +314,7 @@ void Gazetteer::load_regions() {
 }
 
 void Gazetteer::load_cities() {
-    const std::string content = read_data_file(data_file("gazetteer/cities.tsv"));
+    const std::string content = read_data_file(data_file("gazetteer/cities.tsv")).value_or(std::string());
     for_each_data_line(content, [&](std::string_view line) {
         const Fields f(line, '\t');
         if (f.size() < 8) return;
@@ -334,7 +334,7 @@ void Gazetteer::load_cities() {
 }
 
 void Gazetteer::load_organisations() {
-    const std::string content = read_data_file(data_file("gazetteer/organisations.tsv"));
+    const std::string content = read_data_file(data_file("gazetteer/organisations.tsv")).value_or(std::string());
     for_each_data_line(content, [&](std::string_view line) {
         const Fields f(line, '\t');
         if (f.size() < 3) return;
@@ -350,7 +350,7 @@ void Gazetteer::load_organisations() {
 }
 
 void Gazetteer::load_place_aliases() {
-    const std::string content = read_data_file(data_file("gazetteer/place_aliases.tsv"));
+    const std::string content = read_data_file(data_file("gazetteer/place_aliases.tsv")).value_or(std::string());
     for_each_data_line(content, [&](std::string_view line) {
         const Fields f(line, '\t');
         if (f.size() < 2) return;
@@ -372,7 +372,7 @@ void Gazetteer::load_language(const std::string& lang) {
         if (f[0] == "apposition_in_span") lex.apposition_in_span = f[1] == "yes";
         if (f[0] == "dashed_words") lex.split_dashed_words = f[1] == "split";
     }
-    const std::string common = read_data_file(language_file(lang, "entities/common_words.txt"));
+    const std::string common = read_data_file(language_file(lang, "entities/common_words.txt")).value_or(std::string());
     lex.common = FlatTable<bool>(common.size() / 10);   // about 9 bytes a line
     for_each_data_line(common, [&](std::string_view w) { lex.common[StringHash::of(w)] = true; });
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/determiners.txt"))) {

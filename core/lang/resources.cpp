@@ -32,13 +32,23 @@ std::filesystem::path find_root() {
 }
 
 std::vector<std::string> read_lines(const std::filesystem::path& file, bool optional) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    const auto content = read_data_file(file);
+    if (!content) {
         if (optional) return {};
         throw std::runtime_error(file.string() + ": cannot read language data file");
     }
-    // The whole file at once, then split: line-by-line getline cost more than the parsing of
-    // the lines (the gazetteer's 23,000 cities are read at every start).
+    std::vector<std::string> lines;
+    lines.reserve(content->size() / 32 + 1);   // a guess: counting the lines first cost more than regrowth
+    for_each_data_line(*content, [&](std::string_view line) { lines.emplace_back(line); });
+    return lines;
+}
+
+} // namespace
+
+// The whole file at once: line-by-line getline cost more than parsing the lines.
+std::optional<std::string> read_data_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
     std::string content;
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
@@ -52,21 +62,8 @@ std::vector<std::string> read_lines(const std::filesystem::path& file, bool opti
         content = whole.str();
     }
     if (in.bad()) throw std::runtime_error(file.string() + ": read error");
-    std::vector<std::string> lines;
-    lines.reserve(content.size() / 32 + 1);   // a guess: counting the lines first cost more than regrowth
-    std::string_view rest = content;
-    while (!rest.empty()) {
-        const std::size_t nl = rest.find('\n');
-        std::string_view line = rest.substr(0, nl);
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-        if (line.empty() || line.starts_with("//") || line.starts_with("#")) continue;
-        lines.emplace_back(line);
-    }
-    return lines;
+    return content;
 }
-
-} // namespace
 
 std::filesystem::path resource_root() {
     std::lock_guard lock(g_mutex);

@@ -1,6 +1,7 @@
 // The entity tokenizer's folds (views into one buffer per article) and the gazetteer's start-up
 // parsing: fast paths that must give what the general ones give.
 #include "annotators/entities/data_lines.hpp"
+#include "core/lang/resources.hpp"
 #include "entities_test_util.hpp"
 
 #include <utility>
@@ -53,7 +54,7 @@ TEST(entities_tokenizer, test_entities_tokenizer_long_and_growing_words) {
 
 TEST(entities_tokenizer, test_entities_data_lines_skip_comments_and_keep_empty_fields) {
     std::vector<std::string> lines;
-    entities::for_each_data_line("# comment\n// FORMAT: a\tb\n\na\t\tc  \r\nlast", [&](std::string_view l) {
+    for_each_data_line("# comment\n// FORMAT: a\tb\n\na\t\tc  \r\nlast", [&](std::string_view l) {
         lines.emplace_back(l);
     });
     ASSERT_EQ(lines.size(), 2u);
@@ -63,7 +64,7 @@ TEST(entities_tokenizer, test_entities_data_lines_skip_comments_and_keep_empty_f
     EXPECT_EQ(f[1], "");
     EXPECT_EQ(f[2], "c");
     EXPECT_EQ(f[7], "");   // past the last field
-    EXPECT_TRUE(entities::read_data_file("/nonexistent/storyline/file.tsv").empty());
+    EXPECT_FALSE(read_data_file("/nonexistent/storyline/file.tsv").has_value());
 }
 
 TEST(entities_tokenizer, test_gazetteer_accented_names_and_ids) {
