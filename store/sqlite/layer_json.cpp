@@ -8,11 +8,18 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 namespace storyline::layer_json {
 namespace {
 
 using Value = rapidjson::Value;
+
+// The bytes of `sentence` in `text`, or nothing when the span does not fit the text.
+std::optional<std::string_view> sentence_text(std::string_view text, Span sentence) {
+    if (sentence.begin > sentence.end || sentence.end > text.size()) return std::nullopt;
+    return text.substr(sentence.begin, sentence.size());
+}
 
 // Confidences take a handful of distinct values, and rapidjson's shortest round-trip dtoa costs
 // a few hundred instructions a number: each value's text is kept (per thread) and copied.
@@ -63,6 +70,10 @@ public:
     void string(std::string_view s) {
         separate();
         m_out.string(s);
+    }
+    void null() {
+        separate();
+        m_out.raw("null");
     }
     // JSON has no NaN or infinity; -0 is written as 0, as SQLite REALs (schema v1) and the
     // PostgreSQL store give it back.
@@ -117,6 +128,7 @@ public:
         return m_v[i].GetUint();
     }
     Span span(rapidjson::SizeType i) const { return Span{offset(i), offset(i + 1)}; }
+    bool is_null(rapidjson::SizeType i) const { return m_v[i].IsNull(); }
     int integer(rapidjson::SizeType i) const {
         if (!m_v[i].IsInt()) fail();
         return m_v[i].GetInt();
@@ -186,12 +198,16 @@ EncodedLayers::EncodedLayers(const Document& doc) {
         w.number(m.confidence);
     });
     m_ends[3] = out.view().size();
-    encode(out, doc.events, [](Writer& w, const EventMention& e) {
+    // A summary that is its sentence's own bytes (99.7 % of Reuters events) is written as null
+    // and read back from the text: a quarter of the layers' bytes.
+    const std::string_view text = doc.article.text;
+    encode(out, doc.events, [&](Writer& w, const EventMention& e) {
         w.span(e.trigger);
         w.span(e.sentence);
         w.string(e.type);
         w.string(e.lemma);
-        w.string(e.summary);
+        if (e.summary == sentence_text(text, e.sentence)) w.null();
+        else w.string(e.summary);
         w.ints(e.agents);
         w.ints(e.targets);
         w.ints(e.places);
@@ -242,7 +258,13 @@ void decode_events(std::string_view json, Document& doc) {
         e.sentence = it.span(2);
         e.type = it.string(4);
         e.lemma = it.string(5);
-        e.summary = it.string(6);
+        if (it.is_null(6)) {
+            const std::optional<std::string_view> sentence = sentence_text(doc.article.text, e.sentence);
+            if (!sentence) it.fail();
+            e.summary = *sentence;
+        } else {
+            e.summary = it.string(6);
+        }
         e.agents = it.ints(7);
         e.targets = it.ints(8);
         e.places = it.ints(9);

@@ -11,6 +11,8 @@
 //   entity   [start, end, type, key, canonical, kb_id, confidence]
 //   event    [start, end, sentence_start, sentence_end, type, lemma, summary, [agents],
 //             [targets], [places], timex, time_value, time_source, modality, confidence]
+//            where summary is null when it is the sentence's own bytes in the article text
+//            (schema v4; a v3 row's string reads the same)
 #include "core/model/annotation.hpp"
 
 #include <array>

@@ -121,6 +121,22 @@ DROP TABLE sources;
 ALTER TABLE sources_v3 RENAME TO sources;
 CREATE INDEX sources_article ON sources(article_id);
 )sql",
+    // 4: an event's summary that is its sentence's own bytes is stored as null (a quarter of the
+    // layers' bytes); the view reads it back from the article text, bytes not characters (the
+    // offsets are byte offsets). v3 rows, with the summary written out, read the same.
+    R"sql(
+DROP VIEW event_mentions;
+CREATE VIEW event_mentions AS
+  SELECT a.id AS article_id, j.key AS idx, j.value ->> 0 AS start, j.value ->> 1 AS end,
+         j.value ->> 2 AS sentence_start, j.value ->> 3 AS sentence_end, j.value ->> 4 AS type,
+         j.value ->> 5 AS lemma,
+         coalesce(j.value ->> 6, CAST(substr(CAST(a.text AS BLOB), (j.value ->> 2) + 1,
+                                              (j.value ->> 3) - (j.value ->> 2)) AS TEXT)) AS summary,
+         j.value -> 7 AS agents, j.value -> 8 AS targets,
+         j.value -> 9 AS places, j.value ->> 10 AS timex, j.value ->> 11 AS time_value,
+         j.value ->> 12 AS time_source, j.value ->> 13 AS modality, j.value ->> 14 AS confidence
+  FROM articles a, json_each(a.events) j WHERE a.events IS NOT NULL;
+)sql",
 };
 
 } // namespace storyline::sqlite_schema

@@ -80,7 +80,7 @@ TEST(test_sqlite_store, schema_version_and_integrity) {
     const auto path = (dir.path() / "s.db").string();
     { SqliteStore s(path); }
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 4);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
     db.exec("PRAGMA user_version=99");
     EXPECT_THROW(SqliteStore s(path), StoreError);
@@ -225,7 +225,7 @@ TEST(test_sqlite_store, version_2_database_is_migrated_and_reads_the_same) {
         EXPECT_EQ(s.counts().persons, 1);
     }
     SQLite::Database db(path, SQLite::OPEN_READONLY);
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 4);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
     EXPECT_FALSE(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt());
     // Plain SQL reads what it read before: the layers view and the per-mention views.
@@ -255,6 +255,84 @@ TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
         EXPECT_NE(std::string(e.what()).find("damaged entity layer"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
     }
+}
+
+TEST(test_sqlite_store, summary_that_is_its_sentence_is_read_back_from_the_text) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    const std::string text = "Le 13 janvier, Poutine a déclaré la fin.  Zas «\u00a0répond\u00a0».";
+    const auto first_end = static_cast<std::uint32_t>(text.find('.') + 1);
+    const std::string first = text.substr(0, first_end);
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        Document d = doc("a1", "f.txt", text);
+        d.events[0].lemma = "déclarer";
+        d.events.push_back(d.events[0]);
+        d.events[0].sentence = Span{0, first_end};
+        d.events[0].summary = first;                                // the sentence's bytes: not stored
+        d.events[1].sentence = Span{static_cast<std::uint32_t>(text.find("Zas")), static_cast<std::uint32_t>(text.size())};
+        d.events[1].summary = "Zas répond";                         // anything else: stored
+        s.put(d);
+        s.commit_batch();
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        const std::string events = db.execAndGet("SELECT events FROM articles").getString();
+        EXPECT_NE(events.find("\"déclarer\",null,"), std::string::npos) << events;
+        EXPECT_NE(events.find("\"Zas répond\""), std::string::npos) << events;
+        // Plain SQL gets the summary either way, cut from the text by bytes (the text is not ASCII).
+        EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions WHERE idx = 0").getString(), first);
+        EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions WHERE idx = 1").getString(), "Zas répond");
+    }
+    SqliteStore s(path);
+    s.for_each_document([&](const Document& back) {
+        ASSERT_EQ(back.events.size(), 2u);
+        EXPECT_EQ(back.events[0].summary, first);
+        EXPECT_EQ(back.events[1].summary, "Zas répond");
+    });
+}
+
+TEST(test_sqlite_store, version_3_database_with_written_summaries_reads_the_same) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "v3.db").string();
+    {   // Schema v3 wrote every summary out, even the sentence's own bytes.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t v = 0; v < 3; ++v) db.exec(sqlite_schema::migrations[v]);
+        db.exec("PRAGMA user_version=3");
+        db.exec("INSERT INTO articles VALUES ('a1','T','jeudi Poutine déclare','fr','2022-01-14','record','','','','txt','h',"
+                "'[[0,21]]','[]','[]',"
+                "'[[14,21,0,21,\"statement\",\"déclarer\",\"jeudi Poutine déclare\",[],[],[],-1,\"\",\"none\",\"asserted\",0.5]]')");
+        db.exec("INSERT INTO sources VALUES ('f.txt','a1','h','')");
+    }
+    {
+        SqliteStore s(path);
+        s.for_each_document([](const Document& d) {
+            ASSERT_EQ(d.events.size(), 1u);
+            EXPECT_EQ(d.events[0].summary, "jeudi Poutine déclare");
+        });
+    }
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 4);
+    EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions").getString(), "jeudi Poutine déclare");
+}
+
+TEST(test_sqlite_store, summary_outside_the_text_is_a_damaged_layer) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
+        s.commit_batch();
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE articles SET events = "
+                "'[[14,21,0,999,\"statement\",\"déclarer\",null,[],[],[],-1,\"\",\"none\",\"asserted\",0.5]]'");
+    }
+    SqliteStore s(path);
+    EXPECT_THROW(s.for_each_document([](const Document&) {}), StoreError);
 }
 
 TEST(test_sqlite_store, counts_read_escaped_keys_and_empty_layers) {
