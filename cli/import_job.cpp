@@ -9,11 +9,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <future>
 #include <iostream>
 #include <sstream>
 #include <thread>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace storyline::cli {
@@ -43,26 +44,44 @@ std::string lower_extension(const std::filesystem::path& p) {
     return ext;
 }
 
+// One open, fstat and read per file: a file's name is looked up once, and no stream is built
+// (std::filesystem::file_size then std::ifstream looked the path up twice and set up a filebuf
+// for each of Reuters' 21,578 files). O_NONBLOCK: something swapped for a FIFO since the folder
+// was listed is refused by fstat instead of blocking the import.
 bool read_file(const std::filesystem::path& p, std::string& bytes, std::string& error) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(p, ec);
-    if (ec) {   // e.g. removed since the folder was listed
-        error = "cannot read file: " + ec.message();
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {   // e.g. removed since the folder was listed
+        error = std::string("cannot read file: ") + std::strerror(errno);
         return false;
     }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        error = std::string("cannot read file: ") + std::strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = "not a regular file (FIFO, socket or device; not read)";
+        return false;
+    }
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_file_bytes) {
         error = "file too large (" + std::to_string(size >> 20) + " MB; the limit is " +
                 std::to_string(max_file_bytes >> 20) + " MB)";
         return false;
     }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = std::string("cannot open file: ") + std::strerror(errno);
-        return false;
-    }
     bytes.resize(size);
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, bytes.data() + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    if (done != size) {
         error = "read error (file changed while being read?)";
         return false;
     }
