@@ -319,22 +319,43 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     std::thread writer([&] {
         try {
             std::size_t in_batch = 0;
+            bool open = false;
             auto batch_started = std::chrono::steady_clock::now();
-            writer_store->begin_batch();
+            // Documents taken off the queue while the store would wait to begin the next batch
+            // (SQLite copying its WAL): the workers keep room in the queue and go on.
+            std::vector<Document> held;
+            const std::size_t max_held = writer_queue_per_worker * workers_n;
+            auto write = [&](const Document& doc) {
+                writer_store->put(doc);
+                written.timexes += static_cast<std::int64_t>(doc.timexes.size());
+                written.entities += static_cast<std::int64_t>(doc.entities.size());
+                written.events += static_cast<std::int64_t>(doc.events.size());
+                ++in_batch;
+            };
+            auto open_batch = [&] {
+                writer_store->begin_batch();
+                open = true;
+                in_batch = 0;
+                batch_started = std::chrono::steady_clock::now();
+                for (const Document& h : held) write(h);
+                held.clear();
+            };
             while (auto doc = to_write.pop()) {
-                writer_store->put(*doc);
-                written.timexes += static_cast<std::int64_t>(doc->timexes.size());
-                written.entities += static_cast<std::int64_t>(doc->entities.size());
-                written.events += static_cast<std::int64_t>(doc->events.size());
-                const auto now = std::chrono::steady_clock::now();
-                if (++in_batch >= batch_size || now - batch_started >= batch_time) {
+                if (!open) {
+                    if (held.size() < max_held && writer_store->batch_would_wait()) {
+                        held.push_back(std::move(*doc));
+                        continue;
+                    }
+                    open_batch();
+                }
+                write(*doc);
+                if (in_batch >= batch_size || std::chrono::steady_clock::now() - batch_started >= batch_time) {
                     writer_store->commit_batch();
-                    writer_store->begin_batch();
-                    in_batch = 0;
-                    batch_started = now;
+                    open = false;
                 }
             }
-            writer_store->commit_batch();
+            if (!open && !held.empty()) open_batch();
+            if (open) writer_store->commit_batch();
         } catch (...) {
             writer_error = std::current_exception();
             to_write.close();

@@ -36,6 +36,10 @@ public:
                                                    const std::string& content_hash) = 0;
     // Writes happen in batches: one transaction each.
     virtual void begin_batch() = 0;
+    // Whether begin_batch() would now wait for the store's own housekeeping (SQLite: the WAL
+    // being copied into the database file). A writer with other work, such as taking documents
+    // off its queue so the annotation workers go on, does that first.
+    [[nodiscard]] virtual bool batch_would_wait() { return false; }
     // Stores the document and its annotations. Replaces what the same source_key held before
     // (a changed file); an article with an id already stored from another source gains this
     // source and keeps its annotations (the same story under two paths or outlets).

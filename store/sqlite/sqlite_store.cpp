@@ -3,6 +3,7 @@
 #include "store/sqlite/layer_json.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sql_statement.hpp"
+#include "store/sqlite/wal_checkpointer.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -59,7 +60,12 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
     }
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+    if (m_checkpointer) {
+        sqlite3_wal_hook(m_db.getHandle(), nullptr, nullptr);
+        m_checkpointer.reset();   // before the connection closes, which copies what is left
+    }
+}
 
 void SqliteStore::migrate() {
     const int version = m_db.execAndGet("PRAGMA user_version").getInt();
@@ -96,6 +102,20 @@ SourceState SqliteStore::source_state(const std::string& source_key, const std::
 
 void SqliteStore::begin_batch() {
     if (m_tx) return;
+    if (!m_checkpointer) {
+        // Checkpoints move to their own thread: commits here only append to the WAL. The hook
+        // replaces SQLite's automatic checkpoint and is told the WAL's length after each commit.
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+        sqlite3_wal_hook(
+            m_db.getHandle(),
+            [](void* checkpointer, sqlite3*, const char*, int wal_frames) {
+                static_cast<WalCheckpointer*>(checkpointer)->committed(wal_frames);
+                return SQLITE_OK;
+            },
+            m_checkpointer.get());
+    } else if (m_checkpointer->wal_too_long()) {
+        m_checkpointer->wait_until_copied();   // so that this batch starts the WAL over
+    }
     try {
         m_tx = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
     } catch (const SQLite::Exception& e) {
@@ -105,6 +125,8 @@ void SqliteStore::begin_batch() {
         throw;
     }
 }
+
+bool SqliteStore::batch_would_wait() { return !m_tx && m_checkpointer && m_checkpointer->wal_too_long() && m_checkpointer->busy(); }
 
 void SqliteStore::commit_batch() {
     if (!m_tx) return;

@@ -12,6 +12,8 @@
 
 namespace storyline {
 
+class WalCheckpointer;
+
 class SqliteStore final : public Store {
 public:
     // Opens or creates the file and applies pending migrations. Throws StoreError with the path
@@ -21,6 +23,7 @@ public:
 
     SourceState source_state(const std::string& source_key, const std::string& content_hash) override;
     void begin_batch() override;
+    bool batch_would_wait() override;
     void put(const Document& doc) override;
     void commit_batch() override;
     void rollback_batch() override;
@@ -47,6 +50,8 @@ private:
     std::unique_ptr<SQLite::Transaction> m_tx;
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
     std::unique_ptr<WriteStatements> m_writes;
+    // Started with the first batch: only a writer needs it (store/sqlite/wal_checkpointer.hpp).
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 }; // class SqliteStore
 
 } // namespace storyline
