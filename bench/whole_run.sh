@@ -2,14 +2,17 @@
 # Whole-import benchmark: imports the Reuters-21578 set (unpacked from ../shared) and the French
 # giletsjaunes set, and prints MB/s of article text, articles/s, peak RSS and database size; with
 # --scale, also 1x, 2x and 4x copies of Reuters (copies get changed titles, hence new ids) to show
-# how time and memory grow. Usage: bench/whole_run.sh [--scale] [-j N]
+# how time and memory grow; -r R runs each import R times and prints every run and the median
+# (this VM's runs spread by ±15 %, so one run is no figure). Usage:
+# bench/whole_run.sh [--scale] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="$(cd .. && pwd)/shared"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/storyline-bench"
-scale=0; threads=""
+scale=0; threads=""; repeat=1
 while [ $# -gt 0 ]; do
-  case "$1" in --scale) scale=1 ;; -j) threads="-j $2"; shift ;; *) echo "usage: $0 [--scale] [-j N]" >&2; exit 2 ;; esac
+  case "$1" in --scale) scale=1 ;; -j) threads="-j $2"; shift ;; -r) repeat="$2"; shift ;;
+    *) echo "usage: $0 [--scale] [-j N] [-r R]" >&2; exit 2 ;; esac
   shift
 done
 dir="${STORYLINE_BUILD_DIR:-$(bash scripts/build.sh default)}"
@@ -19,7 +22,20 @@ if [ ! -d "$CACHE/reuters/articles" ]; then
   python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null
 fi
 
-measure() {   # name input-folder
+measure() {   # name input-folder: R runs, each printed, then the median by wall time
+  local r walls=()
+  for ((r = 1; r <= repeat; r++)); do
+    measure_once "$@"
+    walls+=("$(cat "$CACHE/$1.wall")")
+  done
+  if [ "$repeat" -gt 1 ]; then
+    printf '%s\n' "${walls[@]}" | sort -n | awk -v name="$1" -v n="$repeat" '{w[NR] = $1; mb = $2}
+      END {m = (n % 2) ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2
+           printf "%-16s median of %d runs: %.2f s, %.2f MB/s (min %.2f s, max %.2f s)\n", name, n, m, mb / m, w[1], w[n]}'
+  fi
+}
+
+measure_once() {   # name input-folder
   local name="$1" input="$2" db="$CACHE/$1.db" log="$CACHE/$1.log"
   rm -f "$db" "$db-wal" "$db-shm"
   /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
@@ -27,6 +43,7 @@ measure() {   # name input-folder
   local articles mb
   articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
   mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")
+  echo "$wall ${mb:-0}" >"$CACHE/$name.wall"
   python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" <<'PY'
 import sys
 name, wall, rss, arts, mb, size = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0), float(sys.argv[5]), int(sys.argv[6])
