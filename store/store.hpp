@@ -59,6 +59,9 @@ public:
     // Only `articles` and `sources` need be filled: what an import prints, which must not cost
     // a scan of the whole database (counts() reads every stored layer). The default counts all.
     [[nodiscard]] virtual StoreCounts article_counts() { return counts(); }
+    // Whether any source is stored. An import into an empty store asks nothing per article:
+    // every source it reads is new.
+    [[nodiscard]] virtual bool has_sources() { return article_counts().sources > 0; }
 }; // class Store
 
 // What every store throws for a database it cannot open or use, naming it and the reason.

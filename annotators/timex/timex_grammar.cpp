@@ -301,6 +301,7 @@ void Grammar::finish_index() {
     std::size_t size = 16;
     while (size < keys.size() * 3) size *= 2;
     table.assign(size, Slot{});
+    tags.assign(size, 0);
     table_mask = size - 1;
     table_shift = 64 - std::countr_zero(size);
     byte_keys.fill(nullptr);
@@ -322,9 +323,11 @@ void Grammar::finish_index() {
         }
         max_key_len = std::max(max_key_len, key.size());
         const KeyWords w = key_words(key);
-        std::size_t i = key_hash(w, key.size()) >> table_shift;
-        while (table[i].info) i = (i + 1) & table_mask;
+        const std::uint64_t h = key_hash(w, key.size());
+        std::size_t i = h >> table_shift;
+        while (tags[i] != 0) i = (i + 1) & table_mask;
         table[i] = Slot{w, key, &info};
+        tags[i] = tag_of(h);
     }
 }
 

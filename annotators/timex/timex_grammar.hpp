@@ -151,9 +151,13 @@ struct Grammar {
         if (key.size() == 1) return byte_keys[static_cast<unsigned char>(key[0])];
         if (key.size() - 1 >= max_key_len) return nullptr;  // also the empty key and table
         const KeyWords w = key_words(key);
-        for (std::size_t i = key_hash(w, key.size()) >> table_shift;; i = (i + 1) & table_mask) {
+        const std::uint64_t h = key_hash(w, key.size());
+        const std::uint8_t tag = tag_of(h);
+        for (std::size_t i = h >> table_shift;; i = (i + 1) & table_mask) {
+            const std::uint8_t t = tags[i];
+            if (t == 0) return nullptr;
+            if (t != tag) continue;
             const Slot& s = table[i];
-            if (!s.info) return nullptr;
             // Up to 16 bytes the two words and the length are the whole key.
             if (s.words.a == w.a && s.words.b == w.b && s.key.size() == key.size() &&
                 (key.size() <= 16 || s.key == key))
@@ -196,6 +200,12 @@ struct Grammar {
         std::string_view key;
         const KeyInfo* info = nullptr;
     };
+    // A byte per slot: 0 for empty, else the hash's low 7 bits (the index takes its top bits)
+    // with the high bit set. Most words of a text are no key, and the probe ends in this array
+    // (2 KB for English, within the first-level cache) without loading a slot: the slots (40
+    // bytes each, 80 KB) missed that cache on nearly every word.
+    static std::uint8_t tag_of(std::uint64_t hash) { return static_cast<std::uint8_t>(0x80 | (hash & 0x7F)); }
+    std::vector<std::uint8_t> tags;
     std::vector<Slot> table;
     std::size_t table_mask = 0;
     int table_shift = 63;  // 64 - log2(table size)

@@ -279,6 +279,8 @@ StoreCounts SqliteStore::article_counts() {
     return c;
 }
 
+bool SqliteStore::has_sources() { return m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM sources)").getInt() != 0; }
+
 StoreCounts SqliteStore::counts() {
     auto count = [&](const char* sql) { return m_db.execAndGet(sql).getInt64(); };
     StoreCounts c;

@@ -32,6 +32,7 @@ public:
     std::vector<std::string> sources_of(const std::string& article_id) override;
     StoreCounts counts() override;
     StoreCounts article_counts() override;
+    bool has_sources() override;
 
 private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);
