@@ -75,6 +75,17 @@ TEST(test_sqlite_store, unchanged_changed_and_shared_sources) {
     EXPECT_EQ(s.counts().event_mentions, 2);
 }
 
+TEST(test_sqlite_store, has_sources_says_whether_an_import_must_ask_per_article) {
+    test_support::TempDir dir;
+    SqliteStore s((dir.path() / "s.db").string());
+    EXPECT_FALSE(s.has_sources());
+    s.begin_batch();
+    s.put(doc("a1", "f.txt", "v1"));
+    EXPECT_TRUE(s.has_sources());   // inside the batch too: the same connection sees its writes
+    s.commit_batch();
+    EXPECT_TRUE(s.has_sources());
+}
+
 TEST(test_sqlite_store, schema_version_and_integrity) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
