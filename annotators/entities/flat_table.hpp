@@ -57,11 +57,28 @@ public:
         if (m_slots[i].hash == 0) {
             m_slots[i].hash = hash;
             ++m_size;
+            if (!m_filter.empty()) set_filter_bit(hash);
         }
         return m_slots[i].value;
     }
+    // Adds a filter of `bits_per_entry` bits per entry, one set per stored hash (by the hash's
+    // top bits; the slot index takes its low bits). A look-up whose bit is clear ends there,
+    // without loading a slot: for a table of several MB that is mostly asked for absent keys
+    // (the gazetteer's phrase prefixes), the slot was a cache miss and the filter is not.
+    void add_filter(std::size_t bits_per_entry = 8) {
+        std::size_t bits = 4096;
+        while (bits < m_size * bits_per_entry) bits *= 2;
+        m_filter.assign(bits / 64, 0);
+        m_filter_mask = bits - 1;
+        for (const auto& s : m_slots)
+            if (s.hash != 0) set_filter_bit(s.hash);
+    }
     [[nodiscard]] const Value* find(std::uint64_t hash) const {
         if (m_slots.empty()) return nullptr;
+        if (!m_filter.empty()) {
+            const std::uint64_t b = (hash >> 32) & m_filter_mask;
+            if (((m_filter[b >> 6] >> (b & 63)) & 1) == 0) return nullptr;
+        }
         for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
             if (m_slots[i].hash == hash) return &m_slots[i].value;
             if (m_slots[i].hash == 0) return nullptr;
@@ -94,9 +111,15 @@ private:
             if (s.hash != 0) (*this)[s.hash] = std::move(s.value);
         }
     }
+    void set_filter_bit(std::uint64_t hash) {
+        const std::uint64_t b = (hash >> 32) & m_filter_mask;
+        m_filter[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;
     std::size_t m_size = 0;
+    std::vector<std::uint64_t> m_filter;   // empty: no filter
+    std::uint64_t m_filter_mask = 0;
 }; // class FlatTable
 
 } // namespace storyline::entities

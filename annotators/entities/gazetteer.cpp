@@ -190,6 +190,9 @@ Gazetteer::Gazetteer() {
         }
     }
     for (const auto& lang : available_languages()) load_language(lang);
+    // longest_match() asks these for every prefix of every candidate name, mostly in vain.
+    m_phrase_index.add_filter();
+    m_first_index.add_filter();
     const FlatTable<WordInfo> gazetteer_words = index_gazetteer_words();
     for (auto& [lang, lex] : m_lexicons) index_words(lex, gazetteer_words);
     index_words(m_empty, gazetteer_words);
