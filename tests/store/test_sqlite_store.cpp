@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 using namespace storyline;
 
 namespace {
@@ -84,6 +86,30 @@ TEST(test_sqlite_store, has_sources_says_whether_an_import_must_ask_per_article)
     EXPECT_TRUE(s.has_sources());   // inside the batch too: the same connection sees its writes
     s.commit_batch();
     EXPECT_TRUE(s.has_sources());
+}
+
+TEST(test_sqlite_store, wal_is_copied_in_the_background_and_stays_bounded) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    std::uintmax_t largest_wal = 0;
+    {
+        SqliteStore s(path);
+        const std::string megabyte(1 << 20, 'x');
+        for (int k = 0; k < 100; ++k) {   // 100 MB in 100 batches: past the 64 MB bound
+            s.begin_batch();
+            s.put(doc("a" + std::to_string(k), "f" + std::to_string(k) + ".txt", megabyte + std::to_string(k)));
+            s.commit_batch();
+            std::error_code ec;
+            largest_wal = std::max(largest_wal, std::filesystem::file_size(path + "-wal", ec));
+        }
+        EXPECT_EQ(s.article_counts().articles, 100);
+    }
+    // The bound and one batch past it; without the checkpoints the WAL would hold all 100 MB.
+    EXPECT_LT(largest_wal, std::uintmax_t{72} << 20);
+    EXPECT_FALSE(std::filesystem::exists(path + "-wal"));   // the last close copied the rest
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM articles").getInt(), 100);
 }
 
 TEST(test_sqlite_store, schema_version_and_integrity) {
