@@ -15,6 +15,19 @@ Document doc(const std::string& id, const std::string& key, const std::string& t
     return test_support::sample_document(id, key, text);
 }
 
+// A database at `path` holding one sample article, then edited by hand with `sql` (as a damaged
+// or hand-edited file would be).
+void store_one_then_edit(const std::string& path, const std::string& sql) {
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
+        s.commit_batch();
+    }
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(sql);
+}
+
 } // namespace
 
 TEST(test_sqlite_store, round_trip_keeps_every_layer) {
@@ -274,16 +287,7 @@ TEST(test_sqlite_store, version_2_database_is_migrated_and_reads_the_same) {
 TEST(test_sqlite_store, damaged_layer_is_a_clear_error) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
-    {
-        SqliteStore s(path);
-        s.begin_batch();
-        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
-        s.commit_batch();
-    }
-    {
-        SQLite::Database db(path, SQLite::OPEN_READWRITE);
-        db.exec("UPDATE articles SET entities = '[[1,2,\"PER\"]]'");
-    }
+    store_one_then_edit(path, "UPDATE articles SET entities = '[[1,2,\"PER\"]]'");
     SqliteStore s(path);
     try {
         s.for_each_document([](const Document&) {});
@@ -357,17 +361,8 @@ TEST(test_sqlite_store, version_3_database_with_written_summaries_reads_the_same
 TEST(test_sqlite_store, summary_outside_the_text_is_a_damaged_layer) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
-    {
-        SqliteStore s(path);
-        s.begin_batch();
-        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
-        s.commit_batch();
-    }
-    {
-        SQLite::Database db(path, SQLite::OPEN_READWRITE);
-        db.exec("UPDATE articles SET events = "
-                "'[[14,21,0,999,\"statement\",\"déclarer\",null,[],[],[],-1,\"\",\"none\",\"asserted\",0.5]]'");
-    }
+    store_one_then_edit(path, "UPDATE articles SET events = "
+                              "'[[14,21,0,999,\"statement\",\"déclarer\",null,[],[],[],-1,\"\",\"none\",\"asserted\",0.5]]'");
     SqliteStore s(path);
     EXPECT_THROW(s.for_each_document([](const Document&) {}), StoreError);
 }
