@@ -102,18 +102,24 @@ SourceState SqliteStore::source_state(const std::string& source_key, const std::
 
 void SqliteStore::begin_batch() {
     if (m_tx) return;
-    if (!m_checkpointer) {
+    if (!m_checkpointer && !m_checkpointer_failed) {
         // Checkpoints move to their own thread: commits here only append to the WAL. The hook
         // replaces SQLite's automatic checkpoint and is told the WAL's length after each commit.
-        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
-        sqlite3_wal_hook(
-            m_db.getHandle(),
-            [](void* checkpointer, sqlite3*, const char*, int wal_frames) {
-                static_cast<WalCheckpointer*>(checkpointer)->committed(wal_frames);
-                return SQLITE_OK;
-            },
-            m_checkpointer.get());
-    } else if (m_checkpointer->wal_too_long()) {
+        try {
+            m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+        } catch (const std::exception&) {
+            m_checkpointer_failed = true;   // no second connection or thread: SQLite's own checkpoints stay
+        }
+        if (m_checkpointer) {
+            sqlite3_wal_hook(
+                m_db.getHandle(),
+                [](void* checkpointer, sqlite3*, const char*, int wal_frames) {
+                    static_cast<WalCheckpointer*>(checkpointer)->committed(wal_frames);
+                    return SQLITE_OK;
+                },
+                m_checkpointer.get());
+        }
+    } else if (m_checkpointer && m_checkpointer->wal_too_long()) {
         m_checkpointer->wait_until_copied();   // so that this batch starts the WAL over
     }
     try {

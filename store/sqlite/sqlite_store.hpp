@@ -53,6 +53,7 @@ private:
     std::unique_ptr<WriteStatements> m_writes;
     // Started with the first batch: only a writer needs it (store/sqlite/wal_checkpointer.hpp).
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    bool m_checkpointer_failed = false;
 }; // class SqliteStore
 
 } // namespace storyline
