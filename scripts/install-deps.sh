@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Storyline builds and tests with, only those missing.
-# Idempotent and quiet when everything is present. Usage: scripts/install-deps.sh [build|test|all|fuzz]
+# Idempotent and quiet when everything is present. Usage: scripts/install-deps.sh [build|test|all|fuzz|bench]
 set -euo pipefail
 
 BUILD_PKGS=(
@@ -17,6 +17,8 @@ TEST_PKGS=(python3 libbenchmark-dev postgresql-15)
 # Optional, not part of build/test/all: clang and its sanitizer + libFuzzer runtimes for the
 # fuzz preset (scripts/fuzz.sh).
 FUZZ_PKGS=(clang libclang-rt-14-dev)
+# Optional too: callgrind for bench/instructions.sh.
+BENCH_PKGS=(valgrind)
 # postgresql-15 (in TEST_PKGS): the throw-away server of tests/postgres (its binaries, not a running service).
 
 what="${1:-all}"
@@ -24,7 +26,8 @@ case "$what" in
   build) pkgs=("${BUILD_PKGS[@]}") ;;
   test|all) pkgs=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}") ;;
   fuzz) pkgs=("${BUILD_PKGS[@]}" "${FUZZ_PKGS[@]}") ;;
-  *) echo "usage: $0 [build|test|all|fuzz]" >&2; exit 2 ;;
+  bench) pkgs=("${BUILD_PKGS[@]}" "${BENCH_PKGS[@]}") ;;
+  *) echo "usage: $0 [build|test|all|fuzz|bench]" >&2; exit 2 ;;
 esac
 
 missing=()
