@@ -1,23 +1,16 @@
 #include "cli/dry_run.hpp"
 
+#include "cli/input_files.hpp"
+
 #include "importers/import_bytes.hpp"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace storyline::cli {
 namespace {
-
-std::string lower_extension(const std::filesystem::path& p) {
-    std::string ext = p.extension().string();
-    if (!ext.empty()) ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 // Tabs and newlines inside a field would break the TSV.
 std::string field(std::string_view s) {
@@ -63,21 +56,19 @@ DryRunSummary run_dry_run(const ImportOptions& options, DryRunFormat format, std
     for (const auto& path : files) {
         ++summary.files;
         SourceInfo src;
-        src.path = path.string();
+        src.path = path;
         src.extension = lower_extension(path);
         src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         src.forced_date = options.date;
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        if (!in || in.bad()) {
-            log << "storyline import: " << src.path << ": cannot read file (skipped)\n";
+        std::string bytes, error;
+        if (!read_file(path, bytes, error)) {   // the reasons a real import gives
+            log << "storyline import: " << src.path << ": " << error << " (skipped)\n";
             ++summary.failed_files;
             continue;
         }
         FileImport imported;
         try {
-            imported = import_bytes(buf.str(), src);
+            imported = import_bytes(bytes, src);
         } catch (const ImportError& e) {
             log << "storyline import: " << src.path << ": " << e.what() << " (skipped)\n";
             ++summary.failed_files;

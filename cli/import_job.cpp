@@ -1,5 +1,7 @@
 #include "cli/import_job.hpp"
 
+#include "cli/input_files.hpp"
+
 #include "annotators/pipeline.hpp"
 #include "importers/import_bytes.hpp"
 #include "core/util/bounded_queue.hpp"
@@ -34,59 +36,6 @@ constexpr std::size_t queue_depth_per_worker = 32;
 // 3.49 s to 2.93-3.12 s (docs/performance.md), for about 5 MB more memory.
 constexpr std::size_t writer_queue_per_worker = 256;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
-// Larger files are refused before being read: memory stays bounded whatever lies in the folder.
-constexpr std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
-
-std::string lower_extension(const std::filesystem::path& p) {
-    std::string ext = p.extension().string();
-    if (!ext.empty()) ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
-// One open, fstat and read per file: a file's name is looked up once, and no stream is built
-// (std::filesystem::file_size then std::ifstream looked the path up twice and set up a filebuf
-// for each of Reuters' 21,578 files). O_NONBLOCK: something swapped for a FIFO since the folder
-// was listed is refused by fstat instead of blocking the import.
-bool read_file(const std::filesystem::path& p, std::string& bytes, std::string& error) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {   // e.g. removed since the folder was listed
-        error = std::string("cannot read file: ") + std::strerror(errno);
-        return false;
-    }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        error = std::string("cannot read file: ") + std::strerror(errno);
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        error = "not a regular file (FIFO, socket or device; not read)";
-        return false;
-    }
-    const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (size > max_file_bytes) {
-        error = "file too large (" + std::to_string(size >> 20) + " MB; the limit is " +
-                std::to_string(max_file_bytes >> 20) + " MB)";
-        return false;
-    }
-    bytes.resize(size);
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::read(fd, bytes.data() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    if (done != size) {
-        error = "read error (file changed while being read?)";
-        return false;
-    }
-    return true;
-}
 
 class Progress {
 public:
@@ -108,99 +57,7 @@ private:
     std::chrono::steady_clock::time_point m_last{};
 };
 
-// A directory symlink that points at one of its own ancestors (walking it would never end).
-bool links_to_ancestor(const std::filesystem::path& link) {
-    std::error_code ec;
-    const auto target = std::filesystem::canonical(link, ec);
-    if (ec) return true;   // unresolvable: treat as a loop, it cannot be walked anyway
-    const auto parent = std::filesystem::canonical(link.parent_path(), ec);
-    if (ec) return false;
-    const auto mismatch = std::mismatch(target.begin(), target.end(), parent.begin(), parent.end());
-    return mismatch.first == target.end();
-}
-
 } // namespace
-
-std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& errors) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> files;
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        const fs::path root(input);
-        const auto status = fs::status(root, ec);
-        if (ec || !fs::exists(status)) {
-            errors.push_back(input + ": no such file or folder");
-            continue;
-        }
-        if (fs::is_regular_file(status)) {
-            files.push_back(root);
-            continue;
-        }
-        if (!fs::is_directory(status)) {
-            errors.push_back(input + ": not a regular file or folder");
-            continue;
-        }
-        // Directory symlinks are not followed, so a symlink loop cannot trap the walk.
-        fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-        if (ec) {
-            errors.push_back(input + ": cannot read folder: " + ec.message());
-            continue;
-        }
-        while (it != end) {
-            fs::path p = it->path();
-            std::error_code entry_ec;
-            const std::string_view name = p.native();
-            const bool hidden = name.substr(name.rfind('/') + 1).starts_with('.');  // npos + 1 == 0
-            const bool link = it->is_symlink(entry_ec);
-            bool article = false;
-            if (it->is_directory(entry_ec)) {
-                if (hidden) it.disable_recursion_pending();
-                else if (link && links_to_ancestor(p))
-                    errors.push_back(p.string() + ": symbolic link loop (links to a folder that contains it; not followed)");
-                else if (::access(p.c_str(), R_OK | X_OK) != 0) {
-                    errors.push_back(p.string() + ": cannot read folder: permission denied");
-                    it.disable_recursion_pending();
-                }
-            } else if (hidden) {
-                // dot-files are editor and tool leftovers
-            } else if (it->is_regular_file(entry_ec)) {
-                article = true;
-            } else if (link) {
-                errors.push_back(p.string() + (entry_ec == std::errc::too_many_symbolic_link_levels
-                                                   ? ": symbolic link loop"
-                                                   : ": broken symbolic link (its target does not exist)"));
-            } else {
-                // Reading a FIFO would block the import forever; devices and sockets are no articles.
-                errors.push_back(p.string() + ": not a regular file (FIFO, socket or device; not read)");
-            }
-            it.increment(ec);
-            if (ec) {
-                errors.push_back(p.string() + ": " + ec.message());
-                ec.clear();
-            }
-            if (article) files.push_back(std::move(p));
-        }
-    }
-    // The order of std::filesystem::path (element by element) on the plain strings: a separator
-    // sorts before any other byte. path::compare splits both paths into elements at every call,
-    // which made the sort most of the walk's cost (1,500 files: 18 M instructions).
-    auto before = [](const fs::path& a, const fs::path& b) {
-        const std::string_view x = a.native(), y = b.native();
-        const std::size_t n = std::min(x.size(), y.size());
-        for (std::size_t i = 0; i < n; ++i) {
-            if (x[i] == y[i]) continue;
-            if (x[i] == '/') return true;
-            if (y[i] == '/') return false;
-            return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
-        }
-        return x.size() < y.size();
-    };
-    std::sort(files.begin(), files.end(), before);
-    files.erase(std::unique(files.begin(), files.end(),
-                            [](const fs::path& a, const fs::path& b) { return a.native() == b.native(); }),
-                files.end());
-    return files;
-}
 
 namespace {
 
@@ -229,13 +86,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     const auto started = std::chrono::steady_clock::now();
     ImportSummary summary;
     std::vector<std::string> walk_errors;
-    // The folders are walked while the pipeline loads its language data: both come before the
-    // first article can be annotated, and neither needs the other.
-    auto walk = std::async(std::launch::async, [&] {
-        return select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
-    });
-    const Pipeline pipeline;
-    const auto files = walk.get();
+    // The pipeline loads its language data (the gazetteer, about 50 ms) on a thread of its own
+    // while this one walks the folders, opens the store and starts reading: the workers wait for
+    // it only before their first annotation.
+    const std::shared_future<std::shared_ptr<const Pipeline>> pipeline_loaded =
+        std::async(std::launch::async, [] { return std::make_shared<const Pipeline>(); }).share();
+    const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
@@ -270,6 +126,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     auto work = [&](unsigned w) {
         ImportSummary& counts = worker_counts[w];
         Store* store = store_was_empty ? nullptr : reader_stores[w].get();
+        const Pipeline* pipeline = nullptr;
         while (auto job = to_parse.pop()) {
             FileImport imported;
             try {
@@ -294,8 +151,9 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
                 Document doc;
                 doc.article = std::move(article);
+                if (!pipeline) pipeline = pipeline_loaded.get().get();   // its failure is the run's
                 try {
-                    pipeline.annotate(doc);
+                    pipeline->annotate(doc);
                 } catch (const std::exception& e) {
                     report(doc.article.source_key, "", std::string("annotation failed: ") + e.what());
                     continue;
@@ -369,11 +227,11 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
 
     Progress progress(!options.quiet);
     for (std::size_t i = 0; i < files.size(); ++i) {
-        const auto& path = files[i];
-        progress.update(i + 1, files.size(), path.string());
+        const std::string& path = files[i];
+        progress.update(i + 1, files.size(), path);
         ++summary.files;
         FileJob job;
-        job.source.path = path.string();
+        job.source.path = path;
         job.source.extension = lower_extension(path);
         job.source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         job.source.forced_date = options.date;
@@ -391,6 +249,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     writer.join();
     progress.finish();
     if (worker_error) std::rethrow_exception(worker_error);
+    (void)pipeline_loaded.get();   // a pipeline that could not load fails the run, even with no article to annotate
     if (writer_error) std::rethrow_exception(writer_error);
     for (const auto& part : worker_counts) add(summary, part);
     summary.timexes = written.timexes;

@@ -5,7 +5,6 @@
 #include "cli/shard.hpp"
 
 #include <cstdint>
-#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,10 +29,6 @@ struct ImportSummary {
     double seconds = 0;
     [[nodiscard]] bool clean() const { return failed_files == 0 && record_issues == 0; }
 };
-
-// Lists the regular files under the inputs, sorted; problems reading folders go to `errors`.
-std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>& inputs,
-                                                  std::vector<std::string>& errors);
 
 ImportSummary run_import(const ImportOptions& options, std::ostream& log);
 void print_summary(const ImportSummary& s, const std::string& db, std::ostream& out);

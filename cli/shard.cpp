@@ -35,8 +35,8 @@ bool in_shard(const std::string& path, const Shard& shard) {
     return hash64(path, shard_seed) % static_cast<std::uint64_t>(shard.count) == static_cast<std::uint64_t>(shard.index - 1);
 }
 
-std::vector<std::filesystem::path> select_shard(std::vector<std::filesystem::path> files, const Shard& shard) {
-    std::erase_if(files, [&](const std::filesystem::path& p) { return !in_shard(p.string(), shard); });
+std::vector<std::string> select_shard(std::vector<std::string> files, const Shard& shard) {
+    std::erase_if(files, [&](const std::string& p) { return !in_shard(p, shard); });
     return files;
 }
 

@@ -1,5 +1,5 @@
 // The folder walk: what it lists, and in std::filesystem::path order.
-#include "cli/import_job.hpp"
+#include "cli/input_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,7 @@
 
 namespace fs = std::filesystem;
 using storyline::cli::collect_inputs;
+using storyline::cli::lower_extension;
 
 namespace {
 
@@ -38,5 +39,33 @@ TEST(test_collect_inputs, path_order_and_hidden_files) {
     auto sorted = want;
     std::sort(sorted.begin(), sorted.end());   // std::filesystem::path's own order
     EXPECT_EQ(sorted, want);
-    EXPECT_EQ(files, want);   // b.txt named twice, listed once; dot-files and dot-folders left out
+    std::vector<std::string> want_strings(want.begin(), want.end());
+    EXPECT_EQ(files, want_strings);   // b.txt named twice, listed once; dot-files and dot-folders left out
+    // One folder alone comes out in the same order (each folder's entries sorted, no sort at the end).
+    EXPECT_EQ(collect_inputs({t.root.string()}, errors), want_strings);
+    EXPECT_TRUE(errors.empty());
+}
+
+TEST(test_collect_inputs, file_symlinks_are_read_folder_symlinks_are_not_followed) {
+    TempTree t;
+    t.file("docs/a.txt");
+    t.file("other/b.txt");
+    fs::create_symlink(t.root / "docs" / "a.txt", t.root / "docs" / "link.txt");
+    fs::create_directory_symlink(t.root / "other", t.root / "docs" / "other");
+    std::vector<std::string> errors;
+    const auto files = collect_inputs({(t.root / "docs").string() + "/"}, errors);   // a trailing slash is not doubled
+    EXPECT_EQ(files, (std::vector<std::string>{(t.root / "docs" / "a.txt").string(), (t.root / "docs" / "link.txt").string()}));
+    EXPECT_TRUE(errors.empty());
+    collect_inputs({(t.root / "missing").string()}, errors);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("no such file or folder"), std::string::npos) << errors[0];
+}
+
+TEST(test_collect_inputs, lower_extension_is_that_of_std_filesystem) {
+    for (const char* p : {"a/b.TXT", "a/b.tar.gz", "a/README", "a.d/README", "a/.bashrc", "a/b.", "x.Html"}) {
+        std::string want = fs::path(p).extension().string();
+        if (!want.empty()) want.erase(0, 1);
+        for (auto& c : want) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        EXPECT_EQ(lower_extension(p), want) << p;
+    }
 }

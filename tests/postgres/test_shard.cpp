@@ -14,7 +14,7 @@ TEST(test_shard, parse_accepts_k_of_n_only) {
 }
 
 TEST(test_shard, every_file_lands_in_exactly_one_shard_and_always_the_same) {
-    std::vector<std::filesystem::path> files;
+    std::vector<std::string> files;
     for (int i = 0; i < 400; ++i) files.emplace_back("corpus/day" + std::to_string(i % 7) + "/article-" + std::to_string(i) + ".txt");
     std::vector<int> owners(files.size(), 0);
     for (int k = 1; k <= 4; ++k) {
@@ -22,7 +22,7 @@ TEST(test_shard, every_file_lands_in_exactly_one_shard_and_always_the_same) {
         EXPECT_GT(part.size(), 60u);   // roughly even: 100 expected
         EXPECT_EQ(part, select_shard(files, Shard{k, 4}));
         for (std::size_t i = 0; i < files.size(); ++i)
-            if (in_shard(files[i].string(), Shard{k, 4})) ++owners[i];
+            if (in_shard(files[i], Shard{k, 4})) ++owners[i];
     }
     for (int n : owners) EXPECT_EQ(n, 1);
     EXPECT_EQ(select_shard(files, Shard{1, 1}).size(), files.size());
