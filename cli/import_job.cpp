@@ -226,6 +226,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     });
 
     Progress progress(!options.quiet);
+    FileReader reader(files);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& path = files[i];
         progress.update(i + 1, files.size(), path);
@@ -236,7 +237,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         job.source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         job.source.forced_date = options.date;
         std::string error;
-        if (!read_file(path, job.bytes, error)) {
+        if (!reader.read(i, job.bytes, error)) {
             report(job.source.path, "", error);
             ++summary.failed_files;
             continue;

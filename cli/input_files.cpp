@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace storyline::cli {
@@ -154,20 +155,18 @@ std::string lower_extension(std::string_view path) {
     return ext;
 }
 
-// One open, fstat and read per file: a file's name is looked up once, and no stream is built
-// (std::filesystem::file_size then std::ifstream looked the path up twice and set up a filebuf
-// for each of Reuters' 21,578 files). O_NONBLOCK: something swapped for a FIFO since the folder
-// was listed is refused by fstat instead of blocking the import.
-bool read_file(const std::string& path, std::string& bytes, std::string& error) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {   // e.g. removed since the folder was listed
-        error = std::string("cannot read file: ") + std::strerror(errno);
-        return false;
-    }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+namespace {
+
+// Files asked for ahead while reads find theirs missing, and for how many files after a miss.
+constexpr std::size_t read_ahead_files = 32;
+constexpr std::size_t cold_span = 4096;
+
+int open_for_reading(const std::string& path) { return ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); }
+
+// Reads the whole of an open file. With `nowait` set, the first read takes only what is in
+// memory; `missed` then tells whether some of the file was not (`nowait` is cleared where the
+// system cannot tell).
+bool read_open_file(int fd, std::string& bytes, std::string& error, bool& nowait, bool& missed) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         error = std::string("cannot read file: ") + std::strerror(errno);
@@ -185,8 +184,16 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     }
     bytes.resize(size);
     std::size_t done = 0;
+    missed = false;
+    if (nowait && size > 0) {
+        iovec v{bytes.data(), size};
+        const ssize_t n = ::preadv2(fd, &v, 1, 0, RWF_NOWAIT);
+        if (n > 0) done = static_cast<std::size_t>(n);
+        if (n < 0 && errno != EAGAIN) nowait = false;   // not supported here: plain reads from now on
+        missed = done < size;
+    }
     while (done < size) {
-        const ssize_t n = ::read(fd, bytes.data() + done, size - done);
+        const ssize_t n = ::pread(fd, bytes.data() + done, size - done, static_cast<off_t>(done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         done += static_cast<std::size_t>(n);
@@ -196,6 +203,69 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
         return false;
     }
     return true;
+}
+
+struct FdCloser {
+    int fd;
+    ~FdCloser() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+} // namespace
+
+// One open, fstat and read per file: a file's name is looked up once, and no stream is built
+// (std::filesystem::file_size then std::ifstream looked the path up twice and set up a filebuf
+// for each of Reuters' 21,578 files). O_NONBLOCK: something swapped for a FIFO since the folder
+// was listed is refused by fstat instead of blocking the import.
+bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+    const FdCloser fd{open_for_reading(path)};
+    if (fd.fd < 0) {   // e.g. removed since the folder was listed
+        error = std::string("cannot read file: ") + std::strerror(errno);
+        return false;
+    }
+    bool nowait = false, missed = false;
+    return read_open_file(fd.fd, bytes, error, nowait, missed);
+}
+
+FileReader::~FileReader() {
+    for (const int fd : m_ahead)
+        if (fd >= 0) ::close(fd);
+}
+
+bool FileReader::read(std::size_t i, std::string& bytes, std::string& error) {
+    int ahead = -1;
+    if (!m_ahead.empty() && m_ahead_from == i) {
+        ahead = m_ahead.front();
+        m_ahead.pop_front();
+        ++m_ahead_from;
+    } else if (!m_ahead.empty()) {   // out of order: what was opened ahead is of no use
+        for (const int fd : m_ahead)
+            if (fd >= 0) ::close(fd);
+        m_ahead.clear();
+    }
+    const FdCloser fd{ahead >= 0 ? ahead : open_for_reading(m_paths[i])};
+    if (fd.fd < 0) {
+        error = std::string("cannot read file: ") + std::strerror(errno);
+        return false;
+    }
+    bool missed = false;
+    const bool ok = read_open_file(fd.fd, bytes, error, m_nowait, missed);
+    if (missed) m_cold_until = i + 1 + cold_span;
+    if (i + 1 < m_cold_until) open_ahead(i);
+    return ok;
+}
+
+// Opens the files after `i` up to read_ahead_files ahead and asks the kernel to read them in
+// the background: several requests in flight instead of one.
+void FileReader::open_ahead(std::size_t i) {
+    if (m_ahead.empty()) m_ahead_from = i + 1;
+    const std::size_t last = std::min(m_paths.size(), i + 1 + read_ahead_files);
+    for (std::size_t j = m_ahead_from + m_ahead.size(); j < last; ++j) {
+        const int fd = open_for_reading(m_paths[j]);
+        if (fd >= 0) (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);   // a hint: its failure changes nothing
+        m_ahead.push_back(fd);
+    }
 }
 
 } // namespace storyline::cli

@@ -1,6 +1,7 @@
 #pragma once
 // The files an import reads: the folder walk that lists them, and the read of one file's bytes.
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,5 +24,30 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error);
 
 // Larger files are refused before being read: memory stays bounded whatever lies in the folder.
 inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
+
+// Reads the files of a list one after the other, as read_file() does, and asks the kernel to
+// fetch the next ones meanwhile when they are not in memory. A folder read for the first time
+// (an archive just copied or mounted) otherwise costs one disk round trip per file, one at a
+// time: Reuters' 21,578 files took 2.6-2.9 s to read cold, longer than annotating them, and
+// 0.8-1.1 s with the next files asked for ahead. Files already in the page cache cost nothing
+// more: the hints start only once a read finds its file missing.
+class FileReader {
+public:
+    explicit FileReader(const std::vector<std::string>& paths) : m_paths(paths) {}
+    ~FileReader();
+    FileReader(const FileReader&) = delete;
+    FileReader& operator=(const FileReader&) = delete;
+
+    // File `i` of the list; calls come with i = 0, 1, 2, ... (one skipped is opened anew).
+    bool read(std::size_t i, std::string& bytes, std::string& error);
+
+private:
+    void open_ahead(std::size_t i);
+    const std::vector<std::string>& m_paths;
+    std::deque<int> m_ahead;         // descriptors of files m_ahead_from, m_ahead_from + 1, ... (-1: failed)
+    std::size_t m_ahead_from = 0;
+    std::size_t m_cold_until = 0;    // files below this index are asked for ahead
+    bool m_nowait = true;            // whether reads can ask "only if in memory" here
+};
 
 } // namespace storyline::cli
