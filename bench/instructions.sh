@@ -11,7 +11,8 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/storyline-bench"
 n=1500
 if [ "${1:-}" = "-n" ]; then n="$2"; shift 2; fi
 dir="${1:-${STORYLINE_BUILD_DIR:-$(bash scripts/build.sh default)}}"
-BIN="$PWD/$dir/cli/storyline"
+case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac   # an absolute build folder is taken as it is
+BIN="$dir/cli/storyline"
 bash scripts/install-deps.sh bench
 if [ ! -d "$CACHE/reuters/articles" ]; then
   python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null

@@ -3,20 +3,22 @@
 # giletsjaunes set, and prints MB/s of article text, articles/s, peak RSS and database size; with
 # --scale, also 1x, 2x and 4x copies of Reuters (copies get changed titles, hence new ids) to show
 # how time and memory grow; -r R runs each import R times and prints every run and the median
-# (this VM's runs spread by ±15 %, so one run is no figure). Usage:
-# bench/whole_run.sh [--scale] [-j N] [-r R]
+# (this VM's runs spread by ±15 %, so one run is no figure); --cold empties the page cache before
+# each import (root only), as for an archive read for the first time. Usage:
+# bench/whole_run.sh [--scale] [--cold] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="$(cd .. && pwd)/shared"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/storyline-bench"
-scale=0; threads=""; repeat=1
+scale=0; threads=""; repeat=1; cold=0
 while [ $# -gt 0 ]; do
-  case "$1" in --scale) scale=1 ;; -j) threads="-j $2"; shift ;; -r) repeat="$2"; shift ;;
-    *) echo "usage: $0 [--scale] [-j N] [-r R]" >&2; exit 2 ;; esac
+  case "$1" in --scale) scale=1 ;; --cold) cold=1 ;; -j) threads="-j $2"; shift ;; -r) repeat="$2"; shift ;;
+    *) echo "usage: $0 [--scale] [--cold] [-j N] [-r R]" >&2; exit 2 ;; esac
   shift
 done
 dir="${STORYLINE_BUILD_DIR:-$(bash scripts/build.sh default)}"
-BIN="$PWD/$dir/cli/storyline"
+case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac   # an absolute build folder is taken as it is
+BIN="$dir/cli/storyline"
 mkdir -p "$CACHE"
 if [ ! -d "$CACHE/reuters/articles" ]; then
   python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null
@@ -38,6 +40,10 @@ measure() {   # name input-folder: R runs, each printed, then the median by wall
 measure_once() {   # name input-folder
   local name="$1" input="$2" db="$CACHE/$1.db" log="$CACHE/$1.log"
   rm -f "$db" "$db-wal" "$db-shm"
+  if [ "$cold" = 1 ]; then   # the articles, the binary and its data all come from the disk again
+    sync
+    echo 3 >/proc/sys/vm/drop_caches || { echo "whole_run.sh: --cold needs root (/proc/sys/vm/drop_caches)" >&2; exit 2; }
+  fi
   /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
   read -r wall rss_kb user sys < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
   local articles mb
