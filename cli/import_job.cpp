@@ -106,6 +106,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // Into an empty store every source is new (the file list has no duplicates): no question
     // per article, which cost 5 % of a Reuters import's CPU, and no reading connections.
     const bool store_was_empty = !writer_store->has_sources();
+    if (store_was_empty) writer_store->begin_bulk_load();
     std::vector<std::unique_ptr<Store>> reader_stores;
     if (!store_was_empty)
         for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
@@ -248,6 +249,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     for (auto& w : workers) w.join();
     to_write.close();
     writer.join();
+    writer_store->end_bulk_load();
     progress.finish();
     if (worker_error) std::rethrow_exception(worker_error);
     (void)pipeline_loaded.get();   // a pipeline that could not load fails the run, even with no article to annotate

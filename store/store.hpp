@@ -62,6 +62,12 @@ public:
     // Whether any source is stored. An import into an empty store asks nothing per article:
     // every source it reads is new.
     [[nodiscard]] virtual bool has_sources() { return article_counts().sources > 0; }
+    // The batches that follow fill an empty store (the first import into a new database): a store
+    // may write them in a way that is cheaper but lets nobody read meanwhile, as long as a
+    // killed import still leaves a valid store. end_bulk_load() (or the store's destruction)
+    // returns to the usual way. Neither ever throws: the usual way is always right.
+    virtual void begin_bulk_load() {}
+    virtual void end_bulk_load() {}
 }; // class Store
 
 // What every store throws for a database it cannot open or use, naming it and the reason.

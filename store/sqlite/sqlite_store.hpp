@@ -33,6 +33,9 @@ public:
     StoreCounts counts() override;
     StoreCounts article_counts() override;
     bool has_sources() override;
+    // A rollback journal instead of the WAL while an empty database is filled (docs/store.md).
+    void begin_bulk_load() override;
+    void end_bulk_load() override;
 
 private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);
@@ -54,6 +57,7 @@ private:
     // Started with the first batch: only a writer needs it (store/sqlite/wal_checkpointer.hpp).
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     bool m_checkpointer_failed = false;
+    bool m_bulk = false;   // between begin_bulk_load() and end_bulk_load(): no WAL, no checkpointer
 }; // class SqliteStore
 
 } // namespace storyline

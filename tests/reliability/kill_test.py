@@ -56,7 +56,10 @@ def check_db(db: pathlib.Path) -> set:
     """Structural checks; returns the set of stored source keys."""
     if not db.exists():   # killed before the run created its database: nothing committed yet
         return set()
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    # Read-write, as every storyline command opens it: a first import into a new database writes
+    # through a rollback journal (docs/store.md), and after a kill the next connection rolls the
+    # hot journal back, which a read-only one cannot do ("attempt to write a readonly database").
+    con = sqlite3.connect(str(db), timeout=30)
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchall()
         assert integrity == [("ok",)], f"integrity_check: {integrity}"

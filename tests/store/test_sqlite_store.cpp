@@ -125,6 +125,64 @@ TEST(test_sqlite_store, wal_is_copied_in_the_background_and_stays_bounded) {
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM articles").getInt(), 100);
 }
 
+TEST(test_sqlite_store, bulk_load_of_an_empty_store_goes_through_a_rollback_journal_then_back_to_the_wal) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_bulk_load();
+        s.begin_batch();
+        s.put(doc("a1", "f1.txt", "premier"));
+        s.commit_batch();
+        EXPECT_FALSE(std::filesystem::exists(path + "-wal"));   // no WAL while filling
+        {
+            // Nobody else can read meanwhile: the file is the writer's until the load ends.
+            SQLite::Database other(path, SQLite::OPEN_READONLY, 0);
+            EXPECT_THROW((void)other.execAndGet("SELECT count(*) FROM articles"), SQLite::Exception);
+        }
+        s.begin_batch();
+        s.put(doc("a2", "f2.txt", "second"));
+        s.commit_batch();
+        s.end_bulk_load();
+        SQLite::Database other(path, SQLite::OPEN_READONLY);
+        EXPECT_EQ(other.execAndGet("PRAGMA journal_mode").getString(), "wal");
+        EXPECT_EQ(other.execAndGet("SELECT count(*) FROM articles").getInt(), 2);   // read beside the writer again
+    }
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+TEST(test_sqlite_store, bulk_load_keeps_the_wal_when_another_connection_has_the_file_open) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    SqliteStore s(path);
+    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt(), 0);
+    s.begin_bulk_load();   // cannot leave the WAL under an open connection: stays, says nothing
+    s.begin_batch();
+    s.put(doc("a1", "f1.txt", "premier"));
+    s.commit_batch();
+    EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt(), 1);   // WAL: read beside the writer
+    s.end_bulk_load();
+}
+
+TEST(test_sqlite_store, store_closed_during_a_bulk_load_is_left_in_wal_mode) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_bulk_load();
+        s.begin_batch();
+        s.put(doc("a1", "f1.txt", "premier"));
+        s.commit_batch();
+        s.begin_batch();
+        s.put(doc("a2", "f2.txt", "second"));   // never committed: rolled back when the store closes
+    }
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM articles").getInt(), 1);
+}
+
 TEST(test_sqlite_store, schema_version_and_integrity) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
