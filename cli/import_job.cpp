@@ -8,15 +8,13 @@
 #include "store/store.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <future>
 #include <iostream>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <thread>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace storyline::cli {

@@ -11,9 +11,15 @@ BUILD_PKGS=(
   libuchardet-dev libexttextcat-dev zlib1g-dev libxxhash-dev
   libpqxx-dev libmimalloc-dev
 )
-# What the test suite needs on top of the build: the real-client checkers in ../shared/tools
-# install their own packages; python3 runs our scorers.
-TEST_PKGS=(python3 libbenchmark-dev postgresql-15)
+# What the test suite needs on top of the build; python3 runs our scorers. The real-client
+# checkers in ../shared/tools would install their own packages, but ctest runs them in parallel:
+# on a fresh machine two of them ran apt-get at once and one failed on dpkg's lock. So their
+# packages are installed here, before any test starts.
+TEST_PKGS=(python3 libbenchmark-dev postgresql-15
+  libxml2-utils python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
+# node and npm as the checkers want them: from Debian only when the commands are missing.
+command -v node >/dev/null 2>&1 || TEST_PKGS+=(nodejs npm)
+command -v npm >/dev/null 2>&1 || TEST_PKGS+=(npm)
 # Optional, not part of build/test/all: clang and its sanitizer + libFuzzer runtimes for the
 # fuzz preset (scripts/fuzz.sh).
 FUZZ_PKGS=(clang libclang-rt-14-dev)
