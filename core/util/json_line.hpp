@@ -33,7 +33,31 @@ public:
     void uint(std::uint32_t v) { integer(v); }
     void integer(std::int64_t v) {
         reserve(20);
-        m_n = static_cast<std::size_t>(std::to_chars(m_buf.data() + m_n, m_buf.data() + m_buf.size(), v).ptr - m_buf.data());
+        char* o = m_buf.data() + m_n;
+        // Offsets and indices, nearly every number written, are below a million: their digits
+        // two at a time with the length found by comparisons, where std::to_chars first counts
+        // digits with divisions.
+        if (v >= 0 && v < 1000000) {
+            const auto u = static_cast<std::uint32_t>(v);
+            const int len = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : 6;
+            std::uint32_t rest = u;
+            char* end = o + len;
+            char* w = end;
+            while (rest >= 100) {
+                w -= 2;
+                std::memcpy(w, &digit_pairs[2 * (rest % 100)], 2);
+                rest /= 100;
+            }
+            if (rest >= 10) {
+                w -= 2;
+                std::memcpy(w, &digit_pairs[2 * rest], 2);
+            } else {
+                *--w = static_cast<char>('0' + rest);
+            }
+            m_n = static_cast<std::size_t>(end - m_buf.data());
+            return;
+        }
+        m_n = static_cast<std::size_t>(std::to_chars(o, m_buf.data() + m_buf.size(), v).ptr - m_buf.data());
     }
     // A finite double as rapidjson writes it (the caller keeps NaN and infinities out).
     void number(double v) {
@@ -100,6 +124,11 @@ public:
     }
 
 private:
+    static constexpr char digit_pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+
     void reserve(std::size_t more) {
         if (m_buf.size() - m_n < more) [[unlikely]] grow(more);
     }

@@ -53,6 +53,14 @@ TEST(test_json_line, numbers_are_written_like_rapidjson) {
         j.integer(v);
         EXPECT_EQ(j.view(), rapidjson_bytes([&](auto& w) { w.Int64(v); })) << v;
     }
+    // Every length of the fast path below a million, its edges, and the first number past it.
+    for (long long v = 0; v <= 1000000; v += (v < 2000 ? 1 : 997)) {
+        for (const long long x : {v, v == 0 ? 0 : v - 1, 999999LL, 1000000LL, 100000LL, 99999LL}) {
+            JsonLine j(1);   // growing from the smallest buffer
+            j.integer(x);
+            ASSERT_EQ(j.view(), std::to_string(x)) << x;
+        }
+    }
     JsonLine j;
     j.raw('[');
     j.uint(7);
