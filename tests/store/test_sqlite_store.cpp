@@ -15,14 +15,19 @@ Document doc(const std::string& id, const std::string& key, const std::string& t
     return test_support::sample_document(id, key, text);
 }
 
+// One batch holding one document.
+void store_batch(SqliteStore& s, const Document& d) {
+    s.begin_batch();
+    s.put(d);
+    s.commit_batch();
+}
+
 // A database at `path` holding one sample article, then edited by hand with `sql` (as a damaged
 // or hand-edited file would be).
 void store_one_then_edit(const std::string& path, const std::string& sql) {
     {
         SqliteStore s(path);
-        s.begin_batch();
-        s.put(doc("a1", "f.txt", "jeudi Poutine déclare"));
-        s.commit_batch();
+        store_batch(s, doc("a1", "f.txt", "jeudi Poutine déclare"));
     }
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(sql);
@@ -131,18 +136,14 @@ TEST(test_sqlite_store, bulk_load_of_an_empty_store_goes_through_a_rollback_jour
     {
         SqliteStore s(path);
         s.begin_bulk_load();
-        s.begin_batch();
-        s.put(doc("a1", "f1.txt", "premier"));
-        s.commit_batch();
+        store_batch(s, doc("a1", "f1.txt", "premier"));
         EXPECT_FALSE(std::filesystem::exists(path + "-wal"));   // no WAL while filling
         {
             // Nobody else can read meanwhile: the file is the writer's until the load ends.
             SQLite::Database other(path, SQLite::OPEN_READONLY, 0);
             EXPECT_THROW((void)other.execAndGet("SELECT count(*) FROM articles"), SQLite::Exception);
         }
-        s.begin_batch();
-        s.put(doc("a2", "f2.txt", "second"));
-        s.commit_batch();
+        store_batch(s, doc("a2", "f2.txt", "second"));
         s.end_bulk_load();
         SQLite::Database other(path, SQLite::OPEN_READONLY);
         EXPECT_EQ(other.execAndGet("PRAGMA journal_mode").getString(), "wal");
@@ -159,9 +160,7 @@ TEST(test_sqlite_store, bulk_load_keeps_the_wal_when_another_connection_has_the_
     SQLite::Database reader(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt(), 0);
     s.begin_bulk_load();   // cannot leave the WAL under an open connection: stays, says nothing
-    s.begin_batch();
-    s.put(doc("a1", "f1.txt", "premier"));
-    s.commit_batch();
+    store_batch(s, doc("a1", "f1.txt", "premier"));
     EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt(), 1);   // WAL: read beside the writer
     s.end_bulk_load();
 }
@@ -172,9 +171,7 @@ TEST(test_sqlite_store, store_closed_during_a_bulk_load_is_left_in_wal_mode) {
     {
         SqliteStore s(path);
         s.begin_bulk_load();
-        s.begin_batch();
-        s.put(doc("a1", "f1.txt", "premier"));
-        s.commit_batch();
+        store_batch(s, doc("a1", "f1.txt", "premier"));
         s.begin_batch();
         s.put(doc("a2", "f2.txt", "second"));   // never committed: rolled back when the store closes
     }
