@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "core/util/hash.hpp"
 #include "store/sqlite/layer_json.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sql_statement.hpp"
@@ -124,6 +125,8 @@ void SqliteStore::begin_bulk_load() {
         // commit under a reader), and another process's open, which asks for the WAL, would wait
         // on this writer while blocking it. Others now wait, then hear "database is busy".
         m_db.exec("PRAGMA locking_mode=EXCLUSIVE");
+        m_bulk_filter = m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM sources)").getInt() == 0;
+        m_bulk_written.clear();
     } catch (const SQLite::Exception&) {
         // busy or locked: the WAL stays, or comes back below
         end_bulk_load();
@@ -137,6 +140,8 @@ void SqliteStore::end_bulk_load() {
         m_db.exec("PRAGMA journal_mode=WAL");
         m_db.exec("PRAGMA synchronous=NORMAL");
         m_bulk = false;
+        m_bulk_filter = false;
+        m_bulk_written = {};
     } catch (const SQLite::Exception&) {
         // The file stays in rollback mode, a valid database; the next open sets the WAL again.
     }
@@ -218,7 +223,11 @@ void SqliteStore::put(const Document& doc) {
     // drop that article when no other source still holds it.
     std::string old, stored_hash;
     bool had_source = false;
-    {
+    // Source keys and article ids hashed apart (a seed each): a file path equal to an id is
+    // no match.
+    const std::uint64_t source_hash = hash64(a.source_key, 1), id_hash = hash64(a.id, 2);
+    const bool maybe_stored = !m_bulk_filter || m_bulk_written.contains(source_hash) || m_bulk_written.contains(id_hash);
+    if (maybe_stored) {
         auto q = w.known.use();
         q.bind(1, a.source_key).bind(2, a.id).step();
         had_source = !q.null(0);
@@ -265,6 +274,10 @@ void SqliteStore::put(const Document& doc) {
             .step();
     }
     w.insert_source.use().bind(1, a.source_key).bind(2, a.id).bind(3, a.content_hash).bind(4, a.url).step();
+    if (m_bulk_filter) {
+        m_bulk_written.insert(source_hash);
+        m_bulk_written.insert(id_hash);
+    }
 }
 
 void SqliteStore::for_each_document(const std::function<void(const Document&)>& fn) { read_documents(true, fn); }

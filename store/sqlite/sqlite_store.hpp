@@ -6,9 +6,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 
 namespace storyline {
 
@@ -58,6 +60,13 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     bool m_checkpointer_failed = false;
     bool m_bulk = false;   // between begin_bulk_load() and end_bulk_load(): no WAL, no checkpointer
+    // During a bulk load into a database that held no article: the hashes of the source keys
+    // and article ids this connection wrote, so that nothing else can be in the file. A key
+    // whose hash is not here is not stored, and put() skips asking SQLite (two index look-ups
+    // per article); a hash found, even by collision or from a batch rolled back since, only
+    // means asking. Eight bytes and a node per article, for the length of one import.
+    bool m_bulk_filter = false;
+    std::unordered_set<std::uint64_t> m_bulk_written;
 }; // class SqliteStore
 
 } // namespace storyline
