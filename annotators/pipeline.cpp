@@ -19,4 +19,19 @@ void Pipeline::annotate(Document& doc) const {
     for (const auto& stage : m_stages) stage->annotate(doc);
 }
 
+void Pipeline::annotate(std::span<Document> docs, const std::function<void(std::size_t, const std::string&)>& failed) const {
+    std::vector<bool> ok(docs.size(), true);
+    for (const auto& stage : m_stages) {
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            if (!ok[i]) continue;
+            try {
+                stage->annotate(docs[i]);
+            } catch (const std::exception& e) {
+                ok[i] = false;
+                failed(i, e.what());
+            }
+        }
+    }
+}
+
 } // namespace storyline

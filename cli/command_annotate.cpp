@@ -69,15 +69,34 @@ public:
         std::condition_variable work_ready, front_done;
         int failures = 0;
         // Runs on pool threads: whatever one line causes is reported for that line, never thrown.
-        auto process = [&](Item& item) {
-            try {
-                auto doc = parse_annotate_line(item.line, item.error);
-                if (!doc) return;
-                pipeline.annotate(*doc);
-                item.output = annotation_json(*doc);
-                item.ok = true;
-            } catch (const std::exception& e) {
-                item.error = std::string("annotation failed: ") + e.what();
+        // A chunk's documents go through the pipeline together, stage by stage (Pipeline).
+        auto process = [&](Chunk& chunk) {
+            std::vector<Document> docs;
+            std::vector<Item*> of;   // the item each document comes from
+            docs.reserve(chunk.items.size());
+            for (auto& item : chunk.items) {
+                try {
+                    auto doc = parse_annotate_line(item.line, item.error);
+                    if (!doc) continue;
+                    docs.push_back(std::move(*doc));
+                    of.push_back(&item);
+                } catch (const std::exception& e) {
+                    item.error = std::string("annotation failed: ") + e.what();
+                }
+            }
+            std::vector<bool> failed(docs.size(), false);
+            pipeline.annotate(docs, [&](std::size_t i, const std::string& reason) {
+                of[i]->error = "annotation failed: " + reason;
+                failed[i] = true;
+            });
+            for (std::size_t i = 0; i < docs.size(); ++i) {
+                if (failed[i]) continue;
+                try {
+                    of[i]->output = annotation_json(docs[i]);
+                    of[i]->ok = true;
+                } catch (const std::exception& e) {
+                    of[i]->error = std::string("annotation failed: ") + e.what();
+                }
             }
         };
         auto worker = [&] {
@@ -90,7 +109,7 @@ public:
                 const std::size_t seq = next_seq++;
                 Chunk& chunk = *window[seq - first_seq];
                 lock.unlock();
-                for (auto& item : chunk.items) process(item);
+                process(chunk);
                 lock.lock();
                 chunk.done = true;
                 if (seq == first_seq) front_done.notify_one();   // only the front is waited for
