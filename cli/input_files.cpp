@@ -231,6 +231,20 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
 FileReader::~FileReader() {
     for (const int fd : m_ahead)
         if (fd >= 0) ::close(fd);
+    if (m_dir_fd >= 0) ::close(m_dir_fd);
+}
+
+int FileReader::open_file(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos || slash + 1 == path.size()) return open_for_reading(path);
+    const std::string_view dir(path.data(), slash + 1);   // "/" kept: the root folder is "/"
+    if (m_dir_fd < 0 || dir != m_dir) {
+        if (m_dir_fd >= 0) ::close(m_dir_fd);
+        m_dir.assign(dir);
+        m_dir_fd = ::open(m_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    }
+    if (m_dir_fd < 0) return open_for_reading(path);   // the folder cannot be held: by whole path
+    return ::openat(m_dir_fd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 }
 
 bool FileReader::read(std::size_t i, std::string& bytes, std::string& error) {
@@ -244,7 +258,7 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error) {
             if (fd >= 0) ::close(fd);
         m_ahead.clear();
     }
-    const FdCloser fd{ahead >= 0 ? ahead : open_for_reading(m_paths[i])};
+    const FdCloser fd{ahead >= 0 ? ahead : open_file(m_paths[i])};
     if (fd.fd < 0) {
         error = std::string("cannot read file: ") + std::strerror(errno);
         return false;
@@ -262,7 +276,7 @@ void FileReader::open_ahead(std::size_t i) {
     if (m_ahead.empty()) m_ahead_from = i + 1;
     const std::size_t last = std::min(m_paths.size(), i + 1 + read_ahead_files);
     for (std::size_t j = m_ahead_from + m_ahead.size(); j < last; ++j) {
-        const int fd = open_for_reading(m_paths[j]);
+        const int fd = open_file(m_paths[j]);
         if (fd >= 0) (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);   // a hint: its failure changes nothing
         m_ahead.push_back(fd);
     }

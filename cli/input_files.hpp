@@ -43,7 +43,13 @@ public:
 
 private:
     void open_ahead(std::size_t i);
+    int open_file(const std::string& path);
     const std::vector<std::string>& m_paths;
+    // The folder of the last file opened, held open: its files are opened by name within it
+    // (openat), so the kernel does not walk the whole path again for each (a fifth of the
+    // reading thread's time, most of it in the kernel, for Reuters' 21,578 files).
+    std::string m_dir;
+    int m_dir_fd = -1;
     std::deque<int> m_ahead;         // descriptors of files m_ahead_from, m_ahead_from + 1, ... (-1: failed)
     std::size_t m_ahead_from = 0;
     std::size_t m_cold_until = 0;    // files below this index are asked for ahead

@@ -103,3 +103,29 @@ TEST(test_collect_inputs, file_reader_reads_in_order_cold_or_warm) {
         EXPECT_EQ(bytes, "file " + std::to_string(i) + std::string(i * 97, 'x'));
     }
 }
+
+// Files are opened by name within their folder, held open while the next file is in it too:
+// a list that goes back and forth between folders, through a folder symlink, reads each file.
+TEST(test_collect_inputs, file_reader_reads_across_folders) {
+    TempTree t;
+    fs::create_directories(t.root / "a");
+    fs::create_directories(t.root / "b");
+    fs::create_directory_symlink(t.root / "b", t.root / "link");
+    std::vector<std::string> paths;
+    const std::vector<std::string> rels = {"a/1.txt", "b/2.txt", "a/3.txt", "a/4.txt", "link/5.txt", "b/6.txt"};
+    for (const auto& rel : rels) {
+        const fs::path real = rel.starts_with("link/") ? t.root / "b" / rel.substr(5) : t.root / rel;
+        std::ofstream(real) << "text of " << rel;
+        paths.push_back((t.root / rel).string());
+    }
+    paths.push_back((t.root / "a" / "missing.txt").string());
+    storyline::cli::FileReader reader(paths);
+    for (std::size_t i = 0; i < rels.size(); ++i) {
+        std::string bytes, error;
+        ASSERT_TRUE(reader.read(i, bytes, error)) << paths[i] << ": " << error;
+        EXPECT_EQ(bytes, "text of " + rels[i]);
+    }
+    std::string bytes, error;
+    EXPECT_FALSE(reader.read(rels.size(), bytes, error));
+    EXPECT_NE(error.find("cannot read file"), std::string::npos) << error;
+}
