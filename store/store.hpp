@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -44,6 +45,10 @@ public:
     // (a changed file); an article with an id already stored from another source gains this
     // source and keeps its annotations (the same story under two paths or outlets).
     virtual void put(const Document& doc) = 0;
+    // put() of each, in order; a store may prepare them all first.
+    virtual void put_all(std::span<const Document> docs) {
+        for (const Document& d : docs) put(d);
+    }
     virtual void commit_batch() = 0;
     virtual void rollback_batch() = 0;
 

@@ -216,7 +216,16 @@ void SqliteStore::delete_article(const std::string& article_id) {
     writes().delete_article.use().bind(1, article_id).step();
 }
 
-void SqliteStore::put(const Document& doc) {
+void SqliteStore::put(const Document& doc) { put(doc, nullptr); }
+
+void SqliteStore::put_all(std::span<const Document> docs) {
+    std::vector<layer_json::EncodedLayers> encoded;
+    encoded.reserve(docs.size());
+    for (const Document& d : docs) encoded.emplace_back(d);
+    for (std::size_t i = 0; i < docs.size(); ++i) put(docs[i], &encoded[i]);
+}
+
+void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* encoded) {
     const Article& a = doc.article;
     WriteStatements& w = writes();
     // The source may have pointed at another article before (a changed file): detach it, and
@@ -254,7 +263,8 @@ void SqliteStore::put(const Document& doc) {
     }
     if (replace) {
         if (!stored_hash.empty()) delete_article(a.id);   // same id, new content (or an earlier source): replace it
-        const layer_json::EncodedLayers layers(doc);
+        std::optional<layer_json::EncodedLayers> own;
+        const layer_json::EncodedLayers& layers = encoded ? *encoded : own.emplace(doc);
         w.insert_article.use()
             .bind(1, a.id)
             .bind(2, a.title)

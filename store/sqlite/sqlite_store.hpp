@@ -15,6 +15,9 @@
 namespace storyline {
 
 class WalCheckpointer;
+namespace layer_json {
+class EncodedLayers;
+}
 
 class SqliteStore final : public Store {
 public:
@@ -27,6 +30,9 @@ public:
     void begin_batch() override;
     bool batch_would_wait() override;
     void put(const Document& doc) override;
+    // The layers' JSON of every document first, then the rows: each part's code and data stay
+    // in the caches through the group.
+    void put_all(std::span<const Document> docs) override;
     void commit_batch() override;
     void rollback_batch() override;
     void for_each_document(const std::function<void(const Document&)>& fn) override;
@@ -43,6 +49,7 @@ private:
     void read_documents(bool layers, const std::function<void(const Document&)>& fn);
     void migrate();
     void delete_article(const std::string& article_id);
+    void put(const Document& doc, const layer_json::EncodedLayers* encoded);
 
     // Statements are prepared once per connection: parsing SQL per article cost more than the
     // inserts themselves.

@@ -182,7 +182,8 @@ TEST(test_sqlite_store, store_closed_during_a_bulk_load_is_left_in_wal_mode) {
 
 // A bulk load skips asking SQLite about keys it never wrote; every key it did write, even in a
 // batch rolled back since, is still asked about, so the rows come out as in a normal import.
-TEST(test_sqlite_store, bulk_load_finds_what_it_wrote_itself) {
+// put_all() stores a group as put() does each of its documents.
+TEST(test_sqlite_store, bulk_load_and_put_all_find_what_they_wrote_themselves) {
     test_support::TempDir dir;
     const auto bulk_path = (dir.path() / "bulk.db").string();
     const auto plain_path = (dir.path() / "plain.db").string();
@@ -196,6 +197,7 @@ TEST(test_sqlite_store, bulk_load_finds_what_it_wrote_itself) {
         s.rollback_batch();
         store_batch(s, doc("a4", "k.txt", "v4"));   // what a rolled-back batch held comes again
     };
+    const auto group_path = (dir.path() / "group.db").string();
     {
         SqliteStore bulk(bulk_path);
         bulk.begin_bulk_load();
@@ -203,6 +205,15 @@ TEST(test_sqlite_store, bulk_load_finds_what_it_wrote_itself) {
         bulk.end_bulk_load();
         SqliteStore plain(plain_path);
         fill(plain);
+        // put_all: the same documents as one group, layers encoded first
+        SqliteStore group(group_path);
+        group.begin_bulk_load();
+        const std::vector<Document> docs = {doc("a1", "g.txt", "v1"), doc("a1", "f.txt", "v1"), doc("a2", "h.txt", "v2"),
+                                            doc("a3", "h.txt", "v3"), doc("a4", "k.txt", "v4")};
+        group.begin_batch();
+        group.put_all(docs);
+        group.commit_batch();
+        group.end_bulk_load();
     }
     auto rows = [](const std::string& path) {
         SQLite::Database db(path, SQLite::OPEN_READONLY);
@@ -215,6 +226,7 @@ TEST(test_sqlite_store, bulk_load_finds_what_it_wrote_itself) {
     };
     const auto bulk_rows = rows(bulk_path);
     EXPECT_EQ(bulk_rows, rows(plain_path));
+    EXPECT_EQ(bulk_rows, rows(group_path));
     EXPECT_EQ(bulk_rows, (std::vector<std::string>{"f.txt a1 h-v1", "g.txt a1 h-v1", "h.txt a3 h-v3", "k.txt a4 h-v4", "articles 3"}));
 }
 
