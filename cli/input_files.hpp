@@ -53,6 +53,7 @@ private:
     std::deque<int> m_ahead;         // descriptors of files m_ahead_from, m_ahead_from + 1, ... (-1: failed)
     std::size_t m_ahead_from = 0;
     std::size_t m_cold_until = 0;    // files below this index are asked for ahead
+    std::size_t m_missed_at = static_cast<std::size_t>(-1);   // the last file not all in memory
     bool m_nowait = true;            // whether reads can ask "only if in memory" here
 };
 
