@@ -141,7 +141,7 @@ void SqliteStore::end_bulk_load() {
         m_db.exec("PRAGMA synchronous=NORMAL");
         m_bulk = false;
         m_bulk_filter = false;
-        m_bulk_written = {};
+        m_bulk_written.clear();
     } catch (const SQLite::Exception&) {
         // The file stays in rollback mode, a valid database; the next open sets the WAL again.
     }
