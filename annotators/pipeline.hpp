@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace storyline {
@@ -14,6 +15,8 @@ namespace storyline {
 class Pipeline {
 public:
     Pipeline();
+    // The given stages, in this order (tests: a stage that fails on purpose).
+    explicit Pipeline(std::vector<std::unique_ptr<Annotator>> stages) : m_stages(std::move(stages)) {}
     void annotate(Document& doc) const;
     // Several documents, stage by stage: each stage's code and tables stay in the caches for
     // all of them. A document whose annotation throws is reported through `failed` (its index

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace storyline;
@@ -47,4 +50,56 @@ TEST(test_pipeline, a_batch_annotates_each_document_as_alone) {
     EXPECT_FALSE(batch[2].entities.empty());
     EXPECT_FALSE(batch[2].timexes.empty());
     EXPECT_FALSE(batch[2].events.empty());
+}
+
+namespace {
+
+// Writes a layer of one sentence per document, or throws on a text that says so.
+class FailingStage final : public Annotator {
+public:
+    [[nodiscard]] std::string_view name() const override { return "failing"; }
+    [[nodiscard]] std::string_view reads() const override { return ""; }
+    [[nodiscard]] std::string_view writes() const override { return "sentences"; }
+    void annotate(Document& doc) const override {
+        if (doc.article.text == "fail") throw std::runtime_error("no good");
+        doc.sentences.push_back(Sentence{Span{0, static_cast<std::uint32_t>(doc.article.text.size())}});
+    }
+};
+
+// Counts the documents it sees.
+class CountingStage final : public Annotator {
+public:
+    explicit CountingStage(int& seen) : m_seen(seen) {}
+    [[nodiscard]] std::string_view name() const override { return "counting"; }
+    [[nodiscard]] std::string_view reads() const override { return "sentences"; }
+    [[nodiscard]] std::string_view writes() const override { return ""; }
+    void annotate(Document&) const override { ++m_seen; }
+
+private:
+    int& m_seen;
+};
+
+} // namespace
+
+// A document a stage fails on is reported with its index and the reason, and goes through no
+// later stage; the documents around it are annotated.
+TEST(test_pipeline, a_failing_document_is_reported_and_the_batch_goes_on) {
+    int seen = 0;
+    std::vector<std::unique_ptr<Annotator>> stages;
+    stages.push_back(std::make_unique<FailingStage>());
+    stages.push_back(std::make_unique<CountingStage>(seen));
+    const Pipeline pipeline(std::move(stages));
+    std::vector<Document> batch(3);
+    batch[0].article.text = "one";
+    batch[1].article.text = "fail";
+    batch[2].article.text = "three";
+    std::vector<std::pair<std::size_t, std::string>> failures;
+    pipeline.annotate(batch, [&](std::size_t i, const std::string& reason) { failures.emplace_back(i, reason); });
+    ASSERT_EQ(failures.size(), 1u);
+    EXPECT_EQ(failures[0].first, 1u);
+    EXPECT_EQ(failures[0].second, "no good");
+    EXPECT_EQ(seen, 2);
+    EXPECT_EQ(batch[0].sentences.size(), 1u);
+    EXPECT_TRUE(batch[1].sentences.empty());
+    EXPECT_EQ(batch[2].sentences.size(), 1u);
 }
