@@ -1,9 +1,9 @@
 #pragma once
 // The place, organisation and demonym gazetteer (data/gazetteer/) and the per-language word
 // lists (lang/<code>/entities/), loaded once and shared read-only by every thread.
-#include "annotators/entities/flat_table.hpp"
 #include "annotators/entities/tokenizer.hpp"
 #include "core/model/annotation.hpp"
+#include "core/util/flat_table.hpp"
 
 #include <algorithm>
 #include <array>

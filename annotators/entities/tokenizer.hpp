@@ -1,7 +1,7 @@
 #pragma once
 // Word tokens for name recognition: byte spans into the original text, a folded form for
 // look-ups, and the shape and position facts the rules read.
-#include "annotators/entities/flat_table.hpp"
+#include "core/util/flat_table.hpp"
 
 #include <cstdint>
 #include <string>

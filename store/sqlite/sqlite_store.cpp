@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace storyline {
@@ -126,7 +127,7 @@ void SqliteStore::begin_bulk_load() {
         // on this writer while blocking it. Others now wait, then hear "database is busy".
         m_db.exec("PRAGMA locking_mode=EXCLUSIVE");
         m_bulk_filter = m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM sources)").getInt() == 0;
-        m_bulk_written.clear();
+        m_bulk_written = {};
     } catch (const SQLite::Exception&) {
         // busy or locked: the WAL stays, or comes back below
         end_bulk_load();
@@ -141,7 +142,7 @@ void SqliteStore::end_bulk_load() {
         m_db.exec("PRAGMA synchronous=NORMAL");
         m_bulk = false;
         m_bulk_filter = false;
-        m_bulk_written.clear();
+        m_bulk_written = {};
     } catch (const SQLite::Exception&) {
         // The file stays in rollback mode, a valid database; the next open sets the WAL again.
     }
@@ -233,9 +234,10 @@ void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* enco
     std::string old, stored_hash;
     bool had_source = false;
     // Source keys and article ids hashed apart (a seed each): a file path equal to an id is
-    // no match.
-    const std::uint64_t source_hash = hash64(a.source_key, 1), id_hash = hash64(a.id, 2);
-    const bool maybe_stored = !m_bulk_filter || m_bulk_written.contains(source_hash) || m_bulk_written.contains(id_hash);
+    // no match. 0 marks a free slot of the table: taken as 1 (a collision only means asking).
+    const std::uint64_t source_hash = std::max<std::uint64_t>(hash64(a.source_key, 1), 1);
+    const std::uint64_t id_hash = std::max<std::uint64_t>(hash64(a.id, 2), 1);
+    const bool maybe_stored = !m_bulk_filter || m_bulk_written.find(source_hash) || m_bulk_written.find(id_hash);
     if (maybe_stored) {
         auto q = w.known.use();
         q.bind(1, a.source_key).bind(2, a.id).step();
@@ -285,8 +287,8 @@ void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* enco
     }
     w.insert_source.use().bind(1, a.source_key).bind(2, a.id).bind(3, a.content_hash).bind(4, a.url).step();
     if (m_bulk_filter) {
-        m_bulk_written.insert(source_hash);
-        m_bulk_written.insert(id_hash);
+        m_bulk_written[source_hash] = true;
+        m_bulk_written[id_hash] = true;
     }
 }
 

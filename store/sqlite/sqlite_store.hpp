@@ -1,6 +1,6 @@
 #pragma once
 // The embedded store: one SQLite file (WAL mode), schema versioned by PRAGMA user_version.
-#include "core/util/hash_set64.hpp"
+#include "core/util/flat_table.hpp"
 #include "store/store.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -71,9 +71,9 @@ private:
     // and article ids this connection wrote, so that nothing else can be in the file. A key
     // whose hash is not here is not stored, and put() skips asking SQLite (two index look-ups
     // per article); a hash found, even by collision or from a batch rolled back since, only
-    // means asking. 32-64 bytes per article, for the length of one import.
+    // means asking. 64-128 bytes per article, for the length of one import.
     bool m_bulk_filter = false;
-    HashSet64 m_bulk_written;
+    FlatTable<bool> m_bulk_written;
 }; // class SqliteStore
 
 } // namespace storyline

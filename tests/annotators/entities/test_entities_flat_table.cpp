@@ -1,10 +1,10 @@
-#include "annotators/entities/flat_table.hpp"
+#include "core/util/flat_table.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-using namespace storyline::entities;
+using namespace storyline;
 
 TEST(test_entities_flat_table, filter_keeps_every_stored_hash_and_drops_most_absent_ones) {
     FlatTable<int> t;

@@ -25,7 +25,7 @@ TEST(entities_tokenizer, test_entities_tokenizer_fast_and_general_words_fold_ali
     EXPECT_EQ(tokens[5].shape, entities::Shape::elision);
     EXPECT_EQ(tokens[10].shape, entities::Shape::all_caps);
     EXPECT_EQ(tokens[12].shape, entities::Shape::number);
-    for (const auto& t : tokens) EXPECT_EQ(t.hash, entities::StringHash::of(t.fold)) << t.fold;
+    for (const auto& t : tokens) EXPECT_EQ(t.hash, StringHash::of(t.fold)) << t.fold;
 }
 
 TEST(entities_tokenizer, test_entities_tokenizer_folds_survive_a_move) {

@@ -1,12 +1,14 @@
 #pragma once
-// An open-addressing table from a string's 64-bit hash to a value, built once and then only
-// read: one cache line per look-up where std::unordered_map chases three pointers. Two different
-// words sharing all 64 bits of hash is left to chance (about 1 in 10^10 for 10^5 words).
+// An open-addressing table from a 64-bit hash (never 0) to a value, mostly built once and then
+// read: one cache line per look-up where std::unordered_map chases three pointers, and no node
+// per insert. The entity stage keys it by words' StringHash (two different words sharing all 64
+// bits of hash is left to chance: about 1 in 10^10 for 10^5 words); the SQLite writer by the
+// XXH64 of the keys a bulk load wrote.
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-namespace storyline::entities {
+namespace storyline {
 
 // FNV-1a, then a final mix so that the low bits used as the slot index are well spread.
 class StringHash {
@@ -122,4 +124,4 @@ private:
     std::uint64_t m_filter_mask = 0;
 }; // class FlatTable
 
-} // namespace storyline::entities
+} // namespace storyline
