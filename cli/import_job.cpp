@@ -34,6 +34,14 @@ constexpr std::size_t queue_depth_per_worker = 32;
 // item. Each stage's code and tables then stay in the caches for some 80 Reuters articles
 // instead of one: CPU −9 to −12 % (docs/performance.md, "The tenth session").
 constexpr std::size_t annotate_batch_bytes = 65536;
+// A worker's annotated documents on their way to the writer, with what the store prepared of
+// them on the worker (Store::prepare): the layers themselves are then dropped there, on the
+// thread whose caches hold them, and the writer reads only the articles and that.
+struct WriteBatch {
+    std::vector<Document> docs;
+    std::unique_ptr<Store::Prepared> prepared;   // nullptr: the docs keep their layers
+};
+
 // Annotated batches waiting for the writer: while it commits (its pages, an fsync: 0.03-0.06 s
 // each time) the workers go on instead of waiting for room. Four batches a worker hold about
 // as many Reuters articles as the 256 single documents a worker did before.
@@ -69,6 +77,14 @@ struct FileJob {
     SourceInfo source;
     std::string bytes;
 };
+
+// Frees the layers on this thread: they are written from what the store prepared of them.
+void drop_layers(Document& doc) {
+    doc.sentences = {};
+    doc.timexes = {};
+    doc.entities = {};
+    doc.events = {};
+}
 
 void add(ImportSummary& into, const ImportSummary& part) {
     into.files += part.files;
@@ -115,7 +131,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
     BoundedQueue<FileJob> to_parse(queue_depth_per_worker * workers_n);
     // Documents go to the writer a worker's batch at a time.
-    BoundedQueue<std::vector<Document>> to_write(writer_batches_per_worker * workers_n);
+    BoundedQueue<WriteBatch> to_write(writer_batches_per_worker * workers_n);
     std::mutex log_mutex;
     auto report = [&](const std::string& path, const std::string& where, const std::string& reason) {
         std::lock_guard lock(log_mutex);
@@ -153,7 +169,17 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 batch.resize(kept);
             }
             batch_bytes = 0;
-            return batch.empty() || to_write.push(std::exchange(batch, {}));
+            if (batch.empty()) return true;
+            WriteBatch out;
+            out.prepared = writer_store->prepare(batch);
+            for (Document& doc : batch) {
+                counts.timexes += static_cast<std::int64_t>(doc.timexes.size());
+                counts.entities += static_cast<std::int64_t>(doc.entities.size());
+                counts.events += static_cast<std::int64_t>(doc.events.size());
+                if (out.prepared) drop_layers(doc);
+            }
+            out.docs = std::exchange(batch, {});
+            return to_write.push(std::move(out));
         };
         while (auto job = to_parse.pop()) {
             FileImport imported;
@@ -199,7 +225,6 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             }
         });
     }
-    ImportSummary written;
     std::exception_ptr writer_error;
     std::thread writer([&] {
         try {
@@ -208,16 +233,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             auto batch_started = std::chrono::steady_clock::now();
             // Documents taken off the queue while the store would wait to begin the next batch
             // (SQLite copying its WAL): the workers keep room in the queue and go on.
-            std::vector<std::vector<Document>> held;
+            std::vector<WriteBatch> held;
             const std::size_t max_held = writer_batches_per_worker * workers_n;
-            auto write = [&](const std::vector<Document>& docs) {
-                writer_store->put_all(docs);
-                for (const Document& doc : docs) {
-                    written.timexes += static_cast<std::int64_t>(doc.timexes.size());
-                    written.entities += static_cast<std::int64_t>(doc.entities.size());
-                    written.events += static_cast<std::int64_t>(doc.events.size());
-                }
-                in_batch += docs.size();
+            auto write = [&](const WriteBatch& batch) {
+                if (batch.prepared) writer_store->put_all(batch.docs, *batch.prepared);
+                else writer_store->put_all(batch.docs);
+                in_batch += batch.docs.size();
             };
             auto open_batch = [&] {
                 writer_store->begin_batch();
@@ -279,9 +300,6 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     (void)pipeline_loaded.get();   // a pipeline that could not load fails the run, even with no article to annotate
     if (writer_error) std::rethrow_exception(writer_error);
     for (const auto& part : worker_counts) add(summary, part);
-    summary.timexes = written.timexes;
-    summary.entities = written.entities;
-    summary.events = written.events;
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

@@ -49,6 +49,18 @@ public:
     virtual void put_all(std::span<const Document> docs) {
         for (const Document& d : docs) put(d);
     }
+    // What a store makes of documents' annotations before writing them (SQLite: the layers'
+    // JSON), made apart from the writing so that it can run on the thread that annotated them,
+    // while their layers are still in that core's caches; the one writer thread then only
+    // writes. prepare() must not touch the database: it runs on any thread, beside the writer.
+    struct Prepared {
+        virtual ~Prepared() = default;
+    };
+    // nullptr: this store prepares nothing, and put_all(docs) needs the layers.
+    [[nodiscard]] virtual std::unique_ptr<Prepared> prepare(std::span<const Document> /*docs*/) const { return nullptr; }
+    // put_all() of the documents prepare() was given, in the same order: their layers are read
+    // from `prepared` only, so they may have been dropped from `docs` since.
+    virtual void put_all(std::span<const Document> docs, const Prepared& /*prepared*/) { put_all(docs); }
     virtual void commit_batch() = 0;
     virtual void rollback_batch() = 0;
 

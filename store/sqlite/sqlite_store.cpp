@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace storyline {
@@ -219,11 +220,28 @@ void SqliteStore::delete_article(const std::string& article_id) {
 
 void SqliteStore::put(const Document& doc) { put(doc, nullptr); }
 
-void SqliteStore::put_all(std::span<const Document> docs) {
-    std::vector<layer_json::EncodedLayers> encoded;
-    encoded.reserve(docs.size());
-    for (const Document& d : docs) encoded.emplace_back(d);
-    for (std::size_t i = 0; i < docs.size(); ++i) put(docs[i], &encoded[i]);
+namespace {
+
+struct EncodedDocuments final : Store::Prepared {
+    std::vector<layer_json::EncodedLayers> layers;
+};
+
+} // namespace
+
+std::unique_ptr<Store::Prepared> SqliteStore::prepare(std::span<const Document> docs) const {
+    auto encoded = std::make_unique<EncodedDocuments>();
+    encoded->layers.reserve(docs.size());
+    for (const Document& d : docs) encoded->layers.emplace_back(d);
+    return encoded;
+}
+
+void SqliteStore::put_all(std::span<const Document> docs) { put_all(docs, *prepare(docs)); }
+
+void SqliteStore::put_all(std::span<const Document> docs, const Prepared& prepared) {
+    const auto* encoded = dynamic_cast<const EncodedDocuments*>(&prepared);
+    if (!encoded || encoded->layers.size() != docs.size())
+        throw std::logic_error("SqliteStore::put_all: documents prepared by another store, or not these documents");
+    for (std::size_t i = 0; i < docs.size(); ++i) put(docs[i], &encoded->layers[i]);
 }
 
 void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* encoded) {

@@ -33,6 +33,9 @@ public:
     // The layers' JSON of every document first, then the rows: each part's code and data stay
     // in the caches through the group.
     void put_all(std::span<const Document> docs) override;
+    // Each document's layers encoded as JSON (layer_json::EncodedLayers).
+    [[nodiscard]] std::unique_ptr<Prepared> prepare(std::span<const Document> docs) const override;
+    void put_all(std::span<const Document> docs, const Prepared& prepared) override;
     void commit_batch() override;
     void rollback_batch() override;
     void for_each_document(const std::function<void(const Document&)>& fn) override;

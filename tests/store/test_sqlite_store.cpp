@@ -230,6 +230,50 @@ TEST(test_sqlite_store, bulk_load_and_put_all_find_what_they_wrote_themselves) {
     EXPECT_EQ(bulk_rows, (std::vector<std::string>{"f.txt a1 h-v1", "g.txt a1 h-v1", "h.txt a3 h-v3", "k.txt a4 h-v4", "articles 3"}));
 }
 
+// What an import's worker does: prepare() the group, drop the layers, and the writer's
+// put_all() still stores every layer as put() would have.
+TEST(test_sqlite_store, prepared_documents_are_stored_without_their_layers) {
+    test_support::TempDir dir;
+    const auto put_path = (dir.path() / "put.db").string();
+    const auto prepared_path = (dir.path() / "prepared.db").string();
+    const std::vector<Document> docs = {doc("a1", "f.txt", "jeudi Poutine déclare"), doc("a2", "g.txt", "Putin said on Friday")};
+    {
+        SqliteStore s(put_path);
+        s.begin_batch();
+        for (const Document& d : docs) s.put(d);
+        s.commit_batch();
+    }
+    {
+        SqliteStore s(prepared_path);
+        const auto prepared = s.prepare(docs);
+        ASSERT_NE(prepared, nullptr);
+        std::vector<Document> bare = docs;
+        for (Document& d : bare) {
+            d.sentences.clear();
+            d.timexes.clear();
+            d.entities.clear();
+            d.events.clear();
+        }
+        s.begin_batch();
+        s.put_all(bare, *prepared);
+        // Prepared for other documents: refused before anything is written.
+        EXPECT_THROW(s.put_all(std::vector<Document>{bare[0]}, *prepared), std::logic_error);
+        s.commit_batch();
+    }
+    auto layers = [](const std::string& path) {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        SQLite::Statement q(db, "SELECT id, sentences, timexes, entities, events FROM articles ORDER BY id");
+        std::vector<std::string> out;
+        while (q.executeStep())
+            for (int c = 0; c < 5; ++c) out.push_back(q.getColumn(c).getString());
+        return out;
+    };
+    const auto expected = layers(put_path);
+    ASSERT_EQ(expected.size(), 10u);
+    EXPECT_NE(expected[4], "[]");   // the sample's event layer is not empty: the test shows something
+    EXPECT_EQ(layers(prepared_path), expected);
+}
+
 TEST(test_sqlite_store, schema_version_and_integrity) {
     test_support::TempDir dir;
     const auto path = (dir.path() / "s.db").string();
