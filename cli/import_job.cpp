@@ -8,6 +8,7 @@
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <iostream>
@@ -28,7 +29,11 @@ namespace {
 // second of work.
 constexpr std::size_t batch_size = 4096;
 constexpr auto batch_time = std::chrono::seconds(1);
-constexpr std::size_t queue_depth_per_worker = 32;
+// Each worker reads its own files, taking runs of consecutive paths: the bytes land in the
+// caches of the core that parses them (a reading thread copied them into another core's, and
+// every file crossed a queue), and a run keeps a folder's files together for read-ahead. Runs
+// shrink toward the end of the list so that the workers finish together.
+constexpr std::size_t max_run_files = 64;
 // A worker parses files until it holds this much article text (or the files run out), then
 // annotates those documents together, stage by stage, and hands them to the writer as one
 // item. Each stage's code and tables then stay in the caches for some 80 Reuters articles
@@ -51,6 +56,7 @@ constexpr auto progress_interval = std::chrono::milliseconds(200);
 class Progress {
 public:
     explicit Progress(bool enabled) : m_enabled(enabled && ::isatty(2)) {}
+    [[nodiscard]] bool enabled() const { return m_enabled; }
     void update(std::size_t done, std::size_t total, const std::string& path) {
         if (!m_enabled) return;
         const auto now = std::chrono::steady_clock::now();
@@ -59,6 +65,8 @@ public:
         std::string shown = path.size() > 60 ? "…" + path.substr(path.size() - 59) : path;
         std::cerr << "\r\033[K[" << done << "/" << total << "] " << shown << std::flush;
     }
+    // Clears the line, so that a message can be written in its place; the next update
+    // draws it again.
     void finish() {
         if (m_enabled) std::cerr << "\r\033[K" << std::flush;
     }
@@ -72,10 +80,25 @@ private:
 
 namespace {
 
-// One file read by the reader thread, parsed and annotated by a worker.
-struct FileJob {
-    SourceInfo source;
-    std::string bytes;
+// Hands out the indices of a file list in runs, to any number of threads.
+class FileRuns {
+public:
+    FileRuns(std::size_t files, unsigned takers) : m_files(files), m_takers(std::max(1u, takers)) {}
+    // [begin, end) of the next run; empty once every file is taken.
+    std::pair<std::size_t, std::size_t> take() {
+        std::size_t begin = m_next.load(std::memory_order_relaxed);
+        for (;;) {
+            if (begin >= m_files) return {m_files, m_files};
+            const std::size_t left = m_files - begin;
+            const std::size_t run = std::clamp<std::size_t>(left / (4 * m_takers), 1, max_run_files);
+            if (m_next.compare_exchange_weak(begin, begin + run, std::memory_order_relaxed)) return {begin, begin + run};
+        }
+    }
+
+private:
+    const std::size_t m_files;
+    const unsigned m_takers;
+    std::atomic<std::size_t> m_next{0};
 };
 
 // Frees the layers on this thread: they are written from what the store prepared of them.
@@ -115,11 +138,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         log << "storyline import: " << e << '\n';
         ++summary.failed_files;
     }
-    // Three stages: this thread only reads files; N workers parse them (importers), ask the
-    // store whether each article is new or changed, and annotate it; one writer owns the
-    // database. Parsing is as costly as a stage of annotation, so it runs on every core too.
-    // Queues are bounded, so memory stays flat however large the input is. Each worker checks
-    // "unchanged" through its own connection (WAL lets it read while the writer writes).
+    // Two stages: N workers read files (runs of consecutive paths, FileRuns), parse them
+    // (importers), ask the store whether each article is new or changed, and annotate it; one
+    // writer owns the database. This thread only shows progress. The writer's queue is bounded
+    // and a worker holds one batch, so memory stays flat however large the input is. Each
+    // worker checks "unchanged" through its own connection (WAL lets it read while the writer
+    // writes).
     auto writer_store = open_store(options.db);
     const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // Into an empty store every source is new (the file list has no duplicates): no question
@@ -129,12 +153,17 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     std::vector<std::unique_ptr<Store>> reader_stores;
     if (!store_was_empty)
         for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
-    BoundedQueue<FileJob> to_parse(queue_depth_per_worker * workers_n);
+    FileRuns runs(files.size(), workers_n);
+    std::atomic<bool> stopping{false};                  // the writer or a worker failed
+    std::atomic<std::size_t> files_done{0}, file_shown{0};   // for the progress line
     // Documents go to the writer a worker's batch at a time.
     BoundedQueue<WriteBatch> to_write(writer_batches_per_worker * workers_n);
+    // One mutex for the log and the progress line: a message never lands in the middle of it.
     std::mutex log_mutex;
+    Progress progress(!options.quiet);
     auto report = [&](const std::string& path, const std::string& where, const std::string& reason) {
         std::lock_guard lock(log_mutex);
+        progress.finish();
         log << "storyline import: " << path << (where.empty() ? "" : " (" + where + ")") << ": " << reason << " (skipped)\n";
     };
 
@@ -181,18 +210,34 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             out.docs = std::exchange(batch, {});
             return to_write.push(std::move(out));
         };
-        while (auto job = to_parse.pop()) {
-            FileImport imported;
-            try {
-                imported = import_bytes(job->bytes, job->source);
-            } catch (const std::exception& e) {   // ImportError, or anything else this file caused
-                report(job->source.path, "", e.what());
+        FileReader reader(files);
+        SourceInfo source;
+        source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
+        source.forced_date = options.date;
+        std::string bytes, error;
+        for (auto [begin, end] = runs.take(); begin < end && !stopping; std::tie(begin, end) = runs.take()) {
+          for (std::size_t i = begin; i < end && !stopping; ++i) {
+            ++counts.files;
+            file_shown.store(i, std::memory_order_relaxed);
+            source.path = files[i];
+            source.extension = lower_extension(source.path);
+            const bool read = reader.read(i, bytes, error, end);
+            files_done.fetch_add(1, std::memory_order_relaxed);
+            if (!read) {
+                report(source.path, "", error);
                 ++counts.failed_files;
                 continue;
             }
-            job->bytes = std::string();   // the articles hold what is needed now
+            FileImport imported;
+            try {
+                imported = import_bytes(bytes, source);
+            } catch (const std::exception& e) {   // ImportError, or anything else this file caused
+                report(source.path, "", e.what());
+                ++counts.failed_files;
+                continue;
+            }
             for (const auto& issue : imported.result.issues) {
-                report(job->source.path, issue.where, issue.reason);
+                report(source.path, issue.where, issue.reason);
                 ++counts.record_issues;
             }
             for (auto& article : imported.result.articles) {
@@ -208,6 +253,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 batch_bytes += doc.article.text.size();
                 if (batch_bytes >= annotate_batch_bytes && !flush()) return;
             }
+          }
         }
         flush();
     };
@@ -220,7 +266,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                     std::lock_guard lock(worker_error_mutex);
                     if (!worker_error) worker_error = std::current_exception();
                 }
-                to_parse.close();
+                stopping = true;
                 to_write.close();
             }
         });
@@ -266,31 +312,19 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             if (open) writer_store->commit_batch();
         } catch (...) {
             writer_error = std::current_exception();
+            stopping = true;
             to_write.close();
-            to_parse.close();
         }
     });
 
-    Progress progress(!options.quiet);
-    FileReader reader(files);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const std::string& path = files[i];
-        progress.update(i + 1, files.size(), path);
-        ++summary.files;
-        FileJob job;
-        job.source.path = path;
-        job.source.extension = lower_extension(path);
-        job.source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
-        job.source.forced_date = options.date;
-        std::string error;
-        if (!reader.read(i, job.bytes, error)) {
-            report(job.source.path, "", error);
-            ++summary.failed_files;
-            continue;
+    if (progress.enabled()) {
+        while (files_done.load(std::memory_order_relaxed) < files.size() && !stopping) {
+            std::this_thread::sleep_for(progress_interval / 4);
+            const std::size_t shown = file_shown.load(std::memory_order_relaxed);
+            std::lock_guard lock(log_mutex);
+            if (shown < files.size()) progress.update(files_done.load(std::memory_order_relaxed), files.size(), files[shown]);
         }
-        if (!to_parse.push(std::move(job))) break;   // closed: the writer or a worker failed
     }
-    to_parse.close();
     for (auto& w : workers) w.join();
     to_write.close();
     writer.join();

@@ -261,7 +261,7 @@ int FileReader::open_file(const std::string& path) {
     return ::openat(m_dir_fd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 }
 
-bool FileReader::read(std::size_t i, std::string& bytes, std::string& error) {
+bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end) {
     int ahead = -1;
     if (!m_ahead.empty() && m_ahead_from == i) {
         ahead = m_ahead.front();
@@ -292,15 +292,15 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error) {
         m_cold_until = std::max(m_cold_until, i + 1 + (again ? cold_span : read_ahead_files));
         m_missed_at = i;
     }
-    if (i + 1 < m_cold_until) open_ahead(i);
+    if (i + 1 < m_cold_until) open_ahead(i, std::min(ahead_end, m_paths.size()));
     return ok;
 }
 
-// Opens the files after `i` up to read_ahead_files ahead and asks the kernel to read them in
-// the background: several requests in flight instead of one.
-void FileReader::open_ahead(std::size_t i) {
+// Opens the files after `i` up to read_ahead_files ahead (not past `end`) and asks the kernel
+// to read them in the background: several requests in flight instead of one.
+void FileReader::open_ahead(std::size_t i, std::size_t end) {
     if (m_ahead.empty()) m_ahead_from = i + 1;
-    const std::size_t last = std::min(m_paths.size(), i + 1 + read_ahead_files);
+    const std::size_t last = std::min(end, i + 1 + read_ahead_files);
     for (std::size_t j = m_ahead_from + m_ahead.size(); j < last; ++j) {
         const int fd = open_file(m_paths[j]);
         if (fd >= 0) (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);   // a hint: its failure changes nothing

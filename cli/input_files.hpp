@@ -38,11 +38,13 @@ public:
     FileReader(const FileReader&) = delete;
     FileReader& operator=(const FileReader&) = delete;
 
-    // File `i` of the list; calls come with i = 0, 1, 2, ... (one skipped is opened anew).
-    bool read(std::size_t i, std::string& bytes, std::string& error);
+    // File `i` of the list; calls come with i = 0, 1, 2, ... (one skipped is opened anew). Files
+    // from `i` up to `ahead_end` (exclusive; the end of the list by default) are the ones this
+    // reader will read next, which it may ask for ahead.
+    bool read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));
 
 private:
-    void open_ahead(std::size_t i);
+    void open_ahead(std::size_t i, std::size_t end);
     int open_file(const std::string& path);
     const std::vector<std::string>& m_paths;
     // The folder of the last file opened, held open: its files are opened by name within it

@@ -51,6 +51,15 @@ cmp "$WORK/out/timeline.json" "$WORK/fresh/timeline.json" || fail "timeline diff
 for f in graph.gexf timeline.html events.jsonl; do
   cmp "$WORK/out/$f" "$WORK/fresh/$f" || fail "$f differs between two fresh databases"
 done
+# Workers take runs of files in whatever order they come to them: one worker, or more workers
+# than cores, store the same.
+for j in 1 5; do
+  "$BIN" import "$SRC/fixtures/articles" --db "$WORK/j$j.db" -q -j "$j" >/dev/null 2>&1 || fail "import -j $j exited $?"
+  "$BIN" export graphml --db "$WORK/j$j.db" -o "$WORK/j$j.graphml" 2>/dev/null
+  "$BIN" export timeline --db "$WORK/j$j.db" -o "$WORK/j$j.json" 2>/dev/null
+  cmp "$WORK/out/graph.graphml" "$WORK/j$j.graphml" || fail "graphml differs with -j $j"
+  cmp "$WORK/out/timeline.json" "$WORK/j$j.json" || fail "timeline differs with -j $j"
+done
 
 step "bad files are reported by name and skipped, exit 1"
 mkdir -p "$WORK/mixed"
