@@ -48,9 +48,12 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         m_db.exec("PRAGMA foreign_keys=ON");
         // Ids are content hashes, so every insert lands on a random leaf of the id indexes; with
         // SQLite's default 2 MB page cache a 4x-Reuters import re-read index pages from the OS
-        // and the writer's time grew 37 % faster than the corpus. 64 MB holds the indexes of
-        // several hundred thousand articles (measured in docs/performance.md).
-        m_db.exec("PRAGMA cache_size=-65536");
+        // and the writer's time grew 37 % faster than the corpus. The two indexes inserted at
+        // random take about 115 bytes an article (5 MB at 4x Reuters): 32 MB hold those of
+        // some 250,000 articles. 64 MB did too, but a first import kept every page it wrote
+        // (the articles themselves, never read again) until the cache filled, and paid a page
+        // fault for each: Reuters 12 of 15 paired runs faster with 32 MB (docs/performance.md).
+        m_db.exec("PRAGMA cache_size=-32768");
         // Debian builds SQLite with SECURE_DELETE, which zeroes every byte a B-tree frees or moves
         // (page splits included): privacy for deleted rows, no part of crash safety.
         m_db.exec("PRAGMA secure_delete=OFF");
