@@ -215,8 +215,8 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         source.forced_date = options.date;
         std::string bytes, error;
-        for (auto [begin, end] = runs.take(); begin < end && !stopping; std::tie(begin, end) = runs.take()) {
-          for (std::size_t i = begin; i < end && !stopping; ++i) {
+        // File i of a run ending at `end`; false when the run must stop (the writer is gone).
+        auto import_file = [&](std::size_t i, std::size_t end) -> bool {
             ++counts.files;
             file_shown.store(i, std::memory_order_relaxed);
             source.path = files[i];
@@ -226,7 +226,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             if (!read) {
                 report(source.path, "", error);
                 ++counts.failed_files;
-                continue;
+                return true;
             }
             FileImport imported;
             try {
@@ -234,7 +234,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             } catch (const std::exception& e) {   // ImportError, or anything else this file caused
                 report(source.path, "", e.what());
                 ++counts.failed_files;
-                continue;
+                return true;
             }
             for (const auto& issue : imported.result.issues) {
                 report(source.path, issue.where, issue.reason);
@@ -251,9 +251,14 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 Document& doc = batch.emplace_back();
                 doc.article = std::move(article);
                 batch_bytes += doc.article.text.size();
-                if (batch_bytes >= annotate_batch_bytes && !flush()) return;
+                if (batch_bytes >= annotate_batch_bytes && !flush()) return false;
             }
-          }
+            return true;
+        };
+        for (auto [begin, end] = runs.take(); begin < end; std::tie(begin, end) = runs.take()) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (stopping || !import_file(i, end)) return;
+            }
         }
         flush();
     };
