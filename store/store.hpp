@@ -59,8 +59,12 @@ public:
     // nullptr: this store prepares nothing, and put_all(docs) needs the layers.
     [[nodiscard]] virtual std::unique_ptr<Prepared> prepare(std::span<const Document> /*docs*/) const { return nullptr; }
     // put_all() of the documents prepare() was given, in the same order: their layers are read
-    // from `prepared` only, so they may have been dropped from `docs` since.
-    virtual void put_all(std::span<const Document> docs, const Prepared& /*prepared*/) { put_all(docs); }
+    // from `prepared` only, so they may have been dropped from `docs` since. A store whose
+    // prepare() returns something overrides it; the default refuses rather than write documents
+    // whose layers may be gone.
+    virtual void put_all(std::span<const Document> /*docs*/, const Prepared& /*prepared*/) {
+        throw std::logic_error("Store::put_all: this store prepares nothing, so it takes no prepared documents");
+    }
     virtual void commit_batch() = 0;
     virtual void rollback_batch() = 0;
 
