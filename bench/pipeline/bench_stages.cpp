@@ -1,8 +1,11 @@
-// Per-stage micro-benchmarks on real text: each annotator alone, the whole pipeline, the graph
-// build and each exporter. Input: a JSONL of documents ({id, lang, dct, text}); by default the
+// Per-stage micro-benchmarks on real text: each annotator alone, the gazetteer's phrase match,
+// the whole pipeline, the import's own work around it (parsing a file's bytes, the store's
+// preparing and writing of annotated documents), the graph build and each exporter. Input: a JSONL of documents ({id, lang, dct, text}); by default the
 // fixtures plus whatever BENCH_INPUT names (e.g. ../shared/corpus/timex/en-dev.jsonl).
 // Bytes processed are reported, so Google Benchmark prints MB/s per stage.
 #include "annotators/entities/entity_annotator.hpp"
+#include "annotators/entities/gazetteer.hpp"
+#include "annotators/entities/tokenizer.hpp"
 #include "annotators/events/event_annotator.hpp"
 #include "annotators/pipeline.hpp"
 #include "annotators/sentences/sentence_annotator.hpp"
@@ -10,13 +13,17 @@
 #include "core/graph/graph_builder.hpp"
 #include "core/lang/resources.hpp"
 #include "exporters/registry.hpp"
+#include "importers/import_bytes.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 #include <benchmark/benchmark.h>
 #include <rapidjson/document.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace storyline;
 
@@ -100,6 +107,95 @@ void BM_pipeline(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 
+// Every token position of every document asked for the longest gazetteer phrase starting there,
+// as the recognizer asks (the tokens are made before the timing).
+void BM_gazetteer_match(benchmark::State& state) {
+    const auto& gaz = entities::gazetteer();
+    std::vector<entities::Tokens> tokens;
+    for (const auto& d : documents()) tokens.push_back(entities::tokenize(d.article.text));
+    for (auto _ : state) {
+        std::size_t found = 0;
+        for (const auto& t : tokens) {
+            for (std::size_t i = 0; i < t.size(); ++i) found += gaz.longest_match(t, i, t.size()).first;
+        }
+        benchmark::DoNotOptimize(found);
+    }
+    state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+
+// The importer's work on each document's text as a plain-text file: picking the importer,
+// decoding, boilerplate, title and dateline, language identification, ids and hashes.
+void BM_import_parse(benchmark::State& state) {
+    SourceInfo src;
+    src.path = "bench/article.txt";
+    src.extension = "txt";
+    for (auto _ : state) {
+        std::size_t articles = 0;
+        for (const auto& d : documents()) articles += import_bytes(d.article.text, src).result.articles.size();
+        benchmark::DoNotOptimize(articles);
+    }
+    state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+
+// Annotated documents with what the store needs of an import's articles.
+std::vector<Document> storable() {
+    std::vector<Document> docs = prepared(4);
+    for (auto& d : docs) {
+        d.article.source_key = "bench/" + d.article.id;
+        d.article.content_hash = d.article.id;
+    }
+    return docs;
+}
+
+// What an import's worker does for the store: the layers' JSON (Store::prepare).
+void BM_store_prepare(benchmark::State& state) {
+    const auto docs = storable();
+    const std::string dir = std::filesystem::temp_directory_path() / ("storyline-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        SqliteStore store(dir + "/prepare.db");
+        for (auto _ : state) benchmark::DoNotOptimize(store.prepare(docs));
+    }
+    std::filesystem::remove_all(dir);
+    state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+
+// What the import's writer does: a first import into a new database (bulk load), batches of the
+// workers' size, a commit every 4,096 articles; each iteration a new file.
+void BM_store_write(benchmark::State& state) {
+    const auto docs = storable();
+    const std::string dir = std::filesystem::temp_directory_path() / ("storyline-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    constexpr std::size_t batch = 80, per_commit = 4096;
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        SqliteStore store(dir + "/write.db");
+        std::vector<std::unique_ptr<Store::Prepared>> ready;
+        for (std::size_t i = 0; i < docs.size(); i += batch)
+            ready.push_back(store.prepare(std::span(docs).subspan(i, std::min(batch, docs.size() - i))));
+        state.ResumeTiming();
+        store.begin_bulk_load();
+        std::size_t in_commit = 0;
+        for (std::size_t i = 0, k = 0; i < docs.size(); i += batch, ++k) {
+            if (in_commit == 0) store.begin_batch();
+            const auto part = std::span(docs).subspan(i, std::min(batch, docs.size() - i));
+            store.put_all(part, *ready[k]);
+            in_commit += part.size();
+            if (in_commit >= per_commit) {
+                store.commit_batch();
+                in_commit = 0;
+            }
+        }
+        if (in_commit > 0) store.commit_batch();
+        store.end_bulk_load();
+    }
+    std::filesystem::remove_all(dir);
+    state.SetBytesProcessed(state.iterations() * total_bytes());
+    state.counters["articles"] = static_cast<double>(docs.size());
+}
+
 void BM_graph_build(benchmark::State& state) {
     const auto docs = prepared(4);
     for (auto _ : state) {
@@ -130,9 +226,24 @@ void BM_export(benchmark::State& state, std::string_view format) {
 BENCHMARK(BM_sentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_timex)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_gazetteer_match)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_pipeline)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_import_parse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_store_prepare)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_store_write)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_graph_build)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_export, graphml, "graphml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_export, timeline, "timeline")->Unit(benchmark::kMillisecond);
-BENCHMARK_MAIN();
+
+int main(int argc, char** argv) {
+    // One benchmark per registered exporter: a new format is measured without an edit here.
+    for (const Exporter* e : all_exporters()) {
+        const std::string format(e->name());
+        benchmark::RegisterBenchmark(("BM_export/" + format).c_str(), [format](benchmark::State& s) { BM_export(s, format); })
+            ->Unit(benchmark::kMillisecond);
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
