@@ -262,6 +262,10 @@ int FileReader::open_file(const std::string& path) {
 }
 
 bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end) {
+    const std::size_t end = std::min(ahead_end, m_paths.size());
+    // In a cold stretch, a new run's first files are asked for together, this one included:
+    // its read and theirs are in flight at once, where each run began with a read alone.
+    if (m_ahead.empty() && i < m_cold_until && i + 1 < end) open_ahead(i, end);
     int ahead = -1;
     if (!m_ahead.empty() && m_ahead_from == i) {
         ahead = m_ahead.front();
@@ -292,15 +296,15 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std
         m_cold_until = std::max(m_cold_until, i + 1 + (again ? cold_span : read_ahead_files));
         m_missed_at = i;
     }
-    if (i + 1 < m_cold_until) open_ahead(i, std::min(ahead_end, m_paths.size()));
+    if (i + 1 < m_cold_until) open_ahead(i + 1, end);
     return ok;
 }
 
-// Opens the files after `i` up to read_ahead_files ahead (not past `end`) and asks the kernel
-// to read them in the background: several requests in flight instead of one.
-void FileReader::open_ahead(std::size_t i, std::size_t end) {
-    if (m_ahead.empty()) m_ahead_from = i + 1;
-    const std::size_t last = std::min(end, i + 1 + read_ahead_files);
+// Opens the files from `first` up to read_ahead_files of them (not past `end`) and asks the
+// kernel to read them in the background: several requests in flight instead of one.
+void FileReader::open_ahead(std::size_t first, std::size_t end) {
+    if (m_ahead.empty()) m_ahead_from = first;
+    const std::size_t last = std::min(end, first + read_ahead_files);
     for (std::size_t j = m_ahead_from + m_ahead.size(); j < last; ++j) {
         const int fd = open_file(m_paths[j]);
         if (fd >= 0) (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);   // a hint: its failure changes nothing

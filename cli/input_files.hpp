@@ -44,7 +44,7 @@ public:
     bool read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));
 
 private:
-    void open_ahead(std::size_t i, std::size_t end);
+    void open_ahead(std::size_t first, std::size_t end);
     int open_file(const std::string& path);
     const std::vector<std::string>& m_paths;
     // The folder of the last file opened, held open: its files are opened by name within it
