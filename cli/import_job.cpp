@@ -356,6 +356,19 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     for (auto& w : workers) w.join();
     to_write.close();
     writer.join();
+    // What the database now holds, counted on the writer's connection before a bulk load ends
+    // (the return to the WAL empties its cache): its cache holds the indexes it just wrote. A
+    // second connection opened for the summary, with the WAL files it sets up and the index
+    // pages it reads again, was 15 ms of a 0.9 s Reuters import, after the last article.
+    if (!writer_error && !worker_error) {
+        try {
+            const StoreCounts stored = writer_store->article_counts();
+            summary.stored_articles = stored.articles;
+            summary.stored_sources = stored.sources;
+        } catch (...) {
+            writer_error = std::current_exception();
+        }
+    }
     writer_store->end_bulk_load();
     progress.finish();
     if (worker_error) std::rethrow_exception(worker_error);
@@ -378,9 +391,7 @@ void print_summary(const ImportSummary& s, const std::string& db, std::ostream& 
     }
     // Totals of the whole database would mean reading every stored layer: seconds for a large
     // archive, after an import of one file. `storyline stats` gives them.
-    auto store = open_store(db);
-    const auto c = store->article_counts();
-    out << "Database now holds " << c.articles << " articles (" << c.sources << " sources). This import wrote "
+    out << "Database now holds " << s.stored_articles << " articles (" << s.stored_sources << " sources). This import wrote "
         << s.timexes << " temporal expressions, " << s.entities << " entity mentions and " << s.events
         << " event mentions; `storyline stats` counts the distinct persons, organisations and places.\n";
 }

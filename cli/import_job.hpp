@@ -26,6 +26,7 @@ struct ImportSummary {
     std::int64_t articles_new = 0, articles_changed = 0, articles_unchanged = 0;
     std::int64_t timexes = 0, entities = 0, events = 0;   // annotations added by this run
     std::int64_t text_bytes = 0;                            // title + body bytes of new/changed articles
+    std::int64_t stored_articles = 0, stored_sources = 0;   // what the database holds after the run
     double seconds = 0;
     [[nodiscard]] bool clean() const { return failed_files == 0 && record_issues == 0; }
 };

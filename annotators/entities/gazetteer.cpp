@@ -246,15 +246,9 @@ void Gazetteer::add_phrase(std::string_view surface, std::uint32_t entry) {
     if (surface.empty()) return;
     const std::size_t n = phrase_key_into(m_key, surface);
     if (m_key.empty() || n > k_max_phrase_tokens) return;
-    // The key's hash and its first word's in one pass.
-    StringHash h;
-    std::uint64_t first = 0;
-    for (const char c : m_key) {
-        if (c == ' ' && first == 0) first = h.value();
-        h.add(c);
-    }
-    const std::uint64_t hash = h.value();
-    if (first == 0) first = hash;
+    // The key's hash, and its first word's: what longest_match() asks first.
+    const std::uint64_t hash = StringHash::of(m_key);
+    const std::uint64_t first = StringHash::word(std::string_view(m_key).substr(0, m_key.find(' ')));
     auto& slot = m_phrase_index[hash];
     if (slot == 0) {
         m_phrases.push_back({hash, first == hash, {}});
@@ -399,9 +393,11 @@ void Gazetteer::load_language(const std::string& lang) {
     for (const auto& [file, list] : {std::pair{"entities/name_particles.txt", &lex.name_particles},
                                      std::pair{"entities/list_particles.txt", &lex.list_particles},
                                      std::pair{"entities/name_joiners.txt", &lex.name_joiners},
-                                     std::pair{"entities/title_articles.txt", &lex.title_articles},
-                                     std::pair{"entities/adjective_endings.txt", &lex.adjective_endings}}) {
-        for (const auto& w : read_optional_data_lines(language_file(lang, file))) list->push_back(fold(w));
+                                     std::pair{"entities/title_articles.txt", &lex.title_articles}}) {
+        for (const auto& w : read_optional_data_lines(language_file(lang, file))) list->add(fold(w));
+    }
+    for (const auto& w : read_optional_data_lines(language_file(lang, "entities/adjective_endings.txt"))) {
+        lex.adjective_endings.push_back(fold(w));
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/titles.txt"))) {
         std::size_t n = 0;
@@ -468,8 +464,7 @@ Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::s
         const Token& t = tokens[i + n];
         // A name does not run across a paragraph break.
         if (n > 0 && t.blank_line_before) break;
-        if (n > 0) h.add(' ');
-        h.add(t.fold);
+        h.add_word(t.hash);
         prefix[count++] = h.value();
     }
     for (std::size_t n = count; n > 0; --n) {

@@ -17,27 +17,6 @@
 
 namespace storyline::entities {
 
-// A word of one of the lexicon's short lists (lang/<code>/entities/*.txt).
-inline bool in(const std::vector<std::string>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// One of the lexicon's short word lists with a 64-bit summary of its words' hashes: most
-// tokens are answered by one bit test instead of a string comparison per listed word.
-class ShortList {
-public:
-    explicit ShortList(const std::vector<std::string>& words) : m_words(&words) {
-        for (const auto& w : words) m_bits |= bit(StringHash::of(w));
-    }
-    // A listed word equals the fold, so has the token's hash: no listed word is missed.
-    [[nodiscard]] bool has(const Token& t) const { return (m_bits & bit(t.hash)) != 0 && in(*m_words, t.fold); }
-
-private:
-    static std::uint64_t bit(std::uint64_t hash) { return std::uint64_t{1} << (hash >> 58); }
-    const std::vector<std::string>* m_words;
-    std::uint64_t m_bits = 0;
-}; // class ShortList
-
 // Whether text[begin, end) holds byte c. Most words are shorter than eight bytes: one load of
 // eight bytes (the text goes on after the word) and a zero-byte test, where memchr's call and
 // set-up cost more than the search.
@@ -182,10 +161,7 @@ private:
     [[nodiscard]] std::uint64_t phrase_hash(std::size_t s, std::size_t e) const {
         if (e == s + 1) return tok(s).hash;
         StringHash h;
-        for (std::size_t k = s; k < e; ++k) {
-            if (k > s) h.add(' ');
-            h.add(tok(k).fold);
-        }
+        for (std::size_t k = s; k < e; ++k) h.add_word(tok(k).hash);
         return h.value();
     }
 
@@ -250,7 +226,7 @@ private:
     ArticleHashMap<bool> m_lower_seen{0};
     std::vector<const WordInfo*> m_info;
     std::vector<int> m_title_lead;  // title or honorific token -> earlier token opening its span ("M. le ministre")
-    ShortList m_particles, m_joiners, m_list_particles, m_title_articles;
+    const ShortList &m_particles, &m_joiners, &m_list_particles, &m_title_articles;
 }; // class Recognizer
 
 } // namespace storyline::entities

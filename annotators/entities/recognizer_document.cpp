@@ -317,8 +317,7 @@ void Recognizer::document_pass() {
         StringHash h;
         for (std::size_t n = 1; n <= 4 && i + n <= m_toks.size(); ++n) {
             if (m_covered[i + n - 1] || !tok(i + n - 1).upper_initial()) break;
-            if (n > 1) h.add(' ');
-            h.add(tok(i + n - 1).fold);
+            h.add_word(tok(i + n - 1).hash);
             const std::uint64_t key = h.value();
             if (const auto* found = known.find(key)) {
                 best = n;

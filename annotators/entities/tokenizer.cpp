@@ -1,9 +1,12 @@
 #include "annotators/entities/tokenizer.hpp"
 
 #include "annotators/entities/text_fold.hpp"
+#include "core/text/utf8.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace storyline::entities {
 namespace {
@@ -55,6 +58,53 @@ constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
 // Longest word the fast path of tokenize() folds on the stack.
 constexpr std::size_t k_fast_word_max = 48;
 
+// Scans the ASCII letters and digits from text[start] (one at least), at most k_fast_word_max
+// of them (a longer run returns start + k_fast_word_max or more), writing them lower-cased to
+// `out`, which has room for k_fast_word_max + 8 bytes; `seen` gets their byte classes. Eight
+// bytes at a time: one branch per word where a loop over bytes mispredicted its exit on most.
+std::size_t fold_ascii_run(std::string_view text, std::size_t start, char* out, std::uint8_t& seen) {
+    std::size_t end = start;
+    std::uint8_t classes = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        // The top bit of each byte of the run that is an upper-case letter, a lower-case
+        // letter, a digit.
+        std::uint64_t upper = 0, lower = 0, digit = 0;
+        bool ended = false;   // a byte that stops the run, or the length limit, was met
+        while (!ended && end + 8 <= text.size()) {
+            std::uint64_t x = 0;
+            std::memcpy(&x, text.data() + end, 8);
+            const std::uint64_t letters = swar::ascii_letters(x), digits = swar::ascii_digits(x);
+            const std::uint64_t stop = ~(letters | digits) & swar::high;
+            // Every bit below the top bit of the first byte that stops the run: the run's bytes.
+            const std::uint64_t in_run = stop == 0 ? ~std::uint64_t{0} : (stop & (0 - stop)) - 1;
+            // x << 2 moves 0x20, the case bit, up to each byte's top bit: set in lower case.
+            upper |= letters & ~(x << 2) & in_run;
+            lower |= letters & (x << 2) & in_run;
+            digit |= digits & in_run;
+            const std::uint64_t folded = x | (letters >> 2);
+            std::memcpy(out + (end - start), &folded, 8);
+            end += stop == 0 ? 8 : static_cast<unsigned>(std::countr_zero(stop)) / 8;
+            ended = stop != 0 || end - start >= k_fast_word_max;
+        }
+        classes = static_cast<std::uint8_t>((upper != 0 ? c_upper : 0) | (lower != 0 ? c_lower : 0) |
+                                            (digit != 0 ? c_digit : 0));
+        if (ended) {
+            seen = classes;
+            return end;
+        }
+    }
+    // The last bytes of the text, one at a time.
+    for (; end < text.size() && end - start < k_fast_word_max; ++end) {
+        const auto c = static_cast<unsigned char>(text[end]);
+        const std::uint8_t cls = k_byte_class[c];
+        if ((cls & c_alnum) == 0) break;
+        classes |= cls;
+        out[end - start] = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
+    }
+    seen = classes;
+    return end;
+}
+
 // Whether an ASCII word stops at text[end] whatever came before: end of text, or an ASCII byte
 // that no rule of the word loop joins (a hyphen or a dot joins only before a letter or digit, an
 // apostrophe may split an elision or a possessive, a byte past ASCII may be a letter).
@@ -82,16 +132,14 @@ bool fold_ascii_word(std::string_view word, std::string& out, Shape& shape, std:
     out.resize(word.size());
     char* f = out.data();
     std::uint8_t seen = 0;
-    StringHash h;
     for (std::size_t k = 0; k < word.size(); ++k) {
         const auto c = static_cast<unsigned char>(word[k]);
         const std::uint8_t cls = k_byte_class[c];
         seen |= cls;
         f[k] = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
-        h.add(f[k]);
     }
     if (seen & c_high) return false;
-    hash = h.value();
+    hash = StringHash::word(out);
     // The first letter or digit is the word's first byte.
     const bool first_upper = k_byte_class[static_cast<unsigned char>(word[0])] == c_upper;
     const bool any_lower = seen & c_lower, any_digit = seen & c_digit;
@@ -190,6 +238,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
         return view;
     };
     std::string scratch;   // the folds of the general path, before they are put
+    std::uint8_t seen_classes = 0;   // fold_ascii_run's byte classes of the word
     std::size_t i = 0;
     bool line_start = true, blank_line = true, space = false;
     int newlines = 0;
@@ -208,31 +257,20 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
     while (i < text.size()) {
         const std::size_t start = i;
         char32_t cp = static_cast<unsigned char>(text[i]);
-        // Fast path: ASCII letters and digits scanned, folded and hashed in one pass, when what
-        // ends them cannot join the word (a space, a comma, a dot before no letter).
+        // Fast path: ASCII letters and digits scanned, folded and hashed, when what ends them
+        // cannot join the word (a space, a comma, a dot before no letter).
         if (cp < 0x80 && (k_byte_class[cp] & c_alnum) != 0) {
-            ensure(k_fast_word_max);
+            // Room for the longest fast word and the eight bytes written or read past it.
+            ensure(k_fast_word_max + 16);
             char* buf = folds.data() + used;   // committed below only if the fast path holds
-            const std::size_t limit = std::min(text.size(), start + k_fast_word_max);
-            std::size_t end = start;
-            std::uint8_t seen = 0;
-            StringHash h;
-            for (; end < limit; ++end) {
-                const auto c = static_cast<unsigned char>(text[end]);
-                const std::uint8_t cls = k_byte_class[c];
-                if ((cls & c_alnum) == 0) break;
-                seen |= cls;
-                const char f = static_cast<char>(c | ((cls & c_upper) << 5));  // 'A' | 0x20 == 'a'
-                buf[end - start] = f;
-                h.add(f);
-            }
+            const std::size_t end = fold_ascii_run(text, start, buf, seen_classes);
             if (end - start < k_fast_word_max && ascii_word_ends(text, end)) {
                 Token& tok = open_token(start);
                 tok.end = static_cast<std::uint32_t>(end);
                 tok.fold = std::string_view(buf, end - start);
                 used += end - start;
-                tok.hash = h.value();
-                tok.shape = ascii_shape(seen, k_byte_class[static_cast<unsigned char>(text[start])] == c_upper);
+                tok.hash = StringHash::word_padded(buf, end - start);
+                tok.shape = ascii_shape(seen_classes, k_byte_class[static_cast<unsigned char>(text[start])] == c_upper);
                 i = end;
                 // The space that usually follows, without another turn of the loop.
                 if (i < text.size() && text[i] == ' ') {
@@ -314,7 +352,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
                     so_far.push_back('\'');
                     tok.fold = put(so_far);
                     tok.shape = Shape::elision;
-                    tok.hash = StringHash::of(tok.fold);
+                    tok.hash = StringHash::word(tok.fold);
                     i = after;
                     continue;
                 }
@@ -325,7 +363,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
             if (!fold_ascii_word(word, scratch, tok.shape, tok.hash)) {
                 scratch = fold(word);
                 tok.shape = word_shape(word);
-                tok.hash = StringHash::of(scratch);
+                tok.hash = StringHash::word(scratch);
             }
             tok.fold = put(scratch);
             i = end;
@@ -335,7 +373,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
             tok.end = static_cast<std::uint32_t>(i + 1);
             tok.fold = put("'s");
             tok.shape = Shape::lower;
-            tok.hash = StringHash::of(tok.fold);
+            tok.hash = StringHash::word(tok.fold);
             i = i + 1;
         } else {
             Token& tok = open_token(start);
@@ -347,7 +385,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
                 tok.fold = put(fold(text.substr(start, i - start)));
             }
             tok.shape = Shape::punct;
-            tok.hash = StringHash::of(tok.fold);
+            tok.hash = StringHash::word(tok.fold);
         }
     }
     out.resize(count);

@@ -107,6 +107,16 @@ void BM_pipeline(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 
+// The entity stage's tokenizer alone (words folded, hashed and shaped; sentence starts).
+void BM_entity_tokenize(benchmark::State& state) {
+    for (auto _ : state) {
+        std::size_t tokens = 0;
+        for (const auto& d : documents()) tokens += entities::tokenize(d.article.text).size();
+        benchmark::DoNotOptimize(tokens);
+    }
+    state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+
 // Every token position of every document asked for the longest gazetteer phrase starting there,
 // as the recognizer asks (the tokens are made before the timing).
 void BM_gazetteer_match(benchmark::State& state) {
@@ -226,6 +236,7 @@ void BM_export(benchmark::State& state, std::string_view format) {
 BENCHMARK(BM_sentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_timex)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_entity_tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_gazetteer_match)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_pipeline)->Unit(benchmark::kMillisecond);

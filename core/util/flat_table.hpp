@@ -4,40 +4,105 @@
 // per insert. The entity stage keys it by words' StringHash (two different words sharing all 64
 // bits of hash is left to chance: about 1 in 10^10 for 10^5 words); the SQLite writer by the
 // XXH64 of the keys a bulk load wrote.
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
 namespace storyline {
 
-// FNV-1a, then a final mix so that the low bits used as the slot index are well spread.
+// Hashes of folded words and of phrases (words joined by single spaces). A word is hashed once,
+// eight bytes at a time (the tokenizer does it as it folds the word); a phrase's hash is made
+// from its words' hashes, so matching a phrase over tokens never reads their bytes again, and a
+// one-word phrase hashes as its word. FNV-1a, byte by byte, was a chain of dependent multiplies
+// in the tokenizer's hottest loop, and every phrase look-up hashed its words' bytes again.
 class StringHash {
 public:
-    void add(std::string_view s) {
-        for (const char c : s) {
-            m_h ^= static_cast<unsigned char>(c);
-            m_h *= 0x100000001b3ULL;
-        }
+    // Adds the next word of a phrase, by its hash (StringHash::word).
+    void add_word(std::uint64_t word_hash) {
+        if (m_words++ == 0) m_first = word_hash;
+        m_state = (std::rotl(m_state, 31) ^ word_hash) * k_mul;
     }
-    void add(char c) {
-        m_h ^= static_cast<unsigned char>(c);
-        m_h *= 0x100000001b3ULL;
-    }
+    void add_word(std::string_view w) { add_word(word(w)); }
     [[nodiscard]] std::uint64_t value() const {
-        std::uint64_t h = m_h;
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdULL;
-        h ^= h >> 33;
-        return h == 0 ? 1 : h;  // 0 marks an empty slot
+        if (m_words == 1) return m_first;
+        return nonzero(mix(m_state ^ m_words));
     }
+    // The hash of a word or of a phrase: its parts between spaces, as add_word() takes them.
     static std::uint64_t of(std::string_view s) {
+        const std::size_t space = s.find(' ');
+        if (space == std::string_view::npos) return word(s);
         StringHash h;
-        h.add(s);
+        for (std::size_t from = 0;;) {
+            const std::size_t to = s.find(' ', from);
+            h.add_word(word(s.substr(from, to == std::string_view::npos ? std::string_view::npos : to - from)));
+            if (to == std::string_view::npos) break;
+            from = to + 1;
+        }
         return h.value();
+    }
+    // The hash of a word's bytes (a space among them is a byte like any other).
+    static std::uint64_t word(std::string_view w) {
+        std::uint64_t h = k_seed ^ w.size();
+        std::size_t k = 0;
+        for (; k + 8 <= w.size(); k += 8) h = step(h, load8(w.data() + k));
+        if (k < w.size()) h = step(h, load_tail(w.data() + k, w.size() - k));
+        return finish(h);
+    }
+    // word() of the n bytes at p when the 8 bytes past them may be read too (a buffer with room
+    // after the word): the last bytes are loaded whole and the bytes past the word masked off.
+    static std::uint64_t word_padded(const char* p, std::size_t n) {
+        if constexpr (std::endian::native != std::endian::little) return word(std::string_view(p, n));
+        std::uint64_t h = k_seed ^ n;
+        std::size_t k = 0;
+        for (; k + 8 <= n; k += 8) h = step(h, load8(p + k));
+        if (k < n) h = step(h, load8(p + k) & ((std::uint64_t{1} << (8 * (n - k))) - 1));
+        return finish(h);
     }
 
 private:
-    std::uint64_t m_h = 0xcbf29ce484222325ULL;
+    static constexpr std::uint64_t k_seed = 0x243f6a8885a308d3ULL;
+    static constexpr std::uint64_t k_mul = 0x9e3779b97f4a7c15ULL;
+    // Eight bytes, the first lowest (as the tail of word() assembles them).
+    static std::uint64_t load8(const char* p) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+        return x;
+    }
+    // The r bytes at p (1 to 7), the first lowest, zero above: what load8() of them and the bytes
+    // after would give, masked, reading none of those. Overlapping loads, no loop and no call.
+    static std::uint64_t load_tail(const char* p, std::size_t r) {
+        if (r >= 4) {
+            std::uint32_t lo = 0, hi = 0;
+            std::memcpy(&lo, p, 4);
+            std::memcpy(&hi, p + r - 4, 4);
+            if constexpr (std::endian::native == std::endian::big) {
+                lo = __builtin_bswap32(lo);
+                hi = __builtin_bswap32(hi);
+            }
+            return std::uint64_t{lo} | (std::uint64_t{hi} << (8 * (r - 4)));
+        }
+        const auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+        return byte(0) | byte(r / 2) | byte(r - 1);
+    }
+    static std::uint64_t step(std::uint64_t h, std::uint64_t chunk) { return (h ^ chunk) * k_mul; }
+    // MurmurHash3's finaliser: every output bit depends on every input bit (the slot index takes
+    // the low bits, FlatTable's filter the high ones).
+    static std::uint64_t mix(std::uint64_t h) {
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        return h ^ (h >> 33);
+    }
+    static std::uint64_t nonzero(std::uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks an empty slot
+    static std::uint64_t finish(std::uint64_t h) { return nonzero(mix(h)); }
+
+    std::uint64_t m_state = k_seed;
+    std::uint64_t m_first = 0;
+    std::uint64_t m_words = 0;
 };
 
 template <typename Value>

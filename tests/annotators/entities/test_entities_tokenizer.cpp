@@ -52,6 +52,62 @@ TEST(entities_tokenizer, test_entities_tokenizer_long_and_growing_words) {
     EXPECT_EQ(grown[0].fold, expected);
 }
 
+// The fast path reads eight bytes at a time: words that end on, before and after a multiple of
+// eight, at the very end of the text, and at the fast path's length limit fold and shape as a
+// byte-by-byte scan would.
+TEST(entities_tokenizer, test_entities_tokenizer_word_runs_across_eight_byte_steps) {
+    for (std::size_t len = 1; len <= 50; ++len) {
+        for (std::size_t lead = 0; lead < 9; ++lead) {
+            std::string word;
+            for (std::size_t k = 0; k < len; ++k) word.push_back(k % 3 == 0 ? static_cast<char>('A' + k % 26) : k % 3 == 1 ? static_cast<char>('a' + k % 26) : static_cast<char>('0' + k % 10));
+            std::string lower = word;
+            for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            for (const std::string& after : {std::string(), std::string(" next"), std::string(", x"), std::string("\xc3\xa9t\xc3\xa9")}) {
+                const std::string text = std::string(lead, ' ') + word + after;
+                const auto tokens = entities::tokenize(text);
+                ASSERT_FALSE(tokens.empty()) << text;
+                // A letter past ASCII joins the word ("Ab1été"): the general path folds it all.
+                const bool accented = after.starts_with("\xc3");
+                const std::string expected = accented ? lower + "ete" : lower;
+                EXPECT_EQ(tokens[0].fold, expected) << text;
+                EXPECT_EQ(tokens[0].begin, lead) << text;
+                EXPECT_EQ(tokens[0].hash, StringHash::word(tokens[0].fold)) << text;
+                EXPECT_EQ(tokens[0].shape, len == 1 && !accented ? entities::Shape::all_caps : entities::Shape::capitalised) << text;
+            }
+        }
+    }
+    EXPECT_EQ(entities::tokenize("ABCDEFGHIJ")[0].shape, entities::Shape::all_caps);
+    EXPECT_EQ(entities::tokenize("abcdefghij")[0].shape, entities::Shape::lower);
+    EXPECT_EQ(entities::tokenize("1234567890123")[0].shape, entities::Shape::number);
+    EXPECT_EQ(entities::tokenize("x 12345678901234567 y")[1].shape, entities::Shape::number);
+}
+
+// A phrase's hash is made from its words' hashes: the gazetteer hashes "new york" as a string,
+// the recognizer token by token, and a one-word phrase is its word's hash.
+TEST(entities_tokenizer, test_string_hash_of_phrases_and_words) {
+    for (const std::string_view phrase : {"new york", "a b c", "rio de janeiro", "l' otsc", "x"}) {
+        StringHash h;
+        std::size_t from = 0;
+        for (std::size_t to = phrase.find(' '); ; to = phrase.find(' ', from)) {
+            h.add_word(StringHash::word(phrase.substr(from, to == std::string_view::npos ? std::string_view::npos : to - from)));
+            if (to == std::string_view::npos) break;
+            from = to + 1;
+        }
+        EXPECT_EQ(h.value(), StringHash::of(phrase)) << phrase;
+    }
+    EXPECT_EQ(StringHash::of("paris"), StringHash::word("paris"));
+    EXPECT_NE(StringHash::of("new york"), StringHash::of("newyork"));
+    EXPECT_NE(StringHash::of("new york"), StringHash::of("york new"));
+    EXPECT_NE(StringHash::of("new york"), StringHash::word("new york"));
+    EXPECT_NE(StringHash::word("ab"), StringHash::word(std::string_view("ab\0", 3)));   // the length counts
+    // word_padded reads past the word and masks: the same value as word(), whatever follows.
+    std::string buffer(80, '\xff');
+    for (std::size_t n = 0; n <= 64; ++n) {
+        for (std::size_t k = 0; k < n; ++k) buffer[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+        EXPECT_EQ(StringHash::word_padded(buffer.data(), n), StringHash::word(std::string_view(buffer.data(), n))) << n;
+    }
+}
+
 TEST(entities_tokenizer, test_entities_data_lines_skip_comments_and_keep_empty_fields) {
     std::vector<std::string> lines;
     for_each_data_line("# comment\n// FORMAT: a\tb\n\na\t\tc  \r\nlast", [&](std::string_view l) {
