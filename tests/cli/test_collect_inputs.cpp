@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -128,4 +129,23 @@ TEST(test_collect_inputs, file_reader_reads_across_folders) {
     std::string bytes, error;
     EXPECT_FALSE(reader.read(rels.size(), bytes, error));
     EXPECT_NE(error.find("cannot read file"), std::string::npos) << error;
+}
+
+// A file replaced by a FIFO after the folder was listed: the reader refuses it without blocking
+// (it cannot seek to its end), and reads an empty file and the file after it as usual.
+TEST(test_collect_inputs, file_reader_refuses_a_fifo_swapped_in_after_listing) {
+    TempTree t;
+    const std::vector<std::string> paths = {(t.root / "1.txt").string(), (t.root / "2.txt").string(),
+                                            (t.root / "3.txt").string()};
+    ASSERT_EQ(::mkfifo(paths[0].c_str(), 0600), 0);
+    { std::ofstream empty(paths[1]); }
+    std::ofstream(paths[2]) << "after the pipe";
+    storyline::cli::FileReader reader(paths);
+    std::string bytes, error;
+    EXPECT_FALSE(reader.read(0, bytes, error));
+    EXPECT_NE(error.find("not a regular file"), std::string::npos) << error;
+    ASSERT_TRUE(reader.read(1, bytes, error)) << error;
+    EXPECT_TRUE(bytes.empty());
+    ASSERT_TRUE(reader.read(2, bytes, error)) << error;
+    EXPECT_EQ(bytes, "after the pipe");
 }
