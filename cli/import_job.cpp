@@ -169,14 +169,19 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         log << "storyline import: " << path << (where.empty() ? "" : " (" + where + ")") << ": " << reason << " (skipped)\n";
     };
 
-    std::vector<ImportSummary> worker_counts(workers_n);
+    // A cache line (or two) each: counted per file and article, two workers' counts side by side
+    // moved one line between the cores all run long.
+    struct alignas(64) WorkerCounts {
+        ImportSummary counts;
+    };
+    std::vector<WorkerCounts> worker_counts(workers_n);
     std::vector<std::thread> workers;
     // A failure that is not one file's (the database went away) stops the run: the first one is
     // kept and rethrown on this thread, which reports it; an exception must never leave a thread.
     std::exception_ptr worker_error;
     std::mutex worker_error_mutex;
     auto work = [&](unsigned w) {
-        ImportSummary& counts = worker_counts[w];
+        ImportSummary& counts = worker_counts[w].counts;
         Store* store = store_was_empty ? nullptr : reader_stores[w].get();
         const Pipeline* pipeline = nullptr;
         std::vector<Document> batch;
@@ -241,11 +246,9 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         // File i of a run ending at `end`; false when the run must stop (the writer is gone).
         auto import_file = [&](std::size_t i, std::size_t end) -> bool {
             ++counts.files;
-            file_shown.store(i, std::memory_order_relaxed);
             source.path = files[i];
             source.extension = lower_extension(source.path);
             const bool read = reader.read(i, bytes, error, end);
-            files_done.fetch_add(1, std::memory_order_relaxed);
             if (!read) {
                 report(source.path, "", error);
                 ++counts.failed_files;
@@ -278,9 +281,17 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             }
             return true;
         };
+        // The progress line's counters are shared by the workers: told once every 16 files (a
+        // write to a line the other core also writes costs a transfer between the cores).
+        constexpr std::size_t progress_step = 16;
         for (auto [begin, end] = runs.take(); begin < end; std::tie(begin, end) = runs.take()) {
             for (std::size_t i = begin; i < end; ++i) {
-                if (stopping || !import_file(i, end)) return;
+                if ((i - begin) % progress_step == 0) file_shown.store(i, std::memory_order_relaxed);
+                const bool go_on = !stopping && import_file(i, end);
+                if (!go_on || (i + 1 - begin) % progress_step == 0 || i + 1 == end) {
+                    files_done.fetch_add((i - begin) % progress_step + 1, std::memory_order_relaxed);
+                }
+                if (!go_on) return;
             }
         }
         flush(true);
@@ -374,7 +385,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     if (worker_error) std::rethrow_exception(worker_error);
     (void)pipeline_loaded.get();   // a pipeline that could not load fails the run, even with no article to annotate
     if (writer_error) std::rethrow_exception(writer_error);
-    for (const auto& part : worker_counts) add(summary, part);
+    for (const auto& part : worker_counts) add(summary, part.counts);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

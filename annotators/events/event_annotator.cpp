@@ -4,6 +4,7 @@
 #include "core/graph/time_interval.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/words.hpp"
+#include "core/util/last_lookup.hpp"
 
 #include <algorithm>
 #include <array>
@@ -129,7 +130,8 @@ public:
     std::string_view writes() const override { return "events"; }
 
     void annotate(Document& doc) const override {
-        const TriggerLexicon& lex = lexicon(doc.article.lang.empty() ? "en" : doc.article.lang);
+        const TriggerLexicon& lex = *m_last.get(doc.article.lang.empty() ? std::string_view("en") : doc.article.lang,
+                                                [this](std::string_view lang) { return &lexicon(std::string(lang)); });
         if (lex.empty()) return;
         const std::string_view text = doc.article.text;
         const TimeInterval dct = interval_from_timex(doc.article.published.day());
@@ -455,6 +457,7 @@ private:
 
     mutable std::mutex m_mutex;
     mutable std::map<std::string, std::unique_ptr<TriggerLexicon>> m_lexicons;
+    LastLookup<TriggerLexicon> m_last;   // this thread's last language, without the mutex
 }; // class EventAnnotator
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "core/lang/resources.hpp"
 #include "core/text/utf8.hpp"
+#include "core/util/last_lookup.hpp"
 
 #include <array>
 #include <bit>
@@ -21,7 +22,7 @@ namespace {
 using Abbreviations = std::set<std::string, std::less<>>;
 
 // Abbreviations per language, loaded once; words are stored without their final period.
-const Abbreviations& abbreviations(std::string_view lang) {
+const Abbreviations& load_abbreviations(std::string_view lang) {
     static std::mutex mutex;
     static std::map<std::string, Abbreviations, std::less<>> cache;
     std::lock_guard lock(mutex);
@@ -35,6 +36,12 @@ const Abbreviations& abbreviations(std::string_view lang) {
         it = cache.emplace(std::string(lang), std::move(words)).first;
     }
     return it->second;
+}
+
+// This thread's last language's abbreviations, without the mutex.
+const Abbreviations& abbreviations(std::string_view lang) {
+    static const LastLookup<Abbreviations> last;
+    return *last.get(lang, [](std::string_view l) { return &load_abbreviations(l); });
 }
 
 bool is_closing(char32_t cp) {

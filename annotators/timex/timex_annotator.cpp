@@ -3,6 +3,7 @@
 #include "annotators/timex/timex_grammar.hpp"
 #include "annotators/timex/timex_tagger.hpp"
 #include "core/lang/resources.hpp"
+#include "core/util/last_lookup.hpp"
 
 #include <map>
 #include <mutex>
@@ -19,8 +20,10 @@ public:
 
     void annotate(Document& doc) const override {
         const std::string dct = doc.article.published.day();
-        if (auto g = grammar(doc.article.lang)) {
-            doc.timexes = timex::tag(*g, doc.article.text, dct);
+        const timex::Grammar* own =
+            m_last.get(doc.article.lang, [this](std::string_view lang) { return grammar(lang).get(); });
+        if (own) {
+            doc.timexes = timex::tag(*own, doc.article.text, dct);
             return;
         }
         // Unknown language: the grammar that recognizes most wins.
@@ -36,6 +39,7 @@ private:
     mutable std::mutex m_mutex;
     mutable std::map<std::string, std::shared_ptr<const timex::Grammar>, std::less<>> m_grammars;
     mutable bool m_all_loaded = false;
+    LastLookup<timex::Grammar> m_last;   // this thread's last language, without the mutex
 
     std::shared_ptr<const timex::Grammar> grammar(std::string_view lang) const {
         if (lang.empty()) return nullptr;
