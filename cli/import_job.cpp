@@ -47,6 +47,15 @@ constexpr std::size_t max_early_bytes = std::size_t{2} << 20;
 struct WriteBatch {
     std::vector<Document> docs;
     std::unique_ptr<Store::Prepared> prepared;   // nullptr: the docs keep their layers
+    unsigned worker = 0;                         // which worker made it (and frees it)
+};
+
+// Written batches go back to the worker that made them, which frees them: freed on the writer,
+// every string of every article was a free across threads (the allocator's slower path, on
+// memory the other core last wrote), and the memory returned to the worker's heap later.
+struct alignas(64) WrittenBatches {
+    std::mutex mutex;
+    std::vector<WriteBatch> batches;
 };
 
 // Annotated batches waiting for the writer: while it commits (its pages, an fsync: 0.03-0.06 s
@@ -175,6 +184,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         ImportSummary counts;
     };
     std::vector<WorkerCounts> worker_counts(workers_n);
+    std::vector<WrittenBatches> written(workers_n);
     std::vector<std::thread> workers;
     // A failure that is not one file's (the database went away) stops the run: the first one is
     // kept and rethrown on this thread, which reports it; an exception must never leave a thread.
@@ -204,7 +214,15 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 docs.resize(kept);
             }
             if (docs.empty()) return true;
+            {
+                std::vector<WriteBatch> done;
+                {
+                    std::lock_guard lock(written[w].mutex);
+                    done.swap(written[w].batches);
+                }
+            }   // freed here, on this thread
             WriteBatch out;
+            out.worker = w;
             out.prepared = writer_store->prepare(docs);
             for (Document& doc : docs) {
                 counts.timexes += static_cast<std::int64_t>(doc.timexes.size());
@@ -320,17 +338,20 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             // (SQLite copying its WAL): the workers keep room in the queue and go on.
             std::vector<WriteBatch> held;
             const std::size_t max_held = writer_batches_per_worker * workers_n;
-            auto write = [&](const WriteBatch& batch) {
+            auto write = [&](WriteBatch&& batch) {
                 if (batch.prepared) writer_store->put_all(batch.docs, *batch.prepared);
                 else writer_store->put_all(batch.docs);
                 in_batch += batch.docs.size();
+                WrittenBatches& back = written[batch.worker];
+                std::lock_guard lock(back.mutex);
+                back.batches.push_back(std::move(batch));
             };
             auto open_batch = [&] {
                 writer_store->begin_batch();
                 open = true;
                 in_batch = 0;
                 batch_started = std::chrono::steady_clock::now();
-                for (const auto& h : held) write(h);
+                for (auto& h : held) write(std::move(h));
                 held.clear();
             };
             while (auto docs = to_write.pop()) {
@@ -341,7 +362,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                     }
                     open_batch();
                 }
-                write(*docs);
+                write(std::move(*docs));
                 if (in_batch >= batch_size || std::chrono::steady_clock::now() - batch_started >= batch_time) {
                     writer_store->commit_batch();
                     open = false;
