@@ -401,7 +401,8 @@ void Gazetteer::load_language(const std::string& lang) {
     }
     for (const auto& w : read_optional_data_lines(language_file(lang, "entities/titles.txt"))) {
         std::size_t n = 0;
-        lex.titles.insert(phrase_key(w, &n));
+        const auto [it, added] = lex.titles.insert(phrase_key(w, &n));
+        lex.title_phrases[StringHash::of(*it)] = true;
         lex.title_max_tokens = std::max(lex.title_max_tokens, n);
     }
     for (const auto& line : read_optional_data_lines(language_file(lang, "entities/honorifics.txt"))) {
@@ -474,7 +475,11 @@ Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::s
 }
 
 const std::vector<std::uint32_t>* Gazetteer::find(std::string_view folded_phrase) const {
-    const auto* index = m_phrase_index.find(StringHash::of(folded_phrase));
+    return find_phrase(StringHash::of(folded_phrase));
+}
+
+const std::vector<std::uint32_t>* Gazetteer::find_phrase(std::uint64_t phrase_hash) const {
+    const auto* index = m_phrase_index.find(phrase_hash);
     return index ? &m_phrases[*index - 1].entries : nullptr;
 }
 

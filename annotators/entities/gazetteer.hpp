@@ -79,6 +79,9 @@ struct Lexicon {
     FlatTable<bool> common;
     std::unordered_set<std::string> stop_words;
     std::unordered_set<std::string> titles;        // folded phrases
+    // The same phrases by StringHash: the recognizer matches a title over its tokens' hashes,
+    // without joining their folds into a string for each length tried.
+    FlatTable<bool> title_phrases;
     std::size_t title_max_tokens = 0;
     std::unordered_map<std::string, bool> honorifics;  // folded, no final dot -> part of the name
     std::unordered_map<std::string, std::uint16_t> cues; // folded word -> CueRole bits
@@ -121,6 +124,8 @@ public:
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
     longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const;
     [[nodiscard]] const std::vector<std::uint32_t>* find(std::string_view folded_phrase) const;
+    // The same by the phrase's StringHash (a run of tokens' hashes, no string joined).
+    [[nodiscard]] const std::vector<std::uint32_t>* find_phrase(std::uint64_t phrase_hash) const;
     [[nodiscard]] const GazEntry& entry(std::uint32_t index) const { return m_entries[index]; }
     [[nodiscard]] const GazEntry* by_id(std::string_view id) const;
 

@@ -142,15 +142,6 @@ int Recognizer::numbers_in_line(std::size_t i) const {
     return n;
 }
 
-std::string Recognizer::join_folds(std::size_t s, std::size_t e) const {
-    std::string key;
-    for (std::size_t k = s; k < e; ++k) {
-        if (k > s) key.push_back(' ');
-        key += tok(k).fold;
-    }
-    return key;
-}
-
 void Recognizer::first_pass() {
     for (std::size_t i = 0; i < m_toks.size();) {
         const Token& t = tok(i);

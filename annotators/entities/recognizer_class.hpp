@@ -184,7 +184,6 @@ private:
     [[nodiscard]] bool is_adjective(std::size_t j) const;
     [[nodiscard]] bool country_inside(std::size_t s, std::size_t e) const;
     [[nodiscard]] int numbers_in_line(std::size_t i) const;
-    [[nodiscard]] std::string join_folds(std::size_t s, std::size_t e) const;
     void first_pass();
 
     // Titles and honorifics before names (recognizer_titles.cpp).

@@ -218,12 +218,11 @@ void Recognizer::type_sequence(std::size_t s, std::size_t e, bool allow_split) {
     if (s >= e) return;
     // A title written with a capital at the start ("President Bill Clinton").
     if (e - s >= 2 && m_info[s] && m_info[s]->title_first) {
-        std::string key;
+        StringHash key;
         std::size_t title_end = 0;
         for (std::size_t n = 0; n < m_lex.title_max_tokens && s + n < e - 1; ++n) {
-            if (n) key.push_back(' ');
-            key += tok(s + n).fold;
-            if (m_lex.titles.count(key)) title_end = s + n + 1;
+            key.add_word(tok(s + n).hash);
+            if (m_lex.title_phrases.find(key.value())) title_end = s + n + 1;
         }
         if (title_end && name_capital(title_end)) {
             m_person_hint[title_end] = true;
@@ -319,7 +318,7 @@ bool Recognizer::split_on_gazetteer(std::size_t s, std::size_t e) {
     // is a person's name ("Ariel Cruz": a small town last).
     if (covered < e - s && hits.size() == 1) {
         const auto [at, n] = hits.front();
-        const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find(join_folds(at, at + n)))));
+        const GazEntry& g = m_gaz.entry(static_cast<std::uint32_t>(best_entry(*m_gaz.find_phrase(phrase_hash(at, at + n)))));
         const bool big = g.kind != EntryKind::city || g.population >= 1'000'000;
         const bool rest_is_person = at > s && given(s);
         if (!rest_is_person && (at == s || (at + n == e && big))) {
@@ -335,7 +334,7 @@ bool Recognizer::split_on_gazetteer(std::size_t s, std::size_t e) {
     std::size_t k = s;
     for (auto [at, n] : hits) {
         if (at > k) type_sequence(k, at, false);
-        const int entry = best_entry(*m_gaz.find(join_folds(at, at + n)));
+        const int entry = best_entry(*m_gaz.find_phrase(phrase_hash(at, at + n)));
         emit(at, at + n, type_of(m_gaz.entry(static_cast<std::uint32_t>(entry))), Form::name, entry, 0.8);
         k = at + n;
     }

@@ -39,12 +39,11 @@ void Recognizer::mark_titles_and_honorifics() {
         }
         // title: longest phrase
         if (!m_info[i] || !m_info[i]->title_first) continue;
-        std::string key;
+        StringHash key;
         std::size_t title_end = 0;
         for (std::size_t n = 0; n < m_lex.title_max_tokens && i + n < m_toks.size(); ++n) {
-            if (n) key.push_back(' ');
-            key += tok(i + n).fold;
-            if (m_lex.titles.count(key)) title_end = i + n + 1;
+            key.add_word(tok(i + n).hash);
+            if (m_lex.title_phrases.find(key.value())) title_end = i + n + 1;
         }
         if (title_end == 0) continue;
         for (std::size_t k = i; k < title_end; ++k) m_in_title[k] = true;

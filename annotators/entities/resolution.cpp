@@ -189,19 +189,17 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
 
     // Title + nationality/organisation bound to a named person: "le président kazakh Kassym-
     // Jomart Tokayev", "Le secrétaire général de l'OTSC, Stanislav Zas".
-    std::map<std::pair<std::string, std::string>, std::size_t> bindings;  // (title, attribute) -> item
-    auto title_ending_at = [&](std::size_t end) -> std::pair<std::size_t, std::string> {
-        std::string best;
+    // Titles by their phrase's StringHash (0: none), as the lexicon's title_phrases holds them.
+    std::map<std::pair<std::uint64_t, std::string>, std::size_t> bindings;  // (title, attribute) -> item
+    auto title_ending_at = [&](std::size_t end) -> std::pair<std::size_t, std::uint64_t> {
+        std::uint64_t best = 0;
         std::size_t best_start = end;
         for (std::size_t n = 1; n <= lex.title_max_tokens && n <= end; ++n) {
             if (!may_open_title(lex, tokens[end - n])) continue;
-            std::string key;
-            for (std::size_t k = end - n; k < end; ++k) {
-                if (k > end - n) key.push_back(' ');
-                key += tokens[k].fold;
-            }
-            if (lex.titles.count(key)) {
-                best = key;
+            StringHash key;
+            for (std::size_t k = end - n; k < end; ++k) key.add_word(tokens[k].hash);
+            if (lex.title_phrases.find(key.value())) {
+                best = key.value();
                 best_start = end - n;
             }
         }
@@ -240,7 +238,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
             break;
         }
         const auto [title_start, title] = title_ending_at(k);
-        if (title.empty()) continue;
+        if (title == 0) continue;
         // English order: the nationality before the title ("Russian President Vladimir Putin").
         if (attribute.empty()) {
             for (const auto& a : items) {
@@ -249,15 +247,15 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         }
         bindings[{title, attribute}] = i;
     }
-    auto title_starting_at = [&](std::size_t start) -> std::pair<std::size_t, std::string> {
-        std::string key, best;
+    auto title_starting_at = [&](std::size_t start) -> std::pair<std::size_t, std::uint64_t> {
+        StringHash key;
+        std::uint64_t best = 0;
         std::size_t best_end = start;
         if (start >= tokens.size() || !may_open_title(lex, tokens[start])) return {best_end, best};
         for (std::size_t n = 1; n <= lex.title_max_tokens && start + n <= tokens.size(); ++n) {
-            if (n > 1) key.push_back(' ');
-            key += tokens[start + n - 1].fold;
-            if (lex.titles.count(key)) {
-                best = key;
+            key.add_word(tokens[start + n - 1].hash);
+            if (lex.title_phrases.find(key.value())) {
+                best = key.value();
                 best_end = start + n;
             }
         }
@@ -271,13 +269,13 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         // "le président kazakh" (title first) or "the Kazakh president" (nationality first)
         auto [title_start, title] = title_ending_at(a.cand.first);
         std::size_t span_first = title_start, after = a.cand.last;
-        if (title.empty()) {
+        if (title == 0) {
             const auto [title_end, t] = title_starting_at(a.cand.last);
             title = t;
             span_first = a.cand.first;
             after = title_end;
         }
-        if (title.empty()) continue;
+        if (title == 0) continue;
         const auto b = bindings.find({title, a.key});
         if (b == bindings.end()) continue;
         std::size_t next = after;
