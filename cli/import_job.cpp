@@ -302,12 +302,14 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         // The progress line's counters are shared by the workers: told once every 16 files (a
         // write to a line the other core also writes costs a transfer between the cores).
         constexpr std::size_t progress_step = 16;
+        std::size_t untold = 0;   // files done since files_done was last told
         for (auto [begin, end] = runs.take(); begin < end; std::tie(begin, end) = runs.take()) {
             for (std::size_t i = begin; i < end; ++i) {
-                if ((i - begin) % progress_step == 0) file_shown.store(i, std::memory_order_relaxed);
+                if (untold == 0) file_shown.store(i, std::memory_order_relaxed);
                 const bool go_on = !stopping && import_file(i, end);
-                if (!go_on || (i + 1 - begin) % progress_step == 0 || i + 1 == end) {
-                    files_done.fetch_add((i - begin) % progress_step + 1, std::memory_order_relaxed);
+                if (++untold == progress_step || i + 1 == end || !go_on) {
+                    files_done.fetch_add(untold, std::memory_order_relaxed);
+                    untold = 0;
                 }
                 if (!go_on) return;
             }

@@ -24,7 +24,6 @@ public:
         if (m_words++ == 0) m_first = word_hash;
         m_state = (std::rotl(m_state, 31) ^ word_hash) * k_mul;
     }
-    void add_word(std::string_view w) { add_word(word(w)); }
     [[nodiscard]] std::uint64_t value() const {
         if (m_words == 1) return m_first;
         return nonzero(mix(m_state ^ m_words));
