@@ -155,7 +155,7 @@ private:
     void load_place_aliases();
     void load_language(const std::string& lang);
     [[nodiscard]] FlatTable<WordInfo> index_gazetteer_words() const;
-    void index_words(Lexicon& lex, const FlatTable<WordInfo>& gazetteer_words) const;
+    void index_words(Lexicon& lex, FlatTable<WordInfo> gazetteer_words) const;
 
     // The entries a phrase names, with what index_gazetteer_words() needs of the phrase.
     struct Phrase {

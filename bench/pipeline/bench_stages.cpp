@@ -118,6 +118,16 @@ void BM_entity_tokenize(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 
+// What each import pays before its first article: the gazetteer and every language's entity
+// word lists read and indexed (a fresh Gazetteer each iteration, as each process builds one).
+void BM_gazetteer_load(benchmark::State& state) {
+    set_resource_root(STORYLINE_SOURCE_DIR);
+    for (auto _ : state) {
+        const entities::Gazetteer gaz;
+        benchmark::DoNotOptimize(&gaz);
+    }
+}
+
 // Every token position of every document asked for the longest gazetteer phrase starting there,
 // as the recognizer asks (the tokens are made before the timing).
 void BM_gazetteer_match(benchmark::State& state) {
@@ -238,6 +248,7 @@ BENCHMARK(BM_sentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_timex)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entity_tokenize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_gazetteer_load)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_gazetteer_match)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_pipeline)->Unit(benchmark::kMillisecond);
