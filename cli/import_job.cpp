@@ -144,21 +144,6 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // it only before their first annotation.
     const std::shared_future<std::shared_ptr<const Pipeline>> pipeline_loaded =
         std::async(std::launch::async, [] { return std::make_shared<const Pipeline>(); }).share();
-    // The store is opened (a new one created, its schema synced to disk) on a third thread while
-    // this one walks the folders: the opening mostly waits for the disk, the walk (20 ms for
-    // Reuters' 21,578 files) needs the core, and the workers start when both are done.
-    // Into an empty store every source is new (the file list has no duplicates): no question
-    // per article, which cost 5 % of a Reuters import's CPU, and no reading connections.
-    struct OpenedStore {
-        std::unique_ptr<Store> store;
-        bool was_empty = false;
-    };
-    std::future<OpenedStore> store_opened = std::async(std::launch::async, [&options] {
-        OpenedStore o{open_store(options.db)};
-        o.was_empty = !o.store->has_sources();
-        if (o.was_empty) o.store->begin_bulk_load();
-        return o;
-    });
     const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
@@ -170,10 +155,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // and a worker holds one batch, so memory stays flat however large the input is. Each
     // worker checks "unchanged" through its own connection (WAL lets it read while the writer
     // writes).
-    OpenedStore opened = store_opened.get();   // an error opening it is thrown here
-    const std::unique_ptr<Store> writer_store = std::move(opened.store);
-    const bool store_was_empty = opened.was_empty;
+    auto writer_store = open_store(options.db);
     const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // Into an empty store every source is new (the file list has no duplicates): no question
+    // per article, which cost 5 % of a Reuters import's CPU, and no reading connections.
+    const bool store_was_empty = !writer_store->has_sources();
+    if (store_was_empty) writer_store->begin_bulk_load();
     std::vector<std::unique_ptr<Store>> reader_stores;
     if (!store_was_empty)
         for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
