@@ -161,9 +161,9 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 Gazetteer::Gazetteer() {
     // Sized for the bundled data, no rehashing while loading: 23,906 entries; 26,696 distinct
     // phrase keys (of 75,000 names added: a city's names mostly fold alike) with 22,981 first
-    // words; 8,422 given names. Each table is filled to 35-45 %: tables sized for 75,000 keys
-    // were 11 MB filled to 10 %, faulted in at each start (a fifth of its page faults) and
-    // spread over more cache lines. Larger data only makes a table grow once or twice.
+    // words; 8,422 given names. The tables are 26-41 % full (3.5 MB); sized for 75,000 keys they
+    // were 11 MB at 9-18 %, every page faulted in at each start (a quarter of its page faults).
+    // Larger data only makes a table grow once or twice.
     m_entries.reserve(32768);
     m_phrases.reserve(32768);
     m_by_id = FlatTable<std::uint32_t>(24576);
