@@ -1,8 +1,8 @@
-// Per-stage micro-benchmarks on real text: each annotator alone, the entity tokenizer and the
-// gazetteer's phrase match, the whole pipeline, the import's own work around it (parsing a
-// file's bytes, the store's preparing and writing of annotated documents), the graph build and
-// each exporter. Input: a JSONL of documents ({id, lang, dct, text}); by default the fixtures
-// plus whatever BENCH_INPUT names (e.g. ../shared/corpus/timex/en-dev.jsonl).
+// Per-stage micro-benchmarks on real text: each annotator alone, the entity tokenizer, the
+// gazetteer's load and its phrase match, the whole pipeline, the import's own work around it
+// (parsing a file's bytes, the store's preparing and writing of annotated documents), the graph
+// build and each exporter. Input: the JSONL of documents ({id, lang, dct, text}) BENCH_INPUT
+// names, by default ../shared/corpus/timex/en-dev.jsonl.
 // Bytes processed are reported, so Google Benchmark prints MB/s per stage.
 #include "annotators/entities/entity_annotator.hpp"
 #include "annotators/entities/gazetteer.hpp"
