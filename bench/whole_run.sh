@@ -4,7 +4,9 @@
 # --scale, also 1x, 2x and 4x copies of Reuters (copies get changed titles, hence new ids) to show
 # how time and memory grow; -r R runs each import R times and prints every run and the median
 # (this VM's runs spread by ±15 %, so one run is no figure); --cold empties the page cache before
-# each import (root only), as for an archive read for the first time. Usage:
+# each import (root only), as for an archive read for the first time. The machine's state is
+# printed before and after the runs (bench/machine_probe.cpp, compiled on first use): on a shared
+# VM it moves the figures more than most changes do. Usage:
 # bench/whole_run.sh [--scale] [--cold] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,14 @@ mkdir -p "$CACHE"
 if [ ! -d "$CACHE/reuters/articles" ]; then
   python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null
 fi
+
+probe() {   # one line: the core's and the memory's speed now
+  local exe="$CACHE/machine_probe"
+  if [ ! -x "$exe" ] || [ bench/machine_probe.cpp -nt "$exe" ]; then
+    c++ -O2 -std=c++20 -o "$exe" bench/machine_probe.cpp
+  fi
+  "$exe"
+}
 
 measure() {   # name input-folder: R runs, each printed, then the median by wall time
   local r walls=()
@@ -60,6 +70,7 @@ PY
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); storyline $($BIN --version)"
+echo "before the runs: $(probe)"
 measure reuters "$CACHE/reuters/articles"
 measure giletsjaunes "$SHARED/corpus/articles/giletsjaunes-fr-en/articles"
 if [ "$scale" = 1 ]; then
@@ -82,3 +93,4 @@ PY
     measure "reuters-x$k" "$CACHE/reuters-x$k"
   done
 fi
+echo "after the runs: $(probe)"
