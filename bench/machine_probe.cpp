@@ -13,6 +13,10 @@
 #include <utility>
 #include <vector>
 
+namespace {
+volatile std::uint64_t sink;   // the loops' results go here, so that neither is optimised away
+} // namespace
+
 int main() {
     using Clock = std::chrono::steady_clock;
     auto ns_per = [](Clock::duration d, double steps) { return std::chrono::duration<double, std::nano>(d).count() / steps; };
@@ -36,7 +40,6 @@ int main() {
     for (long i = 0; i < loads; ++i) p = next[p];
     const auto m1 = Clock::now();
 
-    static volatile std::uint64_t sink;   // so that neither loop is optimised away
     sink = x ^ p;
     std::printf("a dependent multiply-add %.2f ns, a dependent load at random in 16 MB %.0f ns\n",
                 ns_per(a1 - a0, alu_steps), ns_per(m1 - m0, loads));
