@@ -19,7 +19,9 @@ volatile std::uint64_t sink;   // the loops' results go here, so that neither is
 
 int main() {
     using Clock = std::chrono::steady_clock;
-    auto ns_per = [](Clock::duration d, double steps) { return std::chrono::duration<double, std::nano>(d).count() / steps; };
+    auto ns_per = [](Clock::duration d, double steps) {
+        return std::chrono::duration<double, std::nano>(d).count() / steps;
+    };
 
     constexpr long alu_steps = 200'000'000;
     std::uint64_t x = 1;
@@ -33,7 +35,8 @@ int main() {
     std::vector<std::uint64_t> next(slots);
     std::iota(next.begin(), next.end(), std::uint64_t{0});
     std::mt19937_64 rng(42);
-    for (std::size_t i = slots - 1; i > 0; --i) std::swap(next[i], next[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
+    for (std::size_t i = slots - 1; i > 0; --i)
+        std::swap(next[i], next[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
     constexpr long loads = 4'000'000;
     std::uint64_t p = 0;
     const auto m0 = Clock::now();
