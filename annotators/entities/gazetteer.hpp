@@ -62,7 +62,6 @@ public:
     [[nodiscard]] bool has(const Token& t) const {
         return (m_bits & bit(t.hash)) != 0 && std::find(m_words.begin(), m_words.end(), t.fold) != m_words.end();
     }
-    [[nodiscard]] const std::vector<std::string>& words() const { return m_words; }
 
 private:
     static std::uint64_t bit(std::uint64_t hash) { return std::uint64_t{1} << (hash >> 58); }
