@@ -5,14 +5,15 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 
 namespace storyline::entities {
 namespace {
 
 using KeyWord = Gazetteer::KeyWord;
 
-template <typename Part>
-std::string join(const std::vector<Part>& parts, std::size_t from, std::size_t to) {
+template <typename Parts>
+std::string join(const Parts& parts, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         if (k > from) out.push_back(' ');
@@ -26,12 +27,14 @@ char initial(std::string_view folded) { return folded.empty() ? '\0' : folded[0]
 struct Resolved {
     Candidate cand;
     std::string key, canonical, kb_id;
-    std::vector<std::string_view> name_folds;  // folded tokens of the name proper (the tokens' own folds)
+    // Folded tokens of the name proper (the tokens' own folds), held in the article's one pool:
+    // a vector per item was an allocation per mention.
+    std::span<const std::string_view> name_folds;
 };
 
 // person_key() over views: the last word and the surname particles before it, joined by '-'.
-template <typename Fold>
-std::string person_key_of(const std::vector<Fold>& folds, const Gazetteer& gaz) {
+template <typename Folds>
+std::string person_key_of(const Folds& folds, const Gazetteer& gaz) {
     auto counted = [&](std::string_view f) {
         return f != "." && f != "," && !gaz.is_key_word(KeyWord::name_suffix, f);
     };
@@ -115,14 +118,20 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
     const Lexicon& lex = gaz.lexicon(lang);
     std::vector<Resolved> items;
     items.reserve(candidates.size());
+    // Sized before the first span into it is taken: it never moves.
+    std::vector<std::string_view> fold_pool;
+    std::size_t pool_size = 0;
+    for (const auto& c : candidates) pool_size += c.name_last - c.name_first;
+    fold_pool.reserve(pool_size);
     for (auto& c : candidates) {
         Resolved r;
         r.cand = c;
-        r.name_folds.reserve(c.name_last - c.name_first);
+        const std::size_t pool_from = fold_pool.size();
         for (std::size_t k = c.name_first; k < c.name_last; ++k) {
             if (tokens[k].shape == Shape::punct && tokens[k].fold != "&") continue;
-            r.name_folds.emplace_back(tokens[k].fold);
+            fold_pool.emplace_back(tokens[k].fold);
         }
+        r.name_folds = std::span<const std::string_view>(fold_pool.data() + pool_from, fold_pool.size() - pool_from);
         if (c.entry >= 0) {
             const GazEntry& g = gaz.entry(static_cast<std::uint32_t>(c.entry));
             r.key = g.id;

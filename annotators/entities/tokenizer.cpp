@@ -208,34 +208,37 @@ bool opens_quote(const Token& t) {
 Tokens tokenize(std::string_view text, bool split_dashed_words) {
     Tokens out;
     // Tokens are written in place: about one per 4.3 bytes in news text, more made room for
-    // when needed, the rest cut at the end.
+    // when needed, the rest cut at the end. (Zeroed first by the resize: a store per field,
+    // where a push per token was a call.)
     out.resize(text.size() / 4 + 16);
     std::size_t count = 0;
-    // The folds, one after the other. A fold is at most half as long again as its word (a
-    // 2-byte letter lowered to 3 bytes), so the buffer rarely grows; when it does, the views of
-    // the tokens already made are moved with it.
-    std::vector<char>& folds = out.m_folds;
-    folds.resize(text.size() + text.size() / 2 + 64);
+    // The folds, one after the other, in a buffer left unzeroed (every byte read is written
+    // first). A fold is at most half as long again as its word (a 2-byte letter lowered to 3
+    // bytes), so the buffer rarely grows; when it does, the views of the tokens already made
+    // are moved with it.
+    std::size_t folds_size = text.size() + text.size() / 2 + 64;
+    out.m_folds = std::make_unique_for_overwrite<char[]>(folds_size);
     std::size_t used = 0;
     auto grow = [&](std::size_t n) __attribute__((noinline)) {
-        std::vector<std::size_t> at(count);
+        const std::size_t bigger = std::max(folds_size * 2, used + n);
+        auto moved = std::make_unique_for_overwrite<char[]>(bigger);
+        std::copy_n(out.m_folds.get(), used, moved.get());
         for (std::size_t k = 0; k < count; ++k) {
-            if (!out[k].fold.empty()) at[k] = static_cast<std::size_t>(out[k].fold.data() - folds.data());
+            Token& t = out[k];
+            if (!t.fold.empty()) t.fold = std::string_view(moved.get() + (t.fold.data() - out.m_folds.get()), t.fold.size());
         }
-        folds.resize(std::max(folds.size() * 2, used + n));
-        for (std::size_t k = 0; k < count; ++k) {
-            if (!out[k].fold.empty()) out[k].fold = std::string_view(folds.data() + at[k], out[k].fold.size());
-        }
+        out.m_folds = std::move(moved);
+        folds_size = bigger;
     };
     auto ensure = [&](std::size_t n) __attribute__((always_inline)) {
-        if (used + n > folds.size()) [[unlikely]] grow(n);
+        if (used + n > folds_size) [[unlikely]] grow(n);
     };
     auto put = [&](std::string_view f) -> std::string_view {
         ensure(f.size());
-        std::copy(f.begin(), f.end(), folds.data() + used);
-        const std::string_view view(folds.data() + used, f.size());
+        char* at = out.m_folds.get() + used;
+        std::copy(f.begin(), f.end(), at);
         used += f.size();
-        return view;
+        return {at, f.size()};
     };
     std::string scratch;   // the folds of the general path, before they are put
     std::uint8_t seen_classes = 0;   // fold_ascii_run's byte classes of the word
@@ -262,7 +265,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
         if (cp < 0x80 && (k_byte_class[cp] & c_alnum) != 0) {
             // Room for the longest fast word and the eight bytes written or read past it.
             ensure(k_fast_word_max + 16);
-            char* buf = folds.data() + used;   // committed below only if the fast path holds
+            char* buf = out.m_folds.get() + used;   // committed below only if the fast path holds
             const std::size_t end = fold_ascii_run(text, start, buf, seen_classes);
             if (end - start < k_fast_word_max && ascii_word_ends(text, end)) {
                 Token& tok = open_token(start);

@@ -4,6 +4,7 @@
 #include "core/util/flat_table.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,7 +50,7 @@ public:
 
 private:
     friend Tokens tokenize(std::string_view text, bool split_dashed_words);
-    std::vector<char> m_folds;
+    std::unique_ptr<char[]> m_folds;
 };
 
 // Splits French elisions ("l'OTSC" -> "l'", "OTSC") and English possessives ("Putin's" ->
