@@ -12,6 +12,10 @@
 #include <mutex>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace storyline {
 namespace {
 
@@ -121,6 +125,26 @@ std::uint64_t ascii_word_bits(std::string_view s, std::size_t begin, std::size_t
     return p.find_short(swar::ascii_lower(x));
 }
 
+void add_hits(std::uint64_t bits, std::vector<int>& hits) {
+    for (; bits != 0; bits &= bits - 1) ++hits[static_cast<std::size_t>(std::countr_zero(bits))];
+}
+
+#if defined(__SSE2__)
+// Bit k: s[k] is an ASCII letter or digit; `high`: bit k set for a byte >= 0x80. Sixteen bytes
+// that lie inside the text. (b | 0x20) + (0x80 - 'a') is below -128 + 26, as a signed byte, for
+// ASCII letters only; b + (0x80 - '0') below -128 + 10 for digits only.
+inline unsigned word_bytes16(const char* at, unsigned& high) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+}
+#endif
+
 // Adds the function-word hits of the words of `s` to `hits`. The words are those words_in()
 // finds (letters and digits joined by inner hyphens), walked in place: no vector of words.
 void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, std::string& buf) {
@@ -128,6 +152,34 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        // Most of a text, sixteen bytes at a time: a gap of ASCII bytes that make no word is
+        // skipped at once, and an ASCII word that ends inside the sixteen bytes at an ASCII
+        // byte other than a hyphen (which might join it to the next) is complete: looked up
+        // when it is short enough to be a function word, passed over when not.
+        if (little_endian && i + 16 <= n) {
+            unsigned high = 0;
+            const unsigned word = word_bytes16(s.data() + i, high);
+            if ((word & 1) == 0) {
+                if (high & 1) goto general;   // a code point, perhaps a letter
+                const unsigned next = word | high;
+                i += next != 0 ? static_cast<std::size_t>(std::countr_zero(next)) : 16;
+                continue;
+            }
+            const auto run = static_cast<unsigned>(std::countr_one(word));
+            if (run < 16 && ((high >> run) & 1) == 0 && s[i + run] != '-') {
+                if (run <= max_word_bytes) {
+                    std::uint64_t x = 0;
+                    std::memcpy(&x, s.data() + i, 8);
+                    if (run < 8) x &= (std::uint64_t{1} << (8 * run)) - 1;
+                    add_hits(p.find_short(swar::ascii_lower(x)), hits);
+                }
+                i += run + 1;   // the stop byte makes no word
+                continue;
+            }
+        }
+    general:
+#endif
         const std::size_t begin = i;
         if (const auto b0 = static_cast<unsigned char>(s[i]); b0 < 0x80) {
             if (!ascii_word_byte[b0]) {
@@ -143,8 +195,7 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
                 const std::uint64_t word = swar::ascii_letters(x) | swar::ascii_digits(x);
                 const auto run = static_cast<unsigned>(std::countr_zero(~word & swar::high)) / 8;   // 8: none stops
                 if (run < 8 && static_cast<unsigned char>(s[i + run]) < 0x80 && s[i + run] != '-') {
-                    const std::uint64_t bits = p.find_short(swar::ascii_lower(x & ((std::uint64_t{1} << (8 * run)) - 1)));
-                    for (std::size_t l = 0; bits != 0 && l < p.langs.size(); ++l) hits[l] += static_cast<int>((bits >> l) & 1);
+                    add_hits(p.find_short(swar::ascii_lower(x & ((std::uint64_t{1} << (8 * run)) - 1))), hits);
                     const std::uint64_t through_stop = run == 7 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run + 8)) - 1;
                     const std::uint64_t next = (word | (x & swar::high)) & ~through_stop;
                     i += next ? static_cast<std::size_t>(std::countr_zero(next)) / 8 : 8;
@@ -202,8 +253,7 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
             const std::uint64_t* found = p.words.find(buf);
             bits = found ? *found : 0;
         }
-        if (bits == 0) continue;
-        for (std::size_t l = 0; l < p.langs.size(); ++l) hits[l] += static_cast<int>((bits >> l) & 1);
+        add_hits(bits, hits);
     }
 }
 

@@ -1,8 +1,13 @@
 #include "core/lang/language_id.hpp"
+#include "core/lang/resources.hpp"
+#include "core/text/utf8.hpp"
+#include "core/text/words.hpp"
 #include "tests/test_support.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,5 +39,64 @@ TEST(test_language_id, title_and_text_read_as_one_joined_sample) {
             EXPECT_EQ(identify_language(title, text), identify_language(title + "\n" + text))
                 << title.size() << " / " << text.size();
         }
+    }
+}
+
+namespace {
+
+// The language identify_language() must find, computed the plain way: the words words_in()
+// finds, folded, counted against each language's list; the first language listed with most
+// hits wins, from three hits on.
+std::string reference_language(const std::string& text) {
+    std::vector<std::string> langs;
+    std::vector<std::vector<std::string>> lists;
+    for (const auto& lang : available_languages()) {
+        auto words = read_optional_data_lines(language_file(lang, "function_words.txt"));
+        if (words.empty()) continue;
+        for (auto& w : words) w = fold(w);
+        langs.push_back(lang);
+        lists.push_back(std::move(words));
+    }
+    std::vector<int> hits(langs.size(), 0);
+    for (const Word& w : words_in(text, Span{0, static_cast<std::uint32_t>(text.size())})) {
+        if (w.span.end - w.span.begin > 8) continue;   // no function word is longer
+        const std::string f = fold(w.span.in(text));
+        for (std::size_t l = 0; l < langs.size(); ++l)
+            hits[l] += std::count(lists[l].begin(), lists[l].end(), f) > 0 ? 1 : 0;
+    }
+    std::size_t best = 0;
+    for (std::size_t l = 1; l < hits.size(); ++l)
+        if (hits[l] > hits[best]) best = l;
+    return !hits.empty() && hits[best] >= 3 ? langs[best] : std::string();
+}
+
+} // namespace
+
+// The scan takes shortcuts (sixteen and eight bytes at a time); whatever the bytes around a
+// word (hyphens, digits, accents, a non-ASCII hyphen, words of 8 and 9 bytes, the text's end),
+// it must count the words words_in() finds.
+TEST(test_language_id, counts_the_words_words_in_finds) {
+    test_support::use_source_resources();
+    const std::vector<std::string> pieces = {
+        "the", "The", "THE", "of", "and", "le", "la", "les", "de", "du", "et", "est", "à", "À", "été",
+        "que", "qui", "was", "were", "that", "this", "dans", "pour", "with", "from", "avec",
+        "governmt", "governments", "abcdefgh", "abcdefghi", "a1", "1987", "x", "well-known", "de-la",
+        "the-of", "l'", "d'", "qu'", "’", "de\u2010la", "ça", "Ça", "naïve", "œuvre", "-", "--", ".",
+        ",", "!", "?", "(", ")", "«", "»", "\u00a0", "\u2014", "\n", "\t", "  ", " "};
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int sample = 0; sample < 3000; ++sample) {
+        std::string text;
+        const std::size_t parts = 1 + next() % 60;
+        for (std::size_t k = 0; k < parts; ++k) {
+            text += pieces[next() % pieces.size()];
+            if (next() % 3 != 0) text += ' ';
+        }
+        ASSERT_EQ(identify_language(text), reference_language(text)) << "text: [" << text << "]";
     }
 }
