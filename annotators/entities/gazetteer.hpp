@@ -31,22 +31,26 @@ struct GazEntry {
 
 // Everything the recognizer asks about one folded word, gathered so that each token costs one
 // hash look-up on the hot path.
+// Eight bytes, the flags one bit each: with its hash a slot of the word table is 16 bytes, and
+// the table that every word of every article is looked up in is two thirds the size it was
+// with a byte per flag (its look-ups wait on memory more than any other part of the stage).
 struct WordInfo {
     std::uint16_t cues = 0;          // CueRole bits
     // Where a cue word and another fold alike ("a" a verb, "à" a preposition), `cues` are the
     // unaccented spelling's roles and these the accented one's.
     std::uint16_t accented_cues = 0;
-    bool accent_sensitive = false;
     std::uint8_t gaz_max = 0;        // longest gazetteer phrase starting with this word (tokens)
-    bool stop = false;
-    bool given = false;
-    bool misc = false;
-    bool title_first = false;        // some title phrase starts with it
-    bool honorific = false;
-    bool honorific_in_span = false;
-    bool demonym = false;            // a one-word demonym ("russes", "American")
-    bool determiner = false;
+    bool accent_sensitive : 1 = false;
+    bool stop : 1 = false;
+    bool given : 1 = false;
+    bool misc : 1 = false;
+    bool title_first : 1 = false;        // some title phrase starts with it
+    bool honorific : 1 = false;
+    bool honorific_in_span : 1 = false;
+    bool demonym : 1 = false;            // a one-word demonym ("russes", "American")
+    bool determiner : 1 = false;
 };
+static_assert(sizeof(WordInfo) <= 8);
 
 // One of a language's short word lists (name particles, joiners...) with a 64-bit summary of
 // its words' hashes, made when the list is loaded (made per article, it was 1 % of an import's
