@@ -38,8 +38,8 @@ probe() {   # one line: the core's and the memory's speed now
 measure() {   # name input-folder: R runs, each printed, then the median by wall time
   local r walls=()
   # This VM pages out file pages left idle for a minute (a DAMON "pageout" scheme): after a
-  # build or a pause, a third of Reuters' files, the binary and its data came from the disk
-  # again in the first run. One import first, not timed, so that warm runs are warm (--cold
+  # build or a pause, a quarter to two thirds of Reuters' files, the binary and its data came
+  # from the disk again in the first run. One import first, not timed, so that warm runs are warm (--cold
   # measures the other case on purpose).
   if [ "$cold" = 0 ]; then
     rm -f "$CACHE/$1.db" "$CACHE/$1.db-wal" "$CACHE/$1.db-shm"

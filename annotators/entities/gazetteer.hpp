@@ -30,10 +30,9 @@ struct GazEntry {
 };
 
 // Everything the recognizer asks about one folded word, gathered so that each token costs one
-// hash look-up on the hot path.
-// Eight bytes, the flags one bit each: with its hash a slot of the word table is 16 bytes, and
-// the table that every word of every article is looked up in is two thirds the size it was
-// with a byte per flag (its look-ups wait on memory more than any other part of the stage).
+// hash look-up on the hot path. Eight bytes, the flags a bit each: with its hash a slot of the
+// word table is 16 bytes, where a byte per flag made it 24 (every word of every article is looked
+// up in that table, and those look-ups wait on memory more than any other part of the stage).
 struct WordInfo {
     std::uint16_t cues = 0;          // CueRole bits
     // Where a cue word and another fold alike ("a" a verb, "à" a preposition), `cues` are the
