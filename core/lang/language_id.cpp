@@ -12,9 +12,6 @@
 #include <mutex>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace storyline {
 namespace {
@@ -129,22 +126,6 @@ void add_hits(std::uint64_t bits, std::vector<int>& hits) {
     for (; bits != 0; bits &= bits - 1) ++hits[static_cast<std::size_t>(std::countr_zero(bits))];
 }
 
-#if defined(__SSE2__)
-// Bit k: s[k] is an ASCII letter or digit; `high`: bit k set for a byte >= 0x80. Sixteen bytes
-// that lie inside the text. (b | 0x20) + (0x80 - 'a') is below -128 + 26, as a signed byte, for
-// ASCII letters only; b + (0x80 - '0') below -128 + 10 for digits only.
-inline unsigned word_bytes16(const char* at, unsigned& high) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i letter = _mm_cmplt_epi8(
-        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-        _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    high = static_cast<unsigned>(_mm_movemask_epi8(v));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-}
-#endif
-
 // Adds the function-word hits of the words of `s` to `hits`. The words are those words_in()
 // finds (letters and digits joined by inner hyphens), walked in place: no vector of words.
 void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, std::string& buf) {
@@ -159,7 +140,7 @@ void count_hits(std::string_view s, const Profiles& p, std::vector<int>& hits, s
         // when it is short enough to be a function word, passed over when not.
         if (little_endian && i + 16 <= n) {
             unsigned high = 0;
-            const unsigned word = word_bytes16(s.data() + i, high);
+            const unsigned word = ascii_word_bytes16(s.data() + i, high);
             if ((word & 1) == 0) {
                 if (high & 1) goto general;   // a code point, perhaps a letter
                 const unsigned next = word | high;

@@ -5,6 +5,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace storyline {
 
 [[nodiscard]] bool valid_utf8(std::string_view s);
@@ -57,6 +61,22 @@ inline constexpr std::uint64_t ones = 0x0101010101010101ULL;
 // x with its ASCII letters lower-cased (0x80 >> 2 is the case bit).
 [[nodiscard]] inline std::uint64_t ascii_lower(std::uint64_t x) { return x | (ascii_letters(x) >> 2); }
 } // namespace swar
+#if defined(__SSE2__)
+// Sixteen bytes at `at` (all inside the text): bit k of the result is set when at[k] is an ASCII
+// letter or digit, bit k of `high` when at[k] >= 0x80. (b | 0x20) + (0x80 - 'a') is below
+// -128 + 26, as a signed byte, for ASCII letters only; b + (0x80 - '0') below -128 + 10 for
+// digits only.
+inline unsigned ascii_word_bytes16(const char* at, unsigned& high) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+}
+#endif
 // Collapses runs of white space to one ASCII space and trims both ends.
 [[nodiscard]] std::string squeeze_spaces(std::string_view s);
 // The first bytes of squeeze_spaces(s): all of it when it is at most `enough` bytes long, else

@@ -6,10 +6,6 @@
 #include <array>
 #include <bit>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace storyline {
 
 std::vector<Word> words_in(std::string_view text, Span range) {
@@ -45,23 +41,6 @@ bool word_char_at(std::string_view text, std::size_t i) {
     return is_letter(cp) || is_digit(cp);
 }
 
-#if defined(__SSE2__)
-// Bit k: text[i + k] is an ASCII letter or digit (`high`: a non-ASCII byte), for 16 bytes
-// that lie inside the text.
-// (b | 0x20) + (0x80 - 'a') is below -128 + 26, as a signed byte, for ASCII letters only;
-// b + (0x80 - '0') below -128 + 10 for digits only.
-inline unsigned word_bytes(const char* at, unsigned& high) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i letter = _mm_cmplt_epi8(
-        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-        _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    high = static_cast<unsigned>(_mm_movemask_epi8(v));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-}
-#endif
-
 // End of the run of ASCII letters and digits from i, at most `end`. Sixteen bytes per step
 // with SSE2 while they lie inside the text (bytes past `end` are read but not taken): words
 // are short, and a byte at a time cost five instructions each.
@@ -69,7 +48,7 @@ std::size_t ascii_run_end(std::string_view text, std::size_t i, std::size_t end)
 #if defined(__SSE2__)
     while (i < end && i + 16 <= text.size()) {
         unsigned high = 0;
-        const unsigned word = word_bytes(text.data() + i, high);
+        const unsigned word = ascii_word_bytes16(text.data() + i, high);
         if (word != 0xFFFFu) return std::min(end, i + static_cast<std::size_t>(std::countr_one(word)));
         i += 16;
     }
@@ -103,7 +82,7 @@ void words_in(std::string_view text, Span range, std::vector<Word>& out) {
             // start (a letter, a digit or a non-ASCII byte), skipping the gap at once.
             if (i + 16 <= text.size()) {
                 unsigned high = 0;
-                const unsigned word = word_bytes(text.data() + i, high);
+                const unsigned word = ascii_word_bytes16(text.data() + i, high);
                 const auto run = static_cast<unsigned>(std::countr_one(word));
                 if (run < 16 && i + run < end) {
                     if (const auto stop = static_cast<unsigned char>(text[i + run]); stop < 0x80 && stop != '-') {
