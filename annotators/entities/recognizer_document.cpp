@@ -276,6 +276,7 @@ void Recognizer::document_pass() {
     rescue_listed_names();
     bracketed_places();
     std::vector<Candidate> kept;
+    kept.reserve(m_out.size());
     for (auto& c : m_out) {
         if (c.form == Form::name && (c.type == EntityType::location || c.weak)) {
             const std::uint64_t key = phrase_hash(c.name_first, c.last);

@@ -319,6 +319,7 @@ std::vector<EntityMention> resolve(std::string_view text, const std::vector<Toke
         int longest = -1;       // the item with the first longest canonical name (-1: "")
     };
     std::vector<KeyGroup> groups;
+    groups.reserve(items.size());
     std::vector<int> group_of(items.size(), -1);
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& r = items[i];
