@@ -576,7 +576,7 @@ TEST(test_sqlite_store, new_database_gets_large_pages_and_an_old_one_keeps_its_o
     test_support::TempDir dir;
     const auto fresh = (dir.path() / "new.db").string();
     { SqliteStore s(fresh); }
-    EXPECT_EQ(SQLite::Database(fresh, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt(), 16384);
+    EXPECT_EQ(SQLite::Database(fresh, SQLite::OPEN_READONLY).execAndGet("PRAGMA page_size").getInt(), 32768);
     const auto old = (dir.path() / "old.db").string();
     {
         SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
