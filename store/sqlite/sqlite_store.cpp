@@ -42,8 +42,8 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         // up to tens of KB for long web articles) fits one page instead of a chain of overflow
         // pages, and the writer allocates, splits and writes half as many pages as with 16 KB
         // (Reuters: 3,154 writes instead of 6,390, a database of 66.8 MB instead of 71.8): imports
-        // 4-6 % faster at 1x and 4x Reuters, and into a non-empty database too (fifteenth
-        // session, docs/performance.md). An existing database keeps its page size.
+        // 3-6 % faster at 1x and 4x Reuters, and into a non-empty database too; 64 KB was no
+        // better (fifteenth session, docs/performance.md). An existing database keeps its page size.
         m_db.exec("PRAGMA page_size=32768");
         // WAL: readers never block the writer, and a killed writer loses at most its open batch.
         m_db.exec("PRAGMA journal_mode=WAL");
