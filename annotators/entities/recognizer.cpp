@@ -17,9 +17,6 @@ std::vector<Candidate> Recognizer::run() {
     constexpr std::size_t ahead = 8;
     for (std::size_t i = 0; i < std::min(ahead, m_toks.size()); ++i) m_lex.words.prefetch(m_toks[i].hash);
     m_info.resize(m_toks.size());
-    // About one candidate per 15 tokens of news text: grown from empty, the list was moved
-    // four or five times an article.
-    m_out.reserve(m_toks.size() / 12 + 4);
     std::size_t capitals = 0;
     for (std::size_t i = 0; i < m_toks.size(); ++i) {
         if (i + ahead < m_toks.size()) m_lex.words.prefetch(m_toks[i + ahead].hash);

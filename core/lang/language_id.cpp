@@ -12,7 +12,6 @@
 #include <mutex>
 #include <vector>
 
-
 namespace storyline {
 namespace {
 
