@@ -1,6 +1,6 @@
-#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
+#include "store/store_module.hpp"
 
 #include <filesystem>
 #include <string_view>
@@ -17,7 +17,7 @@ bool is_postgres_spec(std::string_view spec) {
 } // namespace
 
 std::unique_ptr<Store> open_store(const std::string& spec) {
-    if (is_postgres_spec(spec)) return std::make_unique<PostgresStore>(spec);
+    if (is_postgres_spec(spec)) return open_module_store("storyline-postgres.so", "PostgreSQL", spec);
     return std::make_unique<SqliteStore>(spec);
 }
 
