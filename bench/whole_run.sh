@@ -40,7 +40,8 @@ measure() {   # name input-folder: R runs, each printed, then the median by wall
   # This VM pages out file pages left idle for a minute (a DAMON "pageout" scheme): after a
   # build or a pause, a quarter to two thirds of Reuters' files, the binary and its data came
   # from the disk again in the first run. One import first, not timed, so that warm runs are
-  # warm (--cold measures the other case on purpose).
+  # warm (--cold measures the other case on purpose); for a new build it also writes the
+  # gazetteer's cached image, which every later run reads (docs/gazetteer.md).
   if [ "$cold" = 0 ]; then
     rm -f "$CACHE/$1.db" "$CACHE/$1.db-wal" "$CACHE/$1.db-shm"
     "$BIN" import "$2" --db "$CACHE/$1.db" -q $threads >/dev/null 2>&1 || true

@@ -8,6 +8,11 @@ int main(int argc, char** argv) {
     CLI::App app{"Storyline: turns a folder of news articles into an event-and-timeline knowledge graph.\n"
                  "Typical use: storyline run articles/ -o out/   (import, then Gephi and timeline exports)",
                  "storyline"};
+    app.footer("Environment:\n"
+               "  STORYLINE_RESOURCES  where lang/ and data/ are read from (default: the installed share/storyline,\n"
+               "                       else the source tree)\n"
+               "  STORYLINE_CACHE_DIR  where the gazetteer's image is cached between runs (default: ~/.cache/storyline;\n"
+               "                       \"off\": build it from the data files at each start)");
     app.require_subcommand(1);
     app.set_version_flag("--version", "storyline 0.1.0");
     auto commands = make_commands();

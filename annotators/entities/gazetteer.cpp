@@ -1,4 +1,5 @@
 #include "annotators/entities/gazetteer.hpp"
+#include "annotators/entities/gazetteer_image.hpp"
 
 #include "annotators/entities/data_lines.hpp"
 #include "annotators/entities/text_fold.hpp"
@@ -504,7 +505,7 @@ const Lexicon& Gazetteer::lexicon(std::string_view lang) const {
 const Gazetteer& gazetteer() {
     // Never destroyed: freeing its hundred thousand strings and tables one by one at exit took
     // as long as a tenth of the loading, for memory the process returns anyway.
-    static const Gazetteer* const instance = new Gazetteer;
+    static const Gazetteer* const instance = load_gazetteer().release();
     return *instance;
 }
 

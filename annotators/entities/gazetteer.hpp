@@ -57,6 +57,7 @@ static_assert(sizeof(WordInfo) <= 8);
 // listed word.
 class ShortList {
 public:
+    friend struct GazetteerImage;
     void add(std::string word) {
         m_bits |= bit(StringHash::of(word));
         m_words.push_back(std::move(word));
@@ -121,6 +122,9 @@ class Gazetteer {
 public:
     // Loads data/gazetteer/*.tsv and every lang/*/entities/ folder.
     Gazetteer();
+    // Empty, to be filled from an image (gazetteer_image.hpp).
+    struct Empty {};
+    explicit Gazetteer(Empty) {}
 
     // Longest phrase starting at tokens[i]: (token count, entry indices), count 0 when none.
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
@@ -147,6 +151,7 @@ public:
     [[nodiscard]] const std::vector<TranslitRule>& transliteration() const { return m_translit; }
 
 private:
+    friend struct GazetteerImage;
     void add_phrase(std::string_view surface, std::uint32_t entry);
     void add_phrases(std::string_view surfaces, char sep, std::uint32_t entry);
     std::uint32_t add_entry(GazEntry e);
@@ -179,7 +184,8 @@ private:
     std::vector<TranslitRule> m_translit;
 }; // class Gazetteer
 
-// The process-wide instance, built on first use.
+// The process-wide instance, made on first use: read from its cached image when there is one
+// for this build and these data files (gazetteer_image.hpp), else built from the files.
 const Gazetteer& gazetteer();
 
 // Splits a line on tabs, keeping empty fields.

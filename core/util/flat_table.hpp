@@ -4,6 +4,8 @@
 // per insert. The entity stage keys it by words' StringHash (two different words sharing all 64
 // bits of hash is left to chance: about 1 in 10^10 for 10^5 words); the SQLite writer by the
 // XXH64 of the keys a bulk load wrote.
+#include "core/util/binary_image.hpp"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -157,6 +159,26 @@ public:
         for (const auto& s : m_slots) {
             if (s.hash != 0) f(s.hash, s.value);
         }
+    }
+    // The table as bytes (binary_image.hpp) and back, slots and filter as they are: the gazetteer's
+    // tables are read from an image at each start instead of being built.
+    void write_image(ImageWriter& out) const {
+        out.pods(m_slots);
+        out.size(m_size);
+        out.pods(m_filter);
+        out.pod(m_filter_mask);
+    }
+    // False (the table left empty) when the image is short or does not hold a table.
+    bool read_image(ImageReader& in) {
+        m_slots = in.pods<Slot>();
+        m_size = in.size(0);
+        m_filter = in.pods<std::uint64_t>();
+        m_filter_mask = in.pod<std::uint64_t>();
+        const bool sound = in.ok() && (m_slots.empty() || std::has_single_bit(m_slots.size())) && m_size * 2 <= m_slots.size() &&
+                           (m_filter.empty() || m_filter.size() * 64 == m_filter_mask + 1);
+        if (!sound) *this = FlatTable();
+        m_mask = m_slots.empty() ? 0 : m_slots.size() - 1;
+        return sound;
     }
     // Asks the CPU to load a hash's slot now, so that a later find() does not wait for memory.
     void prefetch(std::uint64_t hash) const {

@@ -1,0 +1,18 @@
+#pragma once
+// The gazetteer as a byte image, and the process-wide gazetteer made from its cached image when
+// one matches this build and these data files (core/util/image_cache.hpp).
+#include "annotators/entities/gazetteer.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace storyline::entities {
+
+std::string gazetteer_image(const Gazetteer& g);
+// nullptr when `image` does not hold a whole gazetteer.
+std::unique_ptr<Gazetteer> gazetteer_from_image(std::string_view image);
+// From the cache, else from the files (then written to the cache).
+std::unique_ptr<Gazetteer> load_gazetteer();
+
+} // namespace storyline::entities
