@@ -52,6 +52,17 @@ void walk(const std::string& folder, std::vector<std::string>& files, std::vecto
     struct Entry {
         std::string name;
         unsigned char type;
+        // The name's first 16 bytes as two big-endian numbers (zeros past its end): comparing
+        // them orders names as their bytes do, and tells most names apart without a string
+        // comparison. 21,578 names compared as strings took about 8 ms, with the folder's
+        // listing the longest part of an import's start.
+        std::uint64_t head = 0, next = 0;
+    };
+    auto sort_key = [](Entry& e) {
+        unsigned char bytes[16] = {};
+        std::memcpy(bytes, e.name.data(), std::min<std::size_t>(e.name.size(), 16));
+        for (int k = 0; k < 8; ++k) e.head = e.head << 8 | bytes[k];
+        for (int k = 8; k < 16; ++k) e.next = e.next << 8 | bytes[k];
     };
     std::vector<Entry> entries;
     {
@@ -71,10 +82,15 @@ void walk(const std::string& folder, std::vector<std::string>& files, std::vecto
             // Dot-files and dot-folders are editor, tool and version-control leftovers.
             if (name.starts_with('.')) continue;
             entries.push_back({std::string(name), e->d_type});
+            sort_key(entries.back());
         }
         ::closedir(dir);
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        if (a.head != b.head) return a.head < b.head;
+        if (a.next != b.next) return a.next < b.next;
+        return a.name < b.name;   // the same first 16 bytes: the rest decides
+    });
     for (const Entry& e : entries) {
         std::string path = join(folder, e.name);
         unsigned char type = e.type;

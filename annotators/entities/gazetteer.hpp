@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -182,6 +183,7 @@ private:
     std::unordered_map<std::string, Lexicon> m_lexicons;
     Lexicon m_empty;
     std::vector<TranslitRule> m_translit;
+    std::shared_ptr<const void> m_backing;   // the mapped image its tables are views of, if any
 }; // class Gazetteer
 
 // The process-wide instance, made on first use: read from its cached image when there is one

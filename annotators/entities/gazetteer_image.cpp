@@ -21,8 +21,8 @@ struct GazetteerImage {
     static_assert(sizeof(TranslitRule) == 2 * sizeof(std::string) + alignof(std::string),
                   "TranslitRule changed: update gazetteer_image.cpp");
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-    static_assert(sizeof(Lexicon) == 776, "Lexicon changed: update gazetteer_image.cpp");
-    static_assert(sizeof(Gazetteer) == 1320, "Gazetteer changed: update gazetteer_image.cpp");
+    static_assert(sizeof(Lexicon) == 872, "Lexicon changed: update gazetteer_image.cpp");
+    static_assert(sizeof(Gazetteer) == 1560, "Gazetteer changed: update gazetteer_image.cpp");
 #endif
 
     static void write(ImageWriter& out, const ShortList& l) {
@@ -81,12 +81,12 @@ struct GazetteerImage {
                        lex.apposition_in_span, lex.split_dashed_words})
             out.pod(b);
     }
-    static void read(ImageReader& in, Lexicon& lex) {
-        lex.words.read_image(in);
-        lex.common.read_image(in);
+    static void read(ImageReader& in, Lexicon& lex, bool view) {
+        lex.words.read_image(in, view);
+        lex.common.read_image(in, view);
         in.strs(lex.stop_words);
         in.strs(lex.titles);
-        lex.title_phrases.read_image(in);
+        lex.title_phrases.read_image(in, view);
         lex.title_max_tokens = in.size(0);
         read_map(in, lex.honorifics);
         read_map(in, lex.cues);
@@ -139,8 +139,9 @@ struct GazetteerImage {
             out.pod(r.at_end);
         }
     }
-    // False when the image does not hold a whole gazetteer (`g` is then to be dropped).
-    static bool read(ImageReader& in, Gazetteer& g) {
+    // False when the image does not hold a whole gazetteer (`g` is then to be dropped). With
+    // `view`, the hash tables stay in the image (FlatTable::read_image).
+    static bool read(ImageReader& in, Gazetteer& g, bool view) {
         const std::size_t entries = in.size(sizeof(std::uint64_t));
         g.m_entries.resize(entries);
         for (GazEntry& e : g.m_entries) {
@@ -153,7 +154,7 @@ struct GazetteerImage {
             e.longitude = in.pod<double>();
             e.region_kind = in.str();
         }
-        bool tables = g.m_by_id.read_image(in);
+        bool tables = g.m_by_id.read_image(in, view);
         const std::size_t phrases = in.size(sizeof(std::uint64_t));
         g.m_phrases.resize(phrases);
         for (auto& p : g.m_phrases) {
@@ -161,16 +162,16 @@ struct GazetteerImage {
             p.one_word = in.pod<bool>();
             p.entries = in.pods<std::uint32_t>();
         }
-        tables = g.m_phrase_index.read_image(in) && tables;
-        tables = g.m_first_index.read_image(in) && tables;
-        tables = g.m_given.read_image(in) && tables;
+        tables = g.m_phrase_index.read_image(in, view) && tables;
+        tables = g.m_first_index.read_image(in, view) && tables;
+        tables = g.m_given.read_image(in, view) && tables;
         for (auto& list : g.m_key_words) in.strs(list);
         const std::size_t langs = in.size(sizeof(std::uint64_t));
         for (std::size_t i = 0; i < langs && in.ok(); ++i) {
             std::string lang = in.str();
-            read(in, g.m_lexicons[std::move(lang)]);
+            read(in, g.m_lexicons[std::move(lang)], view);
         }
-        read(in, g.m_empty);
+        read(in, g.m_empty, view);
         const std::size_t rules = in.size(sizeof(std::uint64_t));
         g.m_translit.resize(rules);
         for (auto& r : g.m_translit) {
@@ -180,6 +181,9 @@ struct GazetteerImage {
         }
         return tables && in.ok() && in.at_end();
     }
+
+    // The mapped image `g`'s tables are views of, kept as long as `g`.
+    static void keep(Gazetteer& g, std::shared_ptr<const void> image) { g.m_backing = std::move(image); }
 
     // The build and every file the gazetteer is made of.
     static ImageKey key() {
@@ -200,17 +204,20 @@ std::string gazetteer_image(const Gazetteer& g) {
     return out.take();
 }
 
-std::unique_ptr<Gazetteer> gazetteer_from_image(std::string_view image) {
+std::unique_ptr<Gazetteer> gazetteer_from_image(std::string_view image, bool view) {
     auto g = std::make_unique<Gazetteer>(Gazetteer::Empty{});
     ImageReader in(image);
-    if (!GazetteerImage::read(in, *g)) return nullptr;
+    if (!GazetteerImage::read(in, *g, view)) return nullptr;
     return g;
 }
 
 std::unique_ptr<Gazetteer> load_gazetteer() {
     const ImageKey key = GazetteerImage::key();
-    if (const auto cached = read_cached_image("gazetteer", key)) {
-        if (auto g = gazetteer_from_image(cached->payload())) return g;
+    if (std::shared_ptr<const CachedImage> cached = read_cached_image("gazetteer", key)) {
+        if (auto g = gazetteer_from_image(cached->payload(), true)) {
+            GazetteerImage::keep(*g, std::move(cached));
+            return g;
+        }
     }
     auto g = std::make_unique<Gazetteer>();
     write_cached_image("gazetteer", key, gazetteer_image(*g));

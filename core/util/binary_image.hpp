@@ -32,6 +32,15 @@ public:
         size(v.size());
         bytes(v.data(), v.size() * sizeof(T));
     }
+    // An array a reader may use in place (ImageReader::pod_array): its bytes start at a multiple
+    // of 64 from the image's start, which a reader's image must itself be aligned to.
+    template <typename T>
+    void pod_array(const T* p, std::size_t n) {
+        static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 64);
+        size(n);
+        m_bytes.append((64 - m_bytes.size() % 64) % 64, '\0');
+        if (n) bytes(p, n * sizeof(T));
+    }
     template <typename Strings>
     void strs(const Strings& list) {
         size(list.size());
@@ -79,6 +88,20 @@ public:
         std::vector<T> v(n);
         if (const char* p = take(n * sizeof(T)); p && n) std::memcpy(v.data(), p, n * sizeof(T));
         return v;
+    }
+    // An array written by ImageWriter::pod_array, in place: a pointer into the image (nullptr and
+    // not ok when it is short or the array would be misaligned in memory).
+    template <typename T>
+    const T* pod_array(std::size_t& n) {
+        n = size(sizeof(T));
+        take((64 - m_at % 64) % 64);
+        const char* p = take(n * sizeof(T));
+        if (!p || reinterpret_cast<std::uintptr_t>(p) % alignof(T) != 0) {
+            m_ok = false;
+            n = 0;
+            return nullptr;
+        }
+        return reinterpret_cast<const T*>(p);
     }
     // Strings into any container with insert(end(), string) (vector, set).
     template <typename Strings>

@@ -114,18 +114,36 @@ public:
     explicit FlatTable(std::size_t expected) {
         std::size_t n = 1024;
         while (n < expected * 2 + 2) n *= 2;
-        m_slots.assign(n, Slot{});
+        m_own.assign(n, Slot{});
+        m_slots = m_own.data();
+        m_capacity = n;
         m_mask = n - 1;
     }
+    // A table read from an image may be a view of it (read_image): a copy or an insert then
+    // copies the slots into memory of its own first.
+    FlatTable(const FlatTable& other)
+        : m_own(other.m_own), m_filter_own(other.m_filter_own), m_capacity(other.m_capacity), m_mask(other.m_mask),
+          m_size(other.m_size), m_filter_words(other.m_filter_words), m_filter_mask(other.m_filter_mask) {
+        m_slots = other.owns_slots() ? m_own.data() : other.m_slots;
+        m_filter = other.owns_filter() ? m_filter_own.data() : other.m_filter;
+    }
+    FlatTable(FlatTable&& other) noexcept { swap(other); }
+    FlatTable& operator=(FlatTable other) noexcept {
+        swap(other);
+        return *this;
+    }
+    ~FlatTable() = default;
+
     // Inserts or returns the existing value for a hash.
     Value& operator[](std::uint64_t hash) {
-        if ((m_size + 1) * 2 > m_slots.size()) grow();
+        if ((m_size + 1) * 2 > m_capacity) grow();
+        else if (!owns_slots() || !owns_filter()) own();
         std::size_t i = hash & m_mask;
         while (m_slots[i].hash != 0 && m_slots[i].hash != hash) i = (i + 1) & m_mask;
         if (m_slots[i].hash == 0) {
             m_slots[i].hash = hash;
             ++m_size;
-            if (!m_filter.empty()) set_filter_bit(hash);
+            if (m_filter) set_filter_bit(hash);
         }
         return m_slots[i].value;
     }
@@ -136,14 +154,16 @@ public:
     void add_filter(std::size_t bits_per_entry = 8) {
         std::size_t bits = 4096;
         while (bits < m_size * bits_per_entry) bits *= 2;
-        m_filter.assign(bits / 64, 0);
+        m_filter_own.assign(bits / 64, 0);
+        m_filter = m_filter_own.data();
+        m_filter_words = m_filter_own.size();
         m_filter_mask = bits - 1;
-        for (const auto& s : m_slots)
-            if (s.hash != 0) set_filter_bit(s.hash);
+        for (std::size_t i = 0; i < m_capacity; ++i)
+            if (m_slots[i].hash != 0) set_filter_bit(m_slots[i].hash);
     }
     [[nodiscard]] const Value* find(std::uint64_t hash) const {
-        if (m_slots.empty()) return nullptr;
-        if (!m_filter.empty()) {
+        if (!m_slots) return nullptr;
+        if (m_filter) {
             const std::uint64_t b = (hash >> 32) & m_filter_mask;
             if (((m_filter[b >> 6] >> (b & 63)) & 1) == 0) return nullptr;
         }
@@ -156,33 +176,53 @@ public:
     // Calls f(hash, value) for every entry, in slot order.
     template <typename F>
     void for_each(F&& f) const {
-        for (const auto& s : m_slots) {
-            if (s.hash != 0) f(s.hash, s.value);
+        for (std::size_t i = 0; i < m_capacity; ++i) {
+            if (m_slots[i].hash != 0) f(m_slots[i].hash, m_slots[i].value);
         }
     }
     // The table as bytes (binary_image.hpp) and back, slots and filter as they are: the gazetteer's
     // tables are read from an image at each start instead of being built.
     void write_image(ImageWriter& out) const {
-        out.pods(m_slots);
+        out.pod_array(m_slots, m_capacity);
         out.size(m_size);
-        out.pods(m_filter);
+        out.pod_array(m_filter, m_filter_words);
         out.pod(m_filter_mask);
     }
-    // False (the table left empty) when the image is short or does not hold a table.
-    bool read_image(ImageReader& in) {
-        m_slots = in.pods<Slot>();
-        m_size = in.size(0);
-        m_filter = in.pods<std::uint64_t>();
-        m_filter_mask = in.pod<std::uint64_t>();
-        const bool sound = in.ok() && (m_slots.empty() || std::has_single_bit(m_slots.size())) && m_size * 2 <= m_slots.size() &&
-                           (m_filter.empty() || m_filter.size() * 64 == m_filter_mask + 1);
-        if (!sound) *this = FlatTable();
-        m_mask = m_slots.empty() ? 0 : m_slots.size() - 1;
-        return sound;
+    // False (the table left empty) when the image is short or does not hold a table. With
+    // `view`, the slots and filter stay in the image, which must then outlive the table (and
+    // any copy of it): nothing is copied, and the pages of a mapped image never asked about
+    // are never read (each language's word table is in every process's image).
+    bool read_image(ImageReader& in, bool view = false) {
+        FlatTable t;
+        std::size_t slots = 0, words = 0;
+        const Slot* s = in.pod_array<Slot>(slots);
+        t.m_size = in.size(0);
+        const std::uint64_t* f = in.pod_array<std::uint64_t>(words);
+        t.m_filter_mask = in.pod<std::uint64_t>();
+        const bool sound = in.ok() && (slots == 0 || std::has_single_bit(slots)) && t.m_size * 2 <= slots &&
+                           (words == 0 || words * 64 == t.m_filter_mask + 1);
+        if (!sound) {
+            *this = FlatTable();
+            return false;
+        }
+        t.m_capacity = slots;
+        t.m_mask = slots == 0 ? 0 : slots - 1;
+        t.m_filter_words = words;
+        if (view) {
+            t.m_slots = slots ? const_cast<Slot*>(s) : nullptr;   // never written: see own()
+            t.m_filter = words ? const_cast<std::uint64_t*>(f) : nullptr;
+        } else {
+            t.m_own.assign(s, s + slots);
+            t.m_filter_own.assign(f, f + words);
+            t.m_slots = slots ? t.m_own.data() : nullptr;
+            t.m_filter = words ? t.m_filter_own.data() : nullptr;
+        }
+        *this = std::move(t);
+        return true;
     }
     // Asks the CPU to load a hash's slot now, so that a later find() does not wait for memory.
     void prefetch(std::uint64_t hash) const {
-        if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]);
+        if (m_slots) __builtin_prefetch(&m_slots[hash & m_mask]);
     }
 
 private:
@@ -190,10 +230,37 @@ private:
         std::uint64_t hash = 0;
         Value value{};
     };
+    [[nodiscard]] bool owns_slots() const { return m_slots == nullptr || m_slots == m_own.data(); }
+    [[nodiscard]] bool owns_filter() const { return m_filter == nullptr || m_filter == m_filter_own.data(); }
+    void swap(FlatTable& o) noexcept {
+        std::swap(m_own, o.m_own);
+        std::swap(m_filter_own, o.m_filter_own);
+        std::swap(m_slots, o.m_slots);
+        std::swap(m_filter, o.m_filter);
+        std::swap(m_capacity, o.m_capacity);
+        std::swap(m_mask, o.m_mask);
+        std::swap(m_size, o.m_size);
+        std::swap(m_filter_words, o.m_filter_words);
+        std::swap(m_filter_mask, o.m_filter_mask);
+    }
+    // A view's slots and filter copied into the table's own memory before a write.
+    void own() {
+        if (!owns_slots()) {
+            m_own.assign(m_slots, m_slots + m_capacity);
+            m_slots = m_own.data();
+        }
+        if (!owns_filter()) {
+            m_filter_own.assign(m_filter, m_filter + m_filter_words);
+            m_filter = m_filter_own.data();
+        }
+    }
     void grow() {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        m_mask = m_slots.size() - 1;
+        own();
+        std::vector<Slot> old = std::move(m_own);
+        m_own.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        m_slots = m_own.data();
+        m_capacity = m_own.size();
+        m_mask = m_capacity - 1;
         m_size = 0;
         for (auto& s : old) {
             if (s.hash != 0) (*this)[s.hash] = std::move(s.value);
@@ -203,10 +270,14 @@ private:
         const std::uint64_t b = (hash >> 32) & m_filter_mask;
         m_filter[b >> 6] |= std::uint64_t{1} << (b & 63);
     }
-    std::vector<Slot> m_slots;
+    std::vector<Slot> m_own;                // the slots, when the table is not a view
+    std::vector<std::uint64_t> m_filter_own;
+    Slot* m_slots = nullptr;                // m_own's, or an image's
+    std::uint64_t* m_filter = nullptr;      // nullptr: no filter
+    std::size_t m_capacity = 0;
     std::size_t m_mask = 0;
     std::size_t m_size = 0;
-    std::vector<std::uint64_t> m_filter;   // empty: no filter
+    std::size_t m_filter_words = 0;
     std::uint64_t m_filter_mask = 0;
 }; // class FlatTable
 

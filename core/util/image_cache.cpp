@@ -22,8 +22,11 @@ struct Header {
     std::uint64_t key_lo, key_hi;
     std::uint64_t payload_size;
     std::uint64_t payload_hash;   // XXH3-64 of the payload
+    std::uint64_t unused[3];      // the payload starts 64 bytes into the file: a page-aligned
+                                  // mapping gives its arrays the alignment they were written with
 };
-constexpr char k_magic[8] = {'S', 'L', 'I', 'M', 'A', 'G', 'E', '1'};
+static_assert(sizeof(Header) == 64);
+constexpr char k_magic[8] = {'S', 'L', 'I', 'M', 'A', 'G', 'E', '2'};
 
 std::optional<std::filesystem::path> cache_dir() {
     if (const char* dir = std::getenv("STORYLINE_CACHE_DIR")) {
@@ -108,11 +111,25 @@ void ImageKey::add_folder(const std::filesystem::path& dir) {
     }
     std::sort(files.begin(), files.end());
     add(ec ? "unreadable folder" : files.empty() ? "empty folder" : "folder");
+    // Each file read whole into one buffer (a stream iterator's byte at a time was most of the
+    // key's cost: it is made at every start).
+    std::string bytes;
     for (const auto& f : files) {
         add(f.lexically_relative(dir).string());
-        std::ifstream in(f, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        add(in.bad() ? std::string_view("unreadable file") : std::string_view(bytes));
+        bytes.clear();
+        bool read_all = false;
+        if (const int fd = open(f.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+            struct stat st {};
+            if (fstat(fd, &st) == 0) {
+                bytes.resize(static_cast<std::size_t>(st.st_size));
+                std::size_t got = 0;
+                for (ssize_t n = 1; got < bytes.size() && n > 0; got += n > 0 ? static_cast<std::size_t>(n) : 0)
+                    n = read(fd, bytes.data() + got, bytes.size() - got);
+                read_all = got == bytes.size();
+            }
+            close(fd);
+        }
+        add(read_all ? std::string_view(bytes) : std::string_view("unreadable file"));
     }
 }
 

@@ -48,6 +48,24 @@ TEST(test_collect_inputs, path_order_and_hidden_files) {
     EXPECT_TRUE(errors.empty());
 }
 
+// Names ordered by their bytes whatever their length: the same first 16 bytes, one name the
+// start of another, bytes past ASCII (after every ASCII byte), digits not read as numbers.
+TEST(test_collect_inputs, names_sort_by_their_bytes) {
+    TempTree t;
+    std::vector<std::string> names = {"reuters-00010.txt", "reuters-00009.txt", "reuters-0001.txt",
+                                      "a-very-long-common-prefix-2.txt", "a-very-long-common-prefix-10.txt",
+                                      "a-very-long-common-prefix.txt", "a-very-long-common-prefi", "Zed.txt", "zed.txt",
+                                      "\xc3\xa9t\xc3\xa9.txt", "e.txt", "x", "x1", "x0", "0.txt"};
+    for (const auto& n : names) t.file(n);
+    std::vector<std::string> errors;
+    const auto files = collect_inputs({t.root.string()}, errors);
+    EXPECT_TRUE(errors.empty());
+    std::sort(names.begin(), names.end());
+    std::vector<std::string> want;
+    for (const auto& n : names) want.push_back((t.root / n).string());
+    EXPECT_EQ(files, want);
+}
+
 TEST(test_collect_inputs, file_symlinks_are_read_folder_symlinks_are_not_followed) {
     TempTree t;
     t.file("docs/a.txt");

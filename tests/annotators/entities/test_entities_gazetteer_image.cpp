@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <new>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -39,6 +41,21 @@ TEST(test_entities_gazetteer_image, round_trip_gives_the_same_gazetteer) {
     }
     ASSERT_NE(read->by_id("country:KZ"), nullptr);
     EXPECT_EQ(read->by_id("country:KZ")->canonical, built.by_id("country:KZ")->canonical);
+}
+
+// Read in place (as from the mapped cache file), the gazetteer is the same too.
+TEST(test_entities_gazetteer_image, view_of_the_image_gives_the_same_gazetteer) {
+    const std::string image = gazetteer_image(Gazetteer());
+    char* aligned = static_cast<char*>(::operator new(image.size(), std::align_val_t{64}));
+    std::memcpy(aligned, image.data(), image.size());
+    {
+        const auto read = gazetteer_from_image(std::string_view(aligned, image.size()), true);
+        ASSERT_NE(read, nullptr);
+        EXPECT_TRUE(gazetteer_image(*read) == image);
+        ASSERT_NE(read->find("kazakhstan"), nullptr);
+        EXPECT_NE(Gazetteer::word(read->lexicon("en"), "president"), nullptr);
+    }
+    ::operator delete(aligned, std::align_val_t{64});
 }
 
 // A short image is refused wherever it is cut, never read past its end.
