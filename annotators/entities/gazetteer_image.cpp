@@ -212,6 +212,7 @@ std::unique_ptr<Gazetteer> gazetteer_from_image(std::string_view image, bool vie
 }
 
 std::unique_ptr<Gazetteer> load_gazetteer() {
+    if (!image_cache_enabled()) return std::make_unique<Gazetteer>();
     const ImageKey key = GazetteerImage::key();
     if (std::shared_ptr<const CachedImage> cached = read_cached_image("gazetteer", key)) {
         if (auto g = gazetteer_from_image(cached->payload(), true)) {

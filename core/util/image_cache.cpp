@@ -145,6 +145,8 @@ std::string ImageKey::hex() const {
     return out;
 }
 
+bool image_cache_enabled() { return !program_build_id().empty() && cache_dir().has_value(); }
+
 CachedImage::~CachedImage() {
     if (m_map) munmap(const_cast<void*>(m_map), m_map_size);
 }

@@ -57,6 +57,9 @@ private:
     std::string_view m_payload;
 }; // class CachedImage
 
+// False when STORYLINE_CACHE_DIR is "off", no cache folder can be named or the binary has no
+// build id: then no key need be made.
+bool image_cache_enabled();
 // The image `name` (a word: "gazetteer") for `key`, or nullptr: none, caching off, or damaged.
 std::unique_ptr<CachedImage> read_cached_image(std::string_view name, const ImageKey& key);
 // Writes it (atomically: a reader sees the whole image or none) and keeps the four newest

@@ -61,6 +61,25 @@ for j in 1 5; do
   cmp "$WORK/out/timeline.json" "$WORK/j$j.json" || fail "timeline differs with -j $j"
 done
 
+step "the gazetteer's cached image: built, then read, or off, the exports are the same"
+# A fresh cache folder: the first run builds the gazetteer from its files and writes the image,
+# the second reads it (its tables are views of the mapped file), the third never caches.
+for mode in build read off; do
+  cache="$WORK/image-cache"
+  [ "$mode" = off ] && cache=off
+  STORYLINE_CACHE_DIR="$cache" "$BIN" run "$SRC/fixtures/articles" -o "$WORK/cache-$mode" -q >/dev/null 2>&1 \
+    || fail "run with the image cache ($mode) exited $?"
+  [ "$mode" = build ] && { ls "$WORK/image-cache"/gazetteer-*.bin >/dev/null 2>&1 || fail "no gazetteer image was written"; }
+  for f in graph.graphml graph.gexf timeline.json timeline.html events.jsonl; do
+    cmp "$WORK/out/$f" "$WORK/cache-$mode/$f" || fail "$f differs with the image cache ($mode)"
+  done
+done
+# A damaged image is ignored (its checksum fails) and the run is the same.
+printf 'damage' | dd of="$(ls "$WORK/image-cache"/gazetteer-*.bin | head -1)" bs=1 seek=100000 conv=notrunc 2>/dev/null
+STORYLINE_CACHE_DIR="$WORK/image-cache" "$BIN" run "$SRC/fixtures/articles" -o "$WORK/cache-damaged" -q >/dev/null 2>&1 \
+  || fail "run with a damaged image exited $?"
+cmp "$WORK/out/graph.graphml" "$WORK/cache-damaged/graph.graphml" || fail "graphml differs with a damaged image"
+
 step "bad files are reported by name and skipped, exit 1"
 mkdir -p "$WORK/mixed"
 cp "$SRC/fixtures/articles/en/csto-withdrawal-begins.md" "$WORK/mixed/good.md"
