@@ -1,6 +1,6 @@
 #pragma once
 // Stores whose client libraries are heavy are built as modules beside the `storyline` binary
-// and loaded only when a database of theirs is opened. PostgreSQL's libpq pulls in 22 shared
+// and loaded only when a database of theirs is opened. libpqxx and libpq pull in 21 more shared
 // libraries (TLS, Kerberos, LDAP, SASL...): linked into the binary, loading them cost every
 // process about 7 ms, SQLite users included (docs/store.md, "Modules").
 #include "store/store.hpp"
