@@ -119,13 +119,13 @@ public:
         m_capacity = n;
         m_mask = n - 1;
     }
-    // A table read from an image may be a view of it (read_image): a copy or an insert then
-    // copies the slots into memory of its own first.
+    // A table read from an image may be a view of it (read_image): a copy of a view is a view
+    // of the same image, and an insert first copies the slots into memory of the table's own.
     FlatTable(const FlatTable& other)
         : m_own(other.m_own), m_filter_own(other.m_filter_own), m_capacity(other.m_capacity), m_mask(other.m_mask),
           m_size(other.m_size), m_filter_words(other.m_filter_words), m_filter_mask(other.m_filter_mask) {
-        m_slots = other.owns_slots() ? m_own.data() : other.m_slots;
-        m_filter = other.owns_filter() ? m_filter_own.data() : other.m_filter;
+        if (other.m_slots) m_slots = other.owns_slots() ? m_own.data() : other.m_slots;
+        if (other.m_filter) m_filter = other.owns_filter() ? m_filter_own.data() : other.m_filter;
     }
     FlatTable(FlatTable&& other) noexcept { swap(other); }
     FlatTable& operator=(FlatTable other) noexcept {

@@ -213,9 +213,10 @@ void write_cached_image(std::string_view name, const ImageKey& key, std::string_
     // two binaries), the rest go.
     std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> images;
     const std::string prefix = std::string(name) + "-";
-    for (const auto& entry : std::filesystem::directory_iterator(*dir, ec)) {
-        const std::string file = entry.path().filename().string();
-        if (file.starts_with(prefix) && file.ends_with(".bin")) images.emplace_back(entry.last_write_time(ec), entry.path());
+    // increment(ec), not a range-for: its ++ throws, and the cache must never fail a run.
+    for (std::filesystem::directory_iterator it(*dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string file = it->path().filename().string();
+        if (file.starts_with(prefix) && file.ends_with(".bin")) images.emplace_back(it->last_write_time(ec), it->path());
     }
     std::sort(images.begin(), images.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = 4; i < images.size(); ++i) std::filesystem::remove(images[i].second, ec);
