@@ -23,12 +23,17 @@ public:
     void annotate(Document& doc) const override {
         const std::string& text = doc.article.text;
         const std::string lang = doc.article.lang.empty() ? "en" : doc.article.lang;
-        const auto tokens = entities::tokenize(text, m_gaz.lexicon(lang).split_dashed_words);
+        // One token buffer per thread, reused from article to article (docs/performance.md,
+        // sixteenth session); let go of after an unusually long text.
+        thread_local entities::Tokens tokens;
+        entities::tokenize_into(text, m_gaz.lexicon(lang).split_dashed_words, tokens);
         auto candidates = entities::recognize(text, tokens, lang, m_gaz);
         doc.entities = entities::resolve(text, tokens, std::move(candidates), lang, m_gaz);
+        if (tokens.capacity() > k_kept_tokens) tokens = entities::Tokens();
     }
 
 private:
+    static constexpr std::size_t k_kept_tokens = 65536;   // 2.6 MB: a text of about 250 KB
     const entities::Gazetteer& m_gaz;
 }; // class EntityAnnotator
 

@@ -207,9 +207,15 @@ bool opens_quote(const Token& t) {
 
 Tokens tokenize(std::string_view text, bool split_dashed_words) {
     Tokens out;
+    tokenize_into(text, split_dashed_words, out);
+    return out;
+}
+
+void tokenize_into(std::string_view text, bool split_dashed_words, Tokens& out) {
     // Tokens are written in place: about one per 4.3 bytes in news text, more made room for
     // when needed, the rest cut at the end. (Zeroed first by the resize: a store per field,
     // where a push per token was a call.)
+    out.clear();
     out.resize(text.size() / 4 + 16);
     std::size_t count = 0;
     // The folds, one after the other, in a buffer left unzeroed (every byte read is written
@@ -217,7 +223,12 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
     // bytes), so the buffer rarely grows; when it does, the views of the tokens already made
     // are moved with it.
     std::size_t folds_size = text.size() + text.size() / 2 + 64;
-    out.m_folds = std::make_unique_for_overwrite<char[]>(folds_size);
+    if (out.m_folds_size >= folds_size) {
+        folds_size = out.m_folds_size;   // a buffer kept from an earlier text
+    } else {
+        out.m_folds = std::make_unique_for_overwrite<char[]>(folds_size);
+        out.m_folds_size = folds_size;
+    }
     std::size_t used = 0;
     auto grow = [&](std::size_t n) __attribute__((noinline)) {
         const std::size_t bigger = std::max(folds_size * 2, used + n);
@@ -229,6 +240,7 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
         }
         out.m_folds = std::move(moved);
         folds_size = bigger;
+        out.m_folds_size = bigger;
     };
     auto ensure = [&](std::size_t n) __attribute__((always_inline)) {
         if (used + n > folds_size) [[unlikely]] grow(n);
@@ -419,7 +431,6 @@ Tokens tokenize(std::string_view text, bool split_dashed_words) {
         t.sentence_start = pending;
         pending = false;
     }
-    return out;
 }
 
 } // namespace storyline::entities

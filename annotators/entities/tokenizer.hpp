@@ -49,8 +49,9 @@ public:
     ~Tokens() = default;
 
 private:
-    friend Tokens tokenize(std::string_view text, bool split_dashed_words);
+    friend void tokenize_into(std::string_view text, bool split_dashed_words, Tokens& out);
     std::unique_ptr<char[]> m_folds;
+    std::size_t m_folds_size = 0;
 };
 
 // Splits French elisions ("l'OTSC" -> "l'", "OTSC") and English possessives ("Putin's" ->
@@ -59,5 +60,8 @@ private:
 // ("Chirac-qui", "France-affirme"): set for languages whose names take no lower-case suffix
 // (French; English keeps "Russian-led").
 Tokens tokenize(std::string_view text, bool split_dashed_words = false);
+// The same into `out`, whose memory (the tokens' and the folds') is reused: a worker that keeps
+// one for its articles writes into memory still in its cache instead of fresh memory.
+void tokenize_into(std::string_view text, bool split_dashed_words, Tokens& out);
 
 } // namespace storyline::entities
