@@ -223,7 +223,7 @@ void tokenize_into(std::string_view text, bool split_dashed_words, Tokens& out) 
     // bytes), so the buffer rarely grows; when it does, the views of the tokens already made
     // are moved with it.
     std::size_t folds_size = text.size() + text.size() / 2 + 64;
-    if (out.m_folds_size >= folds_size) {
+    if (out.m_folds && out.m_folds_size >= folds_size) {
         folds_size = out.m_folds_size;   // a buffer kept from an earlier text
     } else {
         out.m_folds = std::make_unique_for_overwrite<char[]>(folds_size);

@@ -36,6 +36,35 @@ TEST(entities_tokenizer, test_entities_tokenizer_folds_survive_a_move) {
     EXPECT_EQ(moved[4].fold, ".");
 }
 
+// One buffer reused for texts long and short (as each worker does): every text's tokens are
+// those a fresh tokenize() gives, facts and folds alike; a moved-from buffer is usable again.
+TEST(entities_tokenizer, test_entities_tokenizer_reused_buffer_gives_fresh_results) {
+    const std::string long_text = std::string(300, 'x') + " Vladimir Poutine a rencontré l'OTSC à Moscou, "
+                                  "jeudi. Ärzte ohne Grenzen in ZÜRICH.\n\nNew paragraph here.";
+    const std::vector<std::string> texts = {long_text, "Short.", long_text + long_text, "", "Talks in Paris ended.",
+                                            long_text};
+    entities::Tokens reused;
+    for (const auto& text : texts) {
+        entities::tokenize_into(text, true, reused);
+        const auto fresh = entities::tokenize(text, true);
+        ASSERT_EQ(reused.size(), fresh.size()) << text;
+        EXPECT_EQ(folds_of(reused), folds_of(fresh));
+        for (std::size_t k = 0; k < fresh.size(); ++k) {
+            EXPECT_EQ(reused[k].begin, fresh[k].begin);
+            EXPECT_EQ(reused[k].end, fresh[k].end);
+            EXPECT_EQ(reused[k].hash, fresh[k].hash);
+            EXPECT_EQ(reused[k].shape, fresh[k].shape);
+            EXPECT_EQ(reused[k].sentence_start, fresh[k].sentence_start);
+            EXPECT_EQ(reused[k].line_start, fresh[k].line_start);
+            EXPECT_EQ(reused[k].blank_line_before, fresh[k].blank_line_before);
+            EXPECT_EQ(reused[k].space_before, fresh[k].space_before);
+        }
+    }
+    entities::Tokens taken = std::move(reused);
+    entities::tokenize_into("After the move.", false, reused);
+    EXPECT_EQ(folds_of(reused), (std::vector<std::string>{"after", "the", "move", "."}));
+}
+
 TEST(entities_tokenizer, test_entities_tokenizer_long_and_growing_words) {
     // Longer than the fast path's stack of 48 bytes: folded whole by the general path.
     const std::string long_word(60, 'A');
