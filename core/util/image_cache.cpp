@@ -1,5 +1,7 @@
 #include "core/util/image_cache.hpp"
 
+#include "core/lang/resources.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -111,25 +113,14 @@ void ImageKey::add_folder(const std::filesystem::path& dir) {
     }
     std::sort(files.begin(), files.end());
     add(ec ? "unreadable folder" : files.empty() ? "empty folder" : "folder");
-    // Each file read whole into one buffer (a stream iterator's byte at a time was most of the
-    // key's cost: it is made at every start).
-    std::string bytes;
     for (const auto& f : files) {
         add(f.lexically_relative(dir).string());
-        bytes.clear();
-        bool read_all = false;
-        if (const int fd = open(f.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
-            struct stat st {};
-            if (fstat(fd, &st) == 0) {
-                bytes.resize(static_cast<std::size_t>(st.st_size));
-                std::size_t got = 0;
-                for (ssize_t n = 1; got < bytes.size() && n > 0; got += n > 0 ? static_cast<std::size_t>(n) : 0)
-                    n = read(fd, bytes.data() + got, bytes.size() - got);
-                read_all = got == bytes.size();
-            }
-            close(fd);
+        std::optional<std::string> bytes;
+        try {
+            bytes = read_data_file(f);
+        } catch (const std::exception&) {   // a read error: this key then matches no image
         }
-        add(read_all ? std::string_view(bytes) : std::string_view("unreadable file"));
+        add(bytes ? std::string_view(*bytes) : std::string_view("unreadable file"));
     }
 }
 
