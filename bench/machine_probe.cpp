@@ -1,15 +1,20 @@
 // The state of the machine when bench/whole_run.sh measures: on a shared VM the same import
 // takes 0.8 s or 1.3 s from one quarter of an hour to the next, and a figure means little without
-// it. Two references, printed before and after the runs:
+// it. Three references, printed before and after the runs:
 // - a chain of dependent multiply-adds: the core's own speed (its clock, time stolen by the host);
 // - loads that each depend on the one before, at random through 16 MB: the memory behind the
-//   caches, which the VM's neighbours share (its latency moved between 90 and 200 ns in a day).
+//   caches, which the VM's neighbours share (its latency moved between 90 and 200 ns in a day);
+// - the same through 1 to 12 MB, a cache line each: how much of the shared last-level cache the
+//   neighbours leave us (seventeenth session: 17 ns up to 3-4 MB, 100-150 ns from 4-6 MB in the
+//   VM's slow state; an import's data touched per article is 4-8 MB, docs/performance.md).
 // Standard C++ only; whole_run.sh compiles it on first use.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <numeric>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -43,8 +48,46 @@ int main() {
     for (long i = 0; i < loads; ++i) p = next[p];
     const auto m1 = Clock::now();
 
+    // One load per cache line (an index at the start of each 64-byte line), cycling through all
+    // of them, in sizes from 1 MB. The cache "left" is the largest size whose loads take less than
+    // three times those of 1 MB (which the last-level cache holds whatever the neighbours do).
+    struct alignas(64) Line {
+        std::uint32_t next;
+    };
+    constexpr std::size_t sizes_mb[] = {1, 2, 3, 4, 6, 8, 12};
+    double first = 0;
+    std::size_t left_mb = 0;
+    bool within = true;   // every size so far below the bound
+    std::string sized;
+    for (const std::size_t mb : sizes_mb) {
+        const std::size_t n = (mb << 20) / sizeof(Line);
+        std::vector<Line> lines(n);
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), std::uint32_t{0});
+        for (std::size_t i = n - 1; i > 0; --i)
+            std::swap(order[i], order[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
+        for (std::size_t i = 0; i < n; ++i) lines[order[i]].next = order[(i + 1) % n];
+        // The best of three walks: one the host interrupted would read as a smaller cache.
+        constexpr long steps = 400'000;
+        std::uint32_t q = 0;
+        for (std::size_t i = 0; i < n; ++i) q = lines[q].next;   // one round to bring them in
+        double ns = 1e9;
+        for (int walk = 0; walk < 3; ++walk) {
+            const auto l0 = Clock::now();
+            for (long i = 0; i < steps; ++i) q = lines[q].next;
+            ns = std::min(ns, ns_per(Clock::now() - l0, steps));
+        }
+        p ^= q;
+        if (first == 0) first = ns;
+        within = within && ns < 3 * first;
+        if (within) left_mb = mb;
+        sized += (sized.empty() ? "" : ", ") + std::to_string(mb) + " MB " + std::to_string(static_cast<int>(ns + 0.5));
+    }
+
     sink = x ^ p;
     std::printf("a dependent multiply-add %.2f ns, a dependent load at random in 16 MB %.0f ns\n",
                 ns_per(a1 - a0, alu_steps), ns_per(m1 - m0, loads));
+    std::printf("  loads at random, one per cache line, in %s ns: the cache left to us about %zu MB\n",
+                sized.c_str(), left_mb);
     return 0;
 }
