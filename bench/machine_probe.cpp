@@ -15,15 +15,64 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace {
 volatile std::uint64_t sink;   // the loops' results go here, so that neither is optimised away
+
+// One load per cache line (an index at the start of each 64-byte line), cycling through all of
+// them, in sizes from 1 MB. The cache "left" is the largest size whose loads, and those of every
+// smaller size, take less than three times those of 1 MB (which the last-level cache holds
+// whatever the neighbours do). `sized` gets each size's time.
+std::size_t cache_left_mb(std::mt19937_64& rng, long steps, std::string& sized) {
+    using Clock = std::chrono::steady_clock;
+    struct alignas(64) Line {
+        std::uint32_t next;
+    };
+    constexpr std::size_t sizes_mb[] = {1, 2, 3, 4, 6, 8, 12};
+    double first = 0;
+    std::size_t left_mb = 0;
+    bool within = true;   // every size so far below the bound
+    std::uint32_t q = 0;
+    for (const std::size_t mb : sizes_mb) {
+        const std::size_t n = (mb << 20) / sizeof(Line);
+        std::vector<Line> lines(n);
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), std::uint32_t{0});
+        for (std::size_t i = n - 1; i > 0; --i)
+            std::swap(order[i], order[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
+        for (std::size_t i = 0; i < n; ++i) lines[order[i]].next = order[(i + 1) % n];
+        q = 0;
+        for (std::size_t i = 0; i < n; ++i) q = lines[q].next;   // one round to bring them in
+        // The best of three walks: one the host interrupted would read as a smaller cache.
+        double ns = 1e9;
+        for (int walk = 0; walk < 3; ++walk) {
+            const auto l0 = Clock::now();
+            for (long i = 0; i < steps; ++i) q = lines[q].next;
+            ns = std::min(ns, std::chrono::duration<double, std::nano>(Clock::now() - l0).count() / static_cast<double>(steps));
+        }
+        sink = sink ^ q;
+        if (first == 0) first = ns;
+        within = within && ns < 3 * first;
+        if (within) left_mb = mb;
+        sized += (sized.empty() ? "" : ", ") + std::to_string(mb) + " MB " + std::to_string(static_cast<int>(ns + 0.5));
+    }
+    return left_mb;
+}
+
 } // namespace
 
-int main() {
+// With --cache, only the cache left to us, in MB (whole_run.sh asks before each run).
+int main(int argc, char** argv) {
     using Clock = std::chrono::steady_clock;
+    std::mt19937_64 rng(42);
+    if (argc > 1 && std::string_view(argv[1]) == "--cache") {
+        std::string sized;
+        std::printf("%zu\n", cache_left_mb(rng, 200'000, sized));
+        return 0;
+    }
     auto ns_per = [](Clock::duration d, double steps) {
         return std::chrono::duration<double, std::nano>(d).count() / steps;
     };
@@ -39,7 +88,6 @@ int main() {
     constexpr std::size_t slots = (std::size_t{16} << 20) / sizeof(std::uint64_t);
     std::vector<std::uint64_t> next(slots);
     std::iota(next.begin(), next.end(), std::uint64_t{0});
-    std::mt19937_64 rng(42);
     for (std::size_t i = slots - 1; i > 0; --i)
         std::swap(next[i], next[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
     constexpr long loads = 4'000'000;
@@ -48,41 +96,8 @@ int main() {
     for (long i = 0; i < loads; ++i) p = next[p];
     const auto m1 = Clock::now();
 
-    // One load per cache line (an index at the start of each 64-byte line), cycling through all
-    // of them, in sizes from 1 MB. The cache "left" is the largest size whose loads take less than
-    // three times those of 1 MB (which the last-level cache holds whatever the neighbours do).
-    struct alignas(64) Line {
-        std::uint32_t next;
-    };
-    constexpr std::size_t sizes_mb[] = {1, 2, 3, 4, 6, 8, 12};
-    double first = 0;
-    std::size_t left_mb = 0;
-    bool within = true;   // every size so far below the bound
     std::string sized;
-    for (const std::size_t mb : sizes_mb) {
-        const std::size_t n = (mb << 20) / sizeof(Line);
-        std::vector<Line> lines(n);
-        std::vector<std::uint32_t> order(n);
-        std::iota(order.begin(), order.end(), std::uint32_t{0});
-        for (std::size_t i = n - 1; i > 0; --i)
-            std::swap(order[i], order[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
-        for (std::size_t i = 0; i < n; ++i) lines[order[i]].next = order[(i + 1) % n];
-        // The best of three walks: one the host interrupted would read as a smaller cache.
-        constexpr long steps = 400'000;
-        std::uint32_t q = 0;
-        for (std::size_t i = 0; i < n; ++i) q = lines[q].next;   // one round to bring them in
-        double ns = 1e9;
-        for (int walk = 0; walk < 3; ++walk) {
-            const auto l0 = Clock::now();
-            for (long i = 0; i < steps; ++i) q = lines[q].next;
-            ns = std::min(ns, ns_per(Clock::now() - l0, steps));
-        }
-        p ^= q;
-        if (first == 0) first = ns;
-        within = within && ns < 3 * first;
-        if (within) left_mb = mb;
-        sized += (sized.empty() ? "" : ", ") + std::to_string(mb) + " MB " + std::to_string(static_cast<int>(ns + 0.5));
-    }
+    const std::size_t left_mb = cache_left_mb(rng, 400'000, sized);
 
     sink = x ^ p;
     std::printf("a dependent multiply-add %.2f ns, a dependent load at random in 16 MB %.0f ns\n",

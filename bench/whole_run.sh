@@ -6,8 +6,9 @@
 # (this VM's runs spread by ±15 %, so one run is no figure), after one untimed import that brings
 # the files back into memory; --cold empties the page cache before each import (root only), as for
 # an archive read for the first time. The machine's state is
-# printed before and after the runs (bench/machine_probe.cpp, compiled on first use): on a shared
-# VM it moves the figures more than most changes do. Usage:
+# printed before and after the runs (bench/machine_probe.cpp, compiled on first use), and the
+# shared cache left to us before each run: on a shared VM it moves the figures more than most
+# changes do. Usage:
 # bench/whole_run.sh [--scale] [--cold] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,12 +28,12 @@ if [ ! -d "$CACHE/reuters/articles" ]; then
   python3 "$SHARED/tools/unpack_corpus.py" "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$CACHE/reuters" --format txt >/dev/null
 fi
 
-probe() {   # one line: the core's and the memory's speed now
-  local exe="$CACHE/machine_probe"
-  if [ ! -x "$exe" ] || [ bench/machine_probe.cpp -nt "$exe" ]; then
-    c++ -O2 -std=c++20 -o "$exe" bench/machine_probe.cpp
-  fi
-  "$exe"
+PROBE="$CACHE/machine_probe"
+if [ ! -x "$PROBE" ] || [ bench/machine_probe.cpp -nt "$PROBE" ]; then
+  c++ -O2 -std=c++20 -o "$PROBE" bench/machine_probe.cpp
+fi
+probe() {   # the core's and the memory's speed now, and the shared cache left to us
+  "$PROBE"
 }
 
 measure() {   # name input-folder: R runs, each printed, then the median by wall time
@@ -64,18 +65,22 @@ measure_once() {   # name input-folder
     sync
     echo 3 >/proc/sys/vm/drop_caches || { echo "whole_run.sh: --cold needs root (/proc/sys/vm/drop_caches)" >&2; exit 2; }
   fi
+  # The shared cache the VM's neighbours leave us just before the run (0.3 s): the figure that
+  # moves a run's time most (docs/performance.md, the seventeenth session).
+  local cache_mb
+  cache_mb=$("$PROBE" --cache)
   /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
   read -r wall rss_kb user sys < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
   local articles mb
   articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
   mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")
   echo "$wall ${mb:-0}" >"$CACHE/$name.wall"
-  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" <<'PY'
+  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" "$cache_mb" <<'PY'
 import sys
 name, wall, rss, arts, mb, size = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0), float(sys.argv[5]), int(sys.argv[6])
 cpu = float(sys.argv[7]) + float(sys.argv[8])
-print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  CPU %7.2f s  peak RSS %5.0f MB  db %6.1f MB"
-      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, cpu, rss / 1024, size / 1e6))
+print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  CPU %7.2f s  peak RSS %5.0f MB  db %6.1f MB  cache left %2s MB"
+      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, cpu, rss / 1024, size / 1e6, sys.argv[9]))
 PY
 }
 
