@@ -65,8 +65,9 @@ measure_once() {   # name input-folder
     sync
     echo 3 >/proc/sys/vm/drop_caches || { echo "whole_run.sh: --cold needs root (/proc/sys/vm/drop_caches)" >&2; exit 2; }
   fi
-  # The shared cache the VM's neighbours leave us just before the run (0.3 s): the figure that
-  # moves a run's time most (docs/performance.md, the seventeenth session).
+  # The shared cache the VM's neighbours leave us just before the run (0.3 s). Over minutes it
+  # tells the slow periods from the fast ones; it moves within a run, so one run's reading is
+  # only a hint (docs/performance.md, the seventeenth session).
   local cache_mb
   cache_mb=$("$PROBE" --cache)
   /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
