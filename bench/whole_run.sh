@@ -70,18 +70,21 @@ measure_once() {   # name input-folder
   # only a hint (docs/performance.md, the seventeenth session).
   local cache_mb
   cache_mb=$("$PROBE" --cache)
-  /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
-  read -r wall rss_kb user sys < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
+  # %I: the blocks of 512 bytes the import read from the disk (not from the page cache): this
+  # VM pages out idle file pages, so a "warm" run may still read some of its files cold.
+  /usr/bin/time -f "%e %M %U %S %I" -o "$CACHE/$name.time" "$BIN" import "$input" --db "$db" -q $threads >"$log" 2>"$CACHE/$name.err" || true
+  read -r wall rss_kb user sys blocks_in < <(tail -n 1 "$CACHE/$name.time")   # time prefixes a line when the exit status is not 0
   local articles mb
   articles=$(sed -n 's/.*articles \([0-9]*\) new.*/\1/p' "$log")
   mb=$(sed -n 's/^Annotated \([0-9.e+]*\) MB.*/\1/p' "$log")
   echo "$wall ${mb:-0}" >"$CACHE/$name.wall"
-  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" "$cache_mb" <<'PY'
+  python3 - "$name" "$wall" "$rss_kb" "$articles" "${mb:-0}" "$(stat -c %s "$db")" "$user" "$sys" "$cache_mb" "$blocks_in" <<'PY'
 import sys
 name, wall, rss, arts, mb, size = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0), float(sys.argv[5]), int(sys.argv[6])
 cpu = float(sys.argv[7]) + float(sys.argv[8])
-print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  CPU %7.2f s  peak RSS %5.0f MB  db %6.1f MB  cache left %2s MB"
-      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, cpu, rss / 1024, size / 1e6, sys.argv[9]))
+print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  CPU %7.2f s  peak RSS %5.0f MB  db %6.1f MB  cache left %2s MB  from disk %5.1f MB"
+      % (name, arts, mb, wall, mb / wall if wall else 0, arts / wall if wall else 0, cpu, rss / 1024, size / 1e6, sys.argv[9],
+         int(sys.argv[10] or 0) * 512 / 1e6))
 PY
 }
 
