@@ -5,10 +5,10 @@
 # how time and memory grow; -r R runs each import R times and prints every run and the median
 # (this VM's runs spread by ±15 %, so one run is no figure), after one untimed import that brings
 # the files back into memory; --cold empties the page cache before each import (root only), as for
-# an archive read for the first time. The machine's state is
-# printed before and after the runs (bench/machine_probe.cpp, compiled on first use), and the
-# shared cache left to us before each run: on a shared VM it moves the figures more than most
-# changes do. Usage:
+# an archive read for the first time. The machine's state is printed before and after the runs
+# (bench/machine_probe.cpp, compiled on first use), and the shared cache left to us before each
+# run: on a shared VM it moves the figures more than most changes do. Each run also shows what
+# the import read from the disk, which a warm run should not. Usage:
 # bench/whole_run.sh [--scale] [--cold] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
