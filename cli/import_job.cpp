@@ -105,6 +105,8 @@ public:
             if (m_next.compare_exchange_weak(begin, begin + run, std::memory_order_relaxed)) return {begin, begin + run};
         }
     }
+    // Whether every file has been handed out: what is left is the runs being read.
+    [[nodiscard]] bool all_taken() const { return m_next.load(std::memory_order_relaxed) >= m_files; }
 
 private:
     const std::size_t m_files;
@@ -341,6 +343,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         try {
             std::size_t in_batch = 0;
             bool open = false;
+            bool ending_told = false;
             auto batch_started = std::chrono::steady_clock::now();
             // Documents taken off the queue while the store would wait to begin the next batch
             // (SQLite copying its WAL): the workers keep room in the queue and go on.
@@ -371,6 +374,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                     open_batch();
                 }
                 write(std::move(*docs));
+                // The last files are being read: the store does what its bulk load left for the
+                // end (SQLite: builds an index) while the workers annotate them, in this batch.
+                if (store_was_empty && !ending_told && runs.all_taken()) {
+                    writer_store->bulk_load_ending();
+                    ending_told = true;
+                }
                 if (in_batch >= batch_size || std::chrono::steady_clock::now() - batch_started >= batch_time) {
                     writer_store->commit_batch();
                     open = false;

@@ -88,6 +88,10 @@ public:
     // killed import still leaves a valid store. end_bulk_load() (or the store's destruction)
     // returns to the usual way. Neither ever throws: the usual way is always right.
     virtual void begin_bulk_load() {}
+    // Said once, inside a batch, when the last batches of a bulk load are on their way: a store
+    // may do now, beside the end of the annotation, part of what end_bulk_load() would do after
+    // it. The batches that follow are stored as before.
+    virtual void bulk_load_ending() {}
     virtual void end_bulk_load() {}
 }; // class Store
 

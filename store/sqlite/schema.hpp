@@ -139,4 +139,9 @@ CREATE VIEW event_mentions AS
 )sql",
 };
 
+// The index of the sources by article, as migrations 1 and 3 create it: a bulk load into an
+// empty database drops it and builds it at its end (SqliteStore::begin_bulk_load), and opening
+// a database builds it if a killed load left it out.
+inline constexpr const char* sources_article_index = "CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id)";
+
 } // namespace storyline::sqlite_schema

@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -62,6 +64,9 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         // (page splits included): privacy for deleted rows, no part of crash safety.
         m_db.exec("PRAGMA secure_delete=OFF");
         migrate();
+        // A bulk load killed before its end left its database without this index (see
+        // begin_bulk_load): built again here, a no-op when it is there.
+        m_db.exec(sqlite_schema::sources_article_index);
     } catch (const SQLite::Exception& e) {
         const std::string what = e.what();
         if (what.find("locked") != std::string::npos || what.find("busy") != std::string::npos)
@@ -141,15 +146,83 @@ void SqliteStore::begin_bulk_load() {
         m_db.exec("PRAGMA foreign_keys=OFF");
         m_bulk_filter = m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM sources)").getInt() == 0;
         m_bulk_written = {};
+        // Dropped in the first batch's transaction (begin_batch): no commit of its own here, on
+        // the import's way to its first article.
+        m_sources_index_drop_pending = m_bulk_filter;
+        m_first_sources_kept = m_bulk_filter;
     } catch (const SQLite::Exception&) {
         // busy or locked: the WAL stays, or comes back below
         end_bulk_load();
     }
 }
 
+namespace {
+
+// A string of m_first_sources: its length (4 bytes), then its bytes.
+void append_counted(std::string& to, std::string_view s) {
+    const auto n = static_cast<std::uint32_t>(s.size());
+    to.append(reinterpret_cast<const char*>(&n), sizeof n).append(s);
+}
+
+std::string_view counted_at(std::string_view from, std::size_t at) {
+    std::uint32_t n = 0;
+    std::memcpy(&n, from.data() + at, sizeof n);
+    return from.substr(at + sizeof n, n);
+}
+
+} // namespace
+
+std::optional<std::string_view> SqliteStore::kept_first_source(std::string_view id, std::uint64_t id_hash) const {
+    const std::uint32_t* at = m_first_source_at.find(id_hash);
+    if (!at) return std::nullopt;
+    const std::string_view kept_id = counted_at(m_first_sources, *at);
+    if (kept_id != id) return std::nullopt;   // another id with the same hash
+    return counted_at(m_first_sources, *at + sizeof(std::uint32_t) + kept_id.size());
+}
+
+void SqliteStore::keep_first_source(std::string_view id, std::uint64_t id_hash, std::string_view source_key) {
+    if (m_first_source_at.find(id_hash)) {
+        const auto kept = kept_first_source(id, id_hash);
+        if (!kept) {   // two ids share a hash: SQLite answers from now on
+            build_sources_index();
+            return;
+        }
+        if (!(source_key < *kept)) return;
+    }
+    if (m_first_sources.size() + id.size() + source_key.size() + 8 > UINT32_MAX) {
+        build_sources_index();   // 4 GB of keys: SQLite answers from now on
+        return;
+    }
+    m_first_source_at[id_hash] = static_cast<std::uint32_t>(m_first_sources.size());
+    append_counted(m_first_sources, id);
+    append_counted(m_first_sources, source_key);
+}
+
+// Builds the index of the sources by article that a bulk load dropped (in the open batch, if
+// any): from here on put() asks SQLite for an article's first source.
+void SqliteStore::build_sources_index() {
+    m_first_sources_kept = false;
+    m_first_sources = {};
+    m_first_source_at = {};
+    m_sources_index_drop_pending = false;
+    if (!m_sources_index_dropped) return;
+    m_db.exec(sqlite_schema::sources_article_index);
+    m_sources_index_dropped = m_tx != nullptr;   // a rollback of the batch would drop it again
+}
+
+void SqliteStore::bulk_load_ending() {
+    if (!m_bulk) return;
+    try {
+        build_sources_index();
+    } catch (const SQLite::Exception&) {
+        // built by end_bulk_load() then, or by the next open
+    }
+}
+
 void SqliteStore::end_bulk_load() {
     if (!m_bulk || m_tx) return;
     try {
+        build_sources_index();   // one sort of all the keys, after the last batch
         m_db.exec("PRAGMA foreign_keys=ON");
         m_db.exec("PRAGMA locking_mode=NORMAL");   // the lock goes with the next transaction's end
         m_db.exec("PRAGMA journal_mode=WAL");
@@ -194,6 +267,15 @@ void SqliteStore::begin_batch() {
             throw StoreError(m_path + ": database is busy (another storyline process is writing to it; try again when it is done)");
         throw;
     }
+    if (m_sources_index_drop_pending) {
+        m_sources_index_drop_pending = false;
+        try {
+            m_db.exec("DROP INDEX IF EXISTS sources_article");
+            m_sources_index_dropped = true;
+        } catch (const SQLite::Exception&) {
+            // the index stays and is kept up to date as in any other import
+        }
+    }
 }
 
 bool SqliteStore::batch_would_wait() { return !m_tx && m_checkpointer && m_checkpointer->wal_too_long() && m_checkpointer->busy(); }
@@ -204,7 +286,11 @@ void SqliteStore::commit_batch() {
     m_tx.reset();
 }
 
-void SqliteStore::rollback_batch() { m_tx.reset(); }   // the Transaction destructor rolls back
+void SqliteStore::rollback_batch() {
+    m_tx.reset();   // the Transaction destructor rolls back
+    // The first sources kept may name some the rollback removed: SQLite is asked again.
+    if (m_first_sources_kept || m_sources_index_dropped) build_sources_index();
+}
 
 struct SqliteStore::WriteStatements {
     explicit WriteStatements(sqlite3* db)
@@ -277,6 +363,8 @@ void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* enco
         if (!q.null(1)) stored_hash = q.text(1);
     }
     if (had_source) {
+        // The first source kept for the old article may be this one: SQLite is asked again.
+        if (m_first_sources_kept) build_sources_index();
         w.delete_source.use().bind(1, a.source_key).step();
         bool orphan = false;
         {
@@ -290,7 +378,13 @@ void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* enco
     // annotations of the source first in path order, whatever order the parallel import writes
     // them in: exports must not depend on thread timing.
     bool replace = stored_hash != a.content_hash;
-    if (!replace) {
+    if (!replace && m_first_sources_kept) {
+        // Kept for every article this load stored. None kept (its id shares a hash with another)
+        // builds the index, and SQLite answers below.
+        if (const auto first = kept_first_source(a.id, id_hash)) replace = a.source_key < *first;
+        else build_sources_index();
+    }
+    if (!replace && !m_first_sources_kept) {
         auto first = w.first_source.use();
         replace = first.bind(1, a.id).step() && !first.null(0) && a.source_key < first.text(0);
     }
@@ -317,6 +411,7 @@ void SqliteStore::put(const Document& doc, const layer_json::EncodedLayers* enco
             .step();
     }
     w.insert_source.use().bind(1, a.source_key).bind(2, a.id).bind(3, a.content_hash).bind(4, a.url).step();
+    if (m_first_sources_kept) keep_first_source(a.id, id_hash, a.source_key);
     if (m_bulk_filter) {
         m_bulk_written[source_hash] = true;
         m_bulk_written[id_hash] = true;

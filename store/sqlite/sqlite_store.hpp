@@ -11,6 +11,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace storyline {
 
@@ -46,6 +48,8 @@ public:
     bool has_sources() override;
     // A rollback journal instead of the WAL while an empty database is filled (docs/store.md).
     void begin_bulk_load() override;
+    // Builds the index of the sources by article that the bulk load dropped, in the open batch.
+    void bulk_load_ending() override;
     void end_bulk_load() override;
 
 private:
@@ -77,6 +81,24 @@ private:
     // means asking. 64-128 bytes per article, for the length of one import.
     bool m_bulk_filter = false;
     FlatTable<bool> m_bulk_written;
+    // During that same bulk load the index of the sources by article (sources_article) is
+    // dropped and built once at its end: inserted into at random, one source at a time, its
+    // leaves were rewritten and journaled at every commit (Reuters 4 % of the import's wall
+    // time, 4x Reuters 12 %: docs/store.md). What put() asked of it, the first source of an article in
+    // path order, is then kept here for every article written; a source deleted or a batch
+    // rolled back builds the index at once and put() asks SQLite again.
+    bool m_sources_index_drop_pending = false;
+    bool m_sources_index_dropped = false;
+    bool m_first_sources_kept = false;
+    // Each article written: its id, then its first source key, each after its length (4 bytes),
+    // one article after the other (a first source found later is appended and pointed at);
+    // found by the id's hash, the id checked. About 100 bytes an article.
+    std::string m_first_sources;
+    FlatTable<std::uint32_t> m_first_source_at;   // hash of the id -> offset in m_first_sources
+    // The first source kept for `id` (of hash `id_hash`); nullopt when none is kept.
+    std::optional<std::string_view> kept_first_source(std::string_view id, std::uint64_t id_hash) const;
+    void keep_first_source(std::string_view id, std::uint64_t id_hash, std::string_view source_key);
+    void build_sources_index();
 }; // class SqliteStore
 
 } // namespace storyline

@@ -170,8 +170,12 @@ def final_phase(args, db, folder, expected, refused) -> None:
     con = sqlite3.connect(str(db))
     articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     reference = sqlite3.connect(str(db.parent / "reference.db")).execute("SELECT count(*) FROM articles").fetchone()[0]
+    # A first import builds the index of the sources by article at its end; a killed one leaves
+    # it out, and the next open builds it again: the database ends with the schema's indexes.
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
     con.close()
     assert articles == reference, f"{articles} articles, the uninterrupted import stored {reference}"
+    assert "sources_article" in indexes, f"the sources' article index is missing: {sorted(indexes)}"
     again = subprocess.run(import_cmd(args, db, folder), capture_output=True, text=True, timeout=args.timeout)
     assert again.returncode == run.returncode, again.stderr[-2000:]
     assert summary_counts(again.stdout) == (0, 0, len(expected)), again.stdout

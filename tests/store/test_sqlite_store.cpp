@@ -237,6 +237,85 @@ TEST(test_sqlite_store, bulk_load_and_put_all_find_what_they_wrote_themselves) {
     EXPECT_EQ(bulk_rows, (std::vector<std::string>{"f.txt a1 h-v1", "g.txt a1 h-v1", "h.txt a3 h-v3", "k.txt a4 h-v4", "articles 3"}));
 }
 
+bool has_sources_index(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'sources_article'").getInt() == 1;
+}
+
+// The same story (article a1) from the source `key`, whose URL says which source the stored
+// article's metadata came from.
+Document story_from(const std::string& key) {
+    Document d = doc("a1", key, "v1");
+    d.article.url = "https://example.org/" + key;
+    return d;
+}
+
+std::string stored_url(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT url FROM articles WHERE id = 'a1'").getString();
+}
+
+// A bulk load into an empty database builds the index of the sources by article at its end, and
+// meanwhile keeps the first source of each article itself: the same story from a path that sorts
+// first still wins, across batches and within one.
+TEST(test_sqlite_store, bulk_load_builds_the_sources_index_at_its_end) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_bulk_load();
+        store_batch(s, story_from("m.txt"));
+        s.begin_batch();
+        s.put(story_from("z.txt"));   // sorts after m.txt: m.txt stays first
+        s.put(story_from("c.txt"));   // sorts before: the article is written again from it
+        s.put(story_from("k.txt"));
+        s.commit_batch();
+        s.end_bulk_load();
+    }
+    EXPECT_TRUE(has_sources_index(path));
+    EXPECT_EQ(stored_url(path), "https://example.org/c.txt");
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sources WHERE article_id = 'a1'").getInt(), 4);
+}
+
+// After a rollback the first sources kept may be wrong: the index is built at once and SQLite
+// answers, and the rows come out as without the rollback.
+TEST(test_sqlite_store, bulk_load_rolled_back_asks_sqlite_for_first_sources_again) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_bulk_load();
+        s.begin_batch();
+        s.put(story_from("b.txt"));
+        s.rollback_batch();
+        store_batch(s, story_from("m.txt"));
+        store_batch(s, story_from("f.txt"));   // before m.txt; b.txt is gone with its batch
+        store_batch(s, story_from("g.txt"));
+        s.end_bulk_load();
+    }
+    EXPECT_TRUE(has_sources_index(path));
+    EXPECT_EQ(stored_url(path), "https://example.org/f.txt");
+}
+
+// A bulk load killed before its end leaves the index out; the next open builds it.
+TEST(test_sqlite_store, open_builds_the_sources_index_a_killed_bulk_load_left_out) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        store_batch(s, doc("a1", "f1.txt", "premier"));
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("DROP INDEX sources_article");
+    }
+    EXPECT_FALSE(has_sources_index(path));
+    { SqliteStore s(path); }
+    EXPECT_TRUE(has_sources_index(path));
+}
+
 // What an import's worker does: prepare() the group, drop the layers, and the writer's
 // put_all() still stores every layer as put() would have.
 TEST(test_sqlite_store, prepared_documents_are_stored_without_their_layers) {
