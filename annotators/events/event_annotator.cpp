@@ -71,6 +71,15 @@ std::string summarise(std::string_view sentence) {
     return cut_summary(squeeze_spaces(sentence, summary_limit));
 }
 
+// The summary of a sentence that has events, or nothing when it is the sentence's own bytes
+// (EventMention::summary): a short plain sentence, the most common, is not even copied once.
+std::string own_summary(std::string_view sentence) {
+    if (sentence.size() <= summary_limit && plain_head(sentence)) return {};
+    std::string s = summarise(sentence);
+    if (s == sentence) return {};
+    return s;   // never empty: the sentence holds the trigger word, which squeezing keeps
+}
+
 // One word of a sentence with what the annotator needs around it.
 struct Token {
     Span span;
@@ -237,6 +246,7 @@ private:
         });
         ents.clear();
         std::string summary;
+        bool summarised = false;
         const std::size_t first_event = doc.events.size();
         for (auto it = first; it != by_offset.end(); ++it) {
             const auto& span = doc.entities[static_cast<std::size_t>(*it)].span;
@@ -264,14 +274,19 @@ private:
             ev.sentence = sentence;
             ev.type = tok.trigger->type;
             ev.lemma = tok.trigger->lemma;
-            if (summary.empty()) summary = summarise(sentence.in(doc.article.text));   // once a sentence
+            if (!summarised) {   // once a sentence
+                summary = own_summary(sentence.in(doc.article.text));
+                summarised = true;
+            }
             const bool passive = !tok.trigger->noun && preceded_by(tokens, i, CueRole::passive, passive_window);
             attach_participants(doc, tokens, i, ents, token_at, passive, ev);
             const TimeInterval when = date_event(doc, sentence, tokens, i, token_at, intervals, tx, anchor, dct, ev);
             ev.modality = modality_of(tokens, i, when, dct);
             ev.confidence = tok.trigger->noun ? 0.4 : 0.6;
         }
-        // The sentence's summary: copies for its events, the last one takes it.
+        // The sentence's summary, when it has one of its own: copies for its events, the last one
+        // takes it.
+        if (summary.empty()) return;
         for (std::size_t k = first_event; k < doc.events.size(); ++k) {
             if (k + 1 < doc.events.size()) doc.events[k].summary = summary;
             else doc.events[k].summary = std::move(summary);

@@ -125,7 +125,7 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
         r.when = interval_from_timex(ev.time_value);
         r.type = ev.type;
         r.lemma = ev.lemma;
-        r.summary = ev.summary;
+        r.summary = event_summary(ev, text);
         r.time_value = ev.time_value;
         r.time_source = to_string(ev.time_source);
         r.modality = to_string(ev.modality);

@@ -43,4 +43,10 @@ std::optional<EntityType> entity_type_from(std::string_view s) { return parse_en
 std::optional<TimeSource> time_source_from(std::string_view s) { return parse_enum(s, time_sources); }
 std::optional<Modality> modality_from(std::string_view s) { return parse_enum(s, modalities); }
 
+std::string_view event_summary(const EventMention& e, std::string_view text) {
+    if (!e.summary.empty()) return e.summary;
+    if (e.sentence.begin > e.sentence.end || e.sentence.end > text.size()) return {};
+    return e.sentence.in(text);
+}
+
 } // namespace storyline

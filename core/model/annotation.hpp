@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline {
@@ -46,7 +47,9 @@ struct EventMention {
     Span sentence;
     std::string type;                 // taxonomy code: "withdraw", "statement", "protest", ...
     std::string lemma;                // trigger lemma from the language's trigger file
-    std::string summary;              // one line, built from the sentence
+    // One line, built from the sentence; empty when it is the sentence's own bytes (most are),
+    // which event_summary() reads from the text: no copy of every sentence per event.
+    std::string summary;
     std::vector<int> agents;          // indices into Document::entities
     std::vector<int> targets;
     std::vector<int> places;
@@ -65,6 +68,10 @@ struct Document {
     std::vector<EntityMention> entities;
     std::vector<EventMention> events;
 };
+
+// The summary of `e`, an event of the article whose text is `text`: its own, or its sentence's
+// bytes when it has none (empty when that span does not fit the text).
+std::string_view event_summary(const EventMention& e, std::string_view text);
 
 const char* to_string(TimexType t);
 const char* to_string(EntityType t);

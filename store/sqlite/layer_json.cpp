@@ -206,7 +206,8 @@ EncodedLayers::EncodedLayers(const Document& doc) {
         w.span(e.sentence);
         w.string(e.type);
         w.string(e.lemma);
-        if (e.summary == sentence_text(text, e.sentence)) w.null();
+        const std::optional<std::string_view> own = sentence_text(text, e.sentence);
+        if (own && (e.summary.empty() || e.summary == *own)) w.null();   // empty: the sentence's (EventMention)
         else w.string(e.summary);
         w.ints(e.agents);
         w.ints(e.targets);

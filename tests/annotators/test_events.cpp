@@ -80,6 +80,41 @@ TEST(test_events, every_trigger_of_a_sentence_is_an_event) {
     EXPECT_EQ(d.events[1].modality, Modality::planned);
 }
 
+TEST(test_events, a_summary_is_kept_only_when_it_is_not_the_sentence_itself) {
+    // A short plain sentence is its own summary: not copied into its events, read from the text.
+    const std::string plain = "The troops withdrew from the capital.";
+    const std::string spaced = "The  troops   withdrew.";
+    const std::string accented = "The troops withdrew from Z\xc3\xbcrich.";   // not ASCII, still its own summary
+    const std::string longer = "The troops withdrew from the capital on Thursday after the presidents of the two "
+                               "countries had agreed that the mission was over and that the soldiers had done what "
+                               "they came to do.";
+    const auto d = annotate(make(plain + " " + spaced + " " + accented + " " + longer, "en", "2022-01-14"));
+    const std::string_view text = d.article.text;
+    int seen[3] = {0, 0, 0};
+    for (const auto& e : d.events) {
+        const std::string_view sentence = e.sentence.in(text);
+        if (sentence == plain || sentence == accented) {
+            ++seen[0];
+            EXPECT_EQ(e.summary, "");
+            EXPECT_EQ(event_summary(e, text), sentence);
+        } else if (sentence == spaced) {   // runs of spaces squeezed: a summary of its own
+            ++seen[1];
+            EXPECT_EQ(e.summary, "The troops withdrew.");
+            EXPECT_EQ(event_summary(e, text), "The troops withdrew.");
+        } else {   // past 160 bytes the head is cut at a word and marked
+            ASSERT_EQ(sentence, longer);
+            ++seen[2];
+            ASSERT_GE(e.summary.size(), 3u);
+            EXPECT_LE(e.summary.size(), 163u);
+            EXPECT_EQ(e.summary.substr(e.summary.size() - 3), "\xe2\x80\xa6");
+            EXPECT_EQ(event_summary(e, text), e.summary);
+        }
+    }
+    EXPECT_EQ(seen[0], 2);
+    EXPECT_EQ(seen[1], 1);
+    EXPECT_GE(seen[2], 1);
+}
+
 TEST(test_events, no_document_date_means_no_invented_date) {
     const auto d = annotate(make("The troops will withdraw.", "en", ""));
     ASSERT_EQ(d.events.size(), 1u);

@@ -57,6 +57,23 @@ TEST(test_graph_builder, same_event_in_two_articles_merges_with_two_sources) {
     EXPECT_EQ(count_kind(g, NodeKind::location), 1u);
 }
 
+TEST(test_graph_builder, an_event_without_a_summary_of_its_own_shows_its_sentence) {
+    // EventMention::summary empty: the sentence's own bytes, as the event annotator leaves it.
+    Document d = make_doc("a1", "X Russia withdraws troops", "withdraw", "2022-01-13", {{"Russia", EntityType::location}});
+    d.events[0].summary.clear();
+    GraphBuilder b;
+    b.add(d);
+    const StoryGraph g = b.build();
+    std::size_t events = 0;
+    for (auto v : g.nodes_sorted()) {
+        if (g.node(v).kind != NodeKind::event) continue;
+        ++events;
+        EXPECT_EQ(g.node(v).summary, "X Russia withdraws troops");
+        EXPECT_EQ(g.node(v).label, "X Russia withdraws troops");
+    }
+    EXPECT_EQ(events, 1u);
+}
+
 TEST(test_graph_builder, same_type_on_different_days_stays_apart_and_is_ordered) {
     GraphBuilder b;
     b.add(make_doc("a1", "X Russia withdraws", "withdraw", "2022-01-13", {{"Russia", EntityType::location}}));

@@ -549,6 +549,8 @@ TEST(test_sqlite_store, summary_that_is_its_sentence_is_read_back_from_the_text)
         d.events[0].summary = first;                                // the sentence's bytes: not stored
         d.events[1].sentence = Span{static_cast<std::uint32_t>(text.find("Zas")), static_cast<std::uint32_t>(text.size())};
         d.events[1].summary = "Zas répond";                         // anything else: stored
+        d.events.push_back(d.events[0]);
+        d.events[2].summary.clear();                                // none of its own: the sentence's
         s.put(d);
         s.commit_batch();
     }
@@ -560,12 +562,14 @@ TEST(test_sqlite_store, summary_that_is_its_sentence_is_read_back_from_the_text)
         // Plain SQL gets the summary either way, cut from the text by bytes (the text is not ASCII).
         EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions WHERE idx = 0").getString(), first);
         EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions WHERE idx = 1").getString(), "Zas répond");
+        EXPECT_EQ(db.execAndGet("SELECT summary FROM event_mentions WHERE idx = 2").getString(), first);
     }
     SqliteStore s(path);
     s.for_each_document([&](const Document& back) {
-        ASSERT_EQ(back.events.size(), 2u);
+        ASSERT_EQ(back.events.size(), 3u);
         EXPECT_EQ(back.events[0].summary, first);
         EXPECT_EQ(back.events[1].summary, "Zas répond");
+        EXPECT_EQ(back.events[2].summary, first);   // read back written out
     });
 }
 
