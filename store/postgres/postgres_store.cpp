@@ -166,9 +166,9 @@ struct AnnotationRows {
         for (std::size_t i = 0; i < doc.events.size(); ++i) {
             const auto& e = doc.events[i];
             events.add({id, n(i), n(e.trigger.begin), n(e.trigger.end), n(e.sentence.begin), n(e.sentence.end), e.type,
-                        e.lemma, std::string(event_summary(e, doc.article.text)), pg::int_array_text(e.agents), pg::int_array_text(e.targets),
-                        pg::int_array_text(e.places), n(e.timex), e.time_value, to_string(e.time_source),
-                        to_string(e.modality), pg::double_text(e.confidence)});
+                        e.lemma, std::string(event_summary(e, doc.article.text)), pg::int_array_text(e.agents),
+                        pg::int_array_text(e.targets), pg::int_array_text(e.places), n(e.timex), e.time_value,
+                        to_string(e.time_source), to_string(e.modality), pg::double_text(e.confidence)});
         }
     }
     void flush(pqxx::transaction_base& tx) {
