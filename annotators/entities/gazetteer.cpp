@@ -463,7 +463,12 @@ std::pair<std::size_t, const std::vector<std::uint32_t>*>
 Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const {
     const auto* first = m_first_index.find(tokens[i].hash);
     if (!first) return {0, nullptr};
-    const std::size_t max = std::min<std::size_t>({*first, limit, tokens.size() - i, k_max_phrase_tokens});
+    return longest_match(tokens, i, limit, *first);
+}
+
+std::pair<std::size_t, const std::vector<std::uint32_t>*>
+Gazetteer::longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit, std::size_t first_max) const {
+    const std::size_t max = std::min<std::size_t>({first_max, limit, tokens.size() - i, k_max_phrase_tokens});
     // Hash the phrase key token by token; remember each prefix's hash, then try longest first.
     std::array<std::uint64_t, k_max_phrase_tokens> prefix;
     StringHash h;

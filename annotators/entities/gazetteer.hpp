@@ -130,6 +130,10 @@ public:
     // Longest phrase starting at tokens[i]: (token count, entry indices), count 0 when none.
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
     longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const;
+    // The same when the caller knows the longest phrase tokens[i] starts (WordInfo::gaz_max,
+    // which the recognizer has read for every word): one look-up fewer, and a cache miss.
+    [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
+    longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit, std::size_t first_max) const;
     [[nodiscard]] const std::vector<std::uint32_t>* find(std::string_view folded_phrase) const;
     // The same by the phrase's StringHash (a run of tokens' hashes, no string joined).
     [[nodiscard]] const std::vector<std::uint32_t>* find_phrase(std::uint64_t phrase_hash) const;

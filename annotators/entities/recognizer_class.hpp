@@ -94,7 +94,7 @@ private:
     // Gazetteer phrase at i, without a look-up for words that start none.
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*> match(std::size_t i, std::size_t limit) const {
         if (!m_info[i] || m_info[i]->gaz_max == 0) return {0, nullptr};
-        return m_gaz.longest_match(m_toks, i, limit);
+        return m_gaz.longest_match(m_toks, i, limit, m_info[i]->gaz_max);
     }
     // A word the language (or this article) writes in lower case: its capital may only mark a
     // sentence start or a head-line.

@@ -1,4 +1,5 @@
 #include "annotators/entities/gazetteer_image.hpp"
+#include "annotators/entities/tokenizer.hpp"
 #include "core/util/image_cache.hpp"
 
 #include <gtest/gtest.h>
@@ -41,6 +42,34 @@ TEST(test_entities_gazetteer_image, round_trip_gives_the_same_gazetteer) {
     }
     ASSERT_NE(read->by_id("country:KZ"), nullptr);
     EXPECT_EQ(read->by_id("country:KZ")->canonical, built.by_id("country:KZ")->canonical);
+}
+
+// The recognizer matches phrases from the longest one a word's table entry says it starts
+// (WordInfo::gaz_max) instead of asking the first words' index: both must give the same match,
+// in a built gazetteer and in one read from its image.
+TEST(test_entities_gazetteer_image, a_words_longest_phrase_gives_the_same_match) {
+    const Gazetteer built;
+    const auto read = gazetteer_from_image(gazetteer_image(built));
+    ASSERT_NE(read, nullptr);
+    for (const Gazetteer* gaz : {static_cast<const Gazetteer*>(&built), static_cast<const Gazetteer*>(read.get())}) {
+        for (const char* text : {"New York City Hall", "the United States and Kazakhstan", "Paris", "Rio de Janeiro today"}) {
+            const Tokens toks = tokenize(text);
+            for (std::size_t i = 0; i < toks.size(); ++i) {
+                const auto by_index = gaz->longest_match(toks, i, 12);
+                const WordInfo* info = Gazetteer::word(gaz->lexicon("en"), toks[i].fold);
+                const std::size_t first_max = info ? info->gaz_max : 0;
+                if (first_max == 0) {   // the recognizer does not ask: no phrase may start here
+                    EXPECT_EQ(by_index.first, 0U) << text << " @" << i;
+                    continue;
+                }
+                const auto by_word = gaz->longest_match(toks, i, 12, first_max);
+                EXPECT_EQ(by_index.first, by_word.first) << text << " @" << i;
+                EXPECT_EQ(by_index.second, by_word.second) << text << " @" << i;
+            }
+        }
+        const Tokens ny = tokenize("New York City Hall");
+        EXPECT_GE(gaz->longest_match(ny, 0, 12).first, 2U);   // the test holds a real match
+    }
 }
 
 // Read in place (as from the mapped cache file), the gazetteer is the same too.
