@@ -12,7 +12,7 @@
 namespace storyline {
 
 void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::size_t records) {
-    a.content_hash = hash_hex(a.title + '\x1f' + a.text);
+    a.content_hash = hash_hex({a.title, "\x1f", a.text});   // as of title + '\x1f' + text, joined
     const bool own_id = !a.id.empty();
     // Content-derived id unless the record carries its own: the same article under two paths
     // (or two outlets) is one article with two sources.
