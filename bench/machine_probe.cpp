@@ -6,7 +6,7 @@
 //   caches, which the VM's neighbours share (its latency moved between 90 and 200 ns in a day);
 // - the same through 1 to 12 MB, a cache line each: how much of the shared last-level cache the
 //   neighbours leave us (seventeenth session: 17 ns up to 3-4 MB, 100-150 ns from 4-6 MB in the
-//   VM's slow state; an import's data touched per article is 4-8 MB, docs/performance.md).
+//   VM's slow state; an import's data touched per article is 4-8 MB, docs/performance-history.md).
 // Standard C++ only; whole_run.sh compiles it on first use.
 #include <algorithm>
 #include <chrono>

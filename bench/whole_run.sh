@@ -67,7 +67,7 @@ measure_once() {   # name input-folder
   fi
   # The shared cache the VM's neighbours leave us just before the run (0.3 s). Over minutes it
   # tells the slow periods from the fast ones; it moves within a run, so one run's reading is
-  # only a hint (docs/performance.md, the seventeenth session).
+  # only a hint (docs/performance-history.md, the seventeenth session).
   local cache_mb
   cache_mb=$("$PROBE" --cache)
   # %I: the blocks of 512 bytes the import read from the disk (not from the page cache): this

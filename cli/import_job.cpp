@@ -37,7 +37,7 @@ constexpr std::size_t max_run_files = 64;
 // A worker parses files until it holds this much article text (or the files run out), then
 // annotates those documents together, stage by stage, and hands them to the writer as one
 // item. Each stage's code and tables then stay in the caches for some 80 Reuters articles
-// instead of one: CPU −9 to −12 % (docs/performance.md, "The tenth session").
+// instead of one: CPU −9 to −12 % (docs/performance-history.md, "The tenth session").
 constexpr std::size_t annotate_batch_bytes = 65536;
 // At most this much article text parsed ahead per worker while the pipeline loads.
 constexpr std::size_t max_early_bytes = std::size_t{2} << 20;

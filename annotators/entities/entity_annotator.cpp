@@ -23,7 +23,7 @@ public:
     void annotate(Document& doc) const override {
         const std::string& text = doc.article.text;
         const std::string lang = doc.article.lang.empty() ? "en" : doc.article.lang;
-        // One token buffer per thread, reused from article to article (docs/performance.md,
+        // One token buffer per thread, reused from article to article (docs/performance-history.md,
         // sixteenth session); let go of after an unusually long text.
         thread_local entities::Tokens tokens;
         entities::tokenize_into(text, m_gaz.lexicon(lang).split_dashed_words, tokens);

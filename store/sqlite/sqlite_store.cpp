@@ -46,7 +46,7 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         // and writes half as many pages as with 16 KB (Reuters: 3,154 writes instead of 6,390, a
         // database of 66.8 MB instead of 71.8): imports 3-6 % faster at 1x and 4x Reuters, and
         // into a non-empty database too; 64 KB was no better (fifteenth session,
-        // docs/performance.md). An existing database keeps its page size.
+        // docs/performance-history.md). An existing database keeps its page size.
         m_db.exec("PRAGMA page_size=32768");
         // WAL: readers never block the writer, and a killed writer loses at most its open batch.
         m_db.exec("PRAGMA journal_mode=WAL");
@@ -58,7 +58,7 @@ SqliteStore::SqliteStore(const std::string& path) : m_path(path), m_db(open_db(p
         // random take about 115 bytes an article (5 MB at 4x Reuters): 32 MB hold those of
         // some 250,000 articles. 64 MB did too, but a first import kept every page it wrote
         // (the articles themselves, never read again) until the cache filled, and paid a page
-        // fault for each: Reuters 12 of 15 paired runs faster with 32 MB (docs/performance.md).
+        // fault for each: Reuters 12 of 15 paired runs faster with 32 MB (docs/performance-history.md).
         m_db.exec("PRAGMA cache_size=-32768");
         // Debian builds SQLite with SECURE_DELETE, which zeroes every byte a B-tree frees or moves
         // (page splits included): privacy for deleted rows, no part of crash safety.
@@ -122,7 +122,7 @@ SourceState SqliteStore::source_state(const std::string& source_key, const std::
 // with a rollback journal, pages appended to the file are written once and only the few existing
 // pages a batch changes (index leaves) go to the journal first: a Reuters import 0-7.5 % faster
 // in three alternating series, with no checkpointer thread and no WAL to unlink at the end
-// (docs/performance.md). The price is concurrency, which an empty database has little use
+// (docs/performance-history.md). The price is concurrency, which an empty database has little use
 // for: other processes wait until the first import ends (docs/store.md). synchronous=FULL because a rollback journal, unlike the
 // WAL, is proven safe from corruption on power loss only with it. A killed import leaves a hot
 // journal that the next connection rolls back, as SQLite always does. If another connection has
