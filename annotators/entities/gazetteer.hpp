@@ -131,7 +131,7 @@ public:
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
     longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit) const;
     // The same when the caller knows the longest phrase tokens[i] starts (WordInfo::gaz_max,
-    // which the recognizer has read for every word): one look-up fewer, and a cache miss.
+    // which the recognizer has read for every word): one look-up, and its cache miss, fewer.
     [[nodiscard]] std::pair<std::size_t, const std::vector<std::uint32_t>*>
     longest_match(const std::vector<Token>& tokens, std::size_t i, std::size_t limit, std::size_t first_max) const;
     [[nodiscard]] const std::vector<std::uint32_t>* find(std::string_view folded_phrase) const;

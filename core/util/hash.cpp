@@ -1,7 +1,7 @@
 #include "core/util/hash.hpp"
 
-// The streaming state on the stack (no allocation per hash): its layout is part of the
-// library version's ABI, which the package pins.
+// The streaming state on the stack (no allocation per hash). Its layout is the library's: the
+// header and the library come from one package (libxxhash-dev).
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
 
