@@ -149,9 +149,27 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // The store is opened (for a new database: created, its schema written and synced) while
     // this thread walks the folders: with the language data read from its cached image, the
     // walk and the store one after the other were the start's longest path (about 45 ms for
-    // Reuters, one core idle meanwhile).
-    std::future<std::unique_ptr<Store>> store_opened =
-        std::async(std::launch::async, [&db = options.db] { return open_store(db); });
+    // Reuters, one core idle meanwhile). What follows the opening is done there too: an empty
+    // store leaves the WAL for the bulk load (a checkpoint and syncs of the new file, 7-13 ms
+    // that held the workers' start back when done after the walk), and a store with sources
+    // opens the workers' reading connections.
+    const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    struct OpenedStore {
+        std::unique_ptr<Store> writer;
+        bool was_empty = false;
+        std::vector<std::unique_ptr<Store>> readers;   // one per worker; none for an empty store
+    };
+    std::future<OpenedStore> store_opened = std::async(std::launch::async, [&db = options.db, workers_n] {
+        OpenedStore opened;
+        opened.writer = open_store(db);
+        // Into an empty store every source is new (the file list has no duplicates): no question
+        // per article, which cost 5 % of a Reuters import's CPU, and no reading connections.
+        opened.was_empty = !opened.writer->has_sources();
+        if (opened.was_empty) opened.writer->begin_bulk_load();
+        else
+            for (unsigned w = 0; w < workers_n; ++w) opened.readers.push_back(open_store(db));
+        return opened;
+    });
     const auto files = select_shard(collect_inputs(options.inputs, walk_errors), options.shard);
     for (const auto& e : walk_errors) {
         log << "storyline import: " << e << '\n';
@@ -163,15 +181,10 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     // and a worker holds one batch, so memory stays flat however large the input is. Each
     // worker checks "unchanged" through its own connection (WAL lets it read while the writer
     // writes).
-    auto writer_store = store_opened.get();   // its failure is the run's, reported as before
-    const unsigned workers_n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    // Into an empty store every source is new (the file list has no duplicates): no question
-    // per article, which cost 5 % of a Reuters import's CPU, and no reading connections.
-    const bool store_was_empty = !writer_store->has_sources();
-    if (store_was_empty) writer_store->begin_bulk_load();
-    std::vector<std::unique_ptr<Store>> reader_stores;
-    if (!store_was_empty)
-        for (unsigned w = 0; w < workers_n; ++w) reader_stores.push_back(open_store(options.db));
+    OpenedStore opened = store_opened.get();   // its failure is the run's, reported as before
+    const std::unique_ptr<Store> writer_store = std::move(opened.writer);
+    const bool store_was_empty = opened.was_empty;
+    const std::vector<std::unique_ptr<Store>> reader_stores = std::move(opened.readers);
     FileRuns runs(files.size(), workers_n);
     std::atomic<bool> stopping{false};                  // the writer or a worker failed
     std::atomic<std::size_t> files_done{0}, file_shown{0};   // for the progress line
