@@ -5,6 +5,7 @@
 #include "annotators/pipeline.hpp"
 #include "importers/import_bytes.hpp"
 #include "core/util/bounded_queue.hpp"
+#include "core/util/work_share.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -62,6 +63,9 @@ struct alignas(64) WrittenBatches {
 // each time) the workers go on instead of waiting for room. Four batches a worker hold about
 // as many Reuters articles as the 256 single documents a worker did before.
 constexpr std::size_t writer_batches_per_worker = 4;
+// Batches of a many-record file (a JSON Lines dump) waiting for a worker with no file left: two
+// a worker, about 128 KB of text each, beside the file the giver holds anyway.
+constexpr std::size_t shared_batches_per_worker = 2;
 constexpr auto progress_interval = std::chrono::milliseconds(200);
 
 class Progress {
@@ -206,6 +210,10 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     };
     std::vector<WorkerCounts> worker_counts(workers_n);
     std::vector<WrittenBatches> written(workers_n);
+    // A file of many records is read by one worker; the batches it makes beyond its own share go
+    // to the others once they have no file left (one JSON Lines file of Reuters was annotated on
+    // one core while the other waited).
+    WorkShare<std::vector<Document>> shared_batches(workers_n, shared_batches_per_worker * workers_n);
     std::vector<std::thread> workers;
     // A failure that is not one file's (the database went away) stops the run: the first one is
     // kept and rethrown on this thread, which reports it; an exception must never leave a thread.
@@ -258,25 +266,39 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         // 50 ms on one core): the other core reads and parses ahead instead of waiting.
         std::vector<std::vector<Document>> early;
         std::size_t early_bytes = 0;
+        // Waits for the pipeline, then annotates the batches parsed meanwhile.
+        auto use_pipeline = [&]() -> bool {
+            if (pipeline) return true;
+            pipeline = pipeline_loaded.get().get();   // its failure is the run's
+            for (auto& docs : early)
+                if (!send(docs)) return false;
+            early.clear();
+            return true;
+        };
         // `last`: no more files, the pipeline is waited for.
         auto flush = [&](bool last = false) -> bool {
             if (batch.empty() && early.empty()) return true;
-            if (!pipeline) {
-                if (!last && early_bytes + batch_bytes <= max_early_bytes &&
-                    pipeline_loaded.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-                    early_bytes += batch_bytes;
-                    batch_bytes = 0;
-                    early.push_back(std::exchange(batch, {}));
-                    return true;
-                }
-                pipeline = pipeline_loaded.get().get();   // its failure is the run's
-                for (auto& docs : early)
-                    if (!send(docs)) return false;
-                early.clear();
+            if (!pipeline && !last && early_bytes + batch_bytes <= max_early_bytes &&
+                pipeline_loaded.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+                early_bytes += batch_bytes;
+                batch_bytes = 0;
+                early.push_back(std::exchange(batch, {}));
+                return true;
             }
+            if (!use_pipeline()) return false;
             batch_bytes = 0;
             return batch.empty() || send(batch);
         };
+        // Said once on every way out (an error too), so that no worker waits for offers from it.
+        struct Giving {
+            WorkShare<std::vector<Document>>& share;
+            bool done_told = false;
+            void done() {
+                if (!done_told) share.giving_done();
+                done_told = true;
+            }
+            ~Giving() { done(); }
+        } giving{shared_batches};
         FileReader reader(files);
         SourceInfo source;
         source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
@@ -305,7 +327,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 report(source.path, issue.where, issue.reason);
                 ++counts.record_issues;
             }
+            // The file's text not yet batched: while a batch's worth is left after a full batch,
+            // that batch is offered to the workers with no file left.
+            std::size_t file_left = 0;
+            for (const auto& article : imported.result.articles) file_left += article.text.size();
             for (auto& article : imported.result.articles) {
+                file_left -= article.text.size();
                 const SourceState state = store ? store->source_state(article.source_key, article.content_hash) : SourceState::fresh;
                 if (state == SourceState::unchanged) {
                     ++counts.articles_unchanged;
@@ -316,7 +343,13 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 Document& doc = batch.emplace_back();
                 doc.article = std::move(article);
                 batch_bytes += doc.article.text.size();
-                if (batch_bytes >= annotate_batch_bytes && !flush()) return false;
+                if (batch_bytes < annotate_batch_bytes) continue;
+                if (pipeline && file_left >= annotate_batch_bytes && shared_batches.offer(batch)) {
+                    batch.clear();   // moved out
+                    batch_bytes = 0;
+                } else if (!flush()) {
+                    return false;
+                }
             }
             return true;
         };
@@ -336,6 +369,10 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             }
         }
         flush(true);
+        giving.done();
+        // Then the batches that workers still reading a many-record file offer.
+        while (auto docs = shared_batches.take())
+            if (stopping || !use_pipeline() || !send(*docs)) return;
     };
     for (unsigned w = 0; w < workers_n; ++w) {
         workers.emplace_back([&, w] {
