@@ -63,21 +63,26 @@ done
 
 step "one JSON Lines file of many records: its batches go to every worker, the store is the same"
 # The worker that reads the file offers the batches beyond its own to the others (cli/import_job.cpp).
-python3 - "$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz" "$WORK/dump.jsonl" <<'PY'
+DUMP="$SHARED/corpus/articles/reuters21578-en/reuters21578.jsonl.gz"
+if [ -f "$DUMP" ]; then
+  python3 - "$DUMP" "$WORK/dump.jsonl" <<'PY'
 import gzip, sys
 with gzip.open(sys.argv[1], "rt", encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
     for n, line in enumerate(src):
         if n == 2000: break
         out.write(line)
 PY
-for j in 1 2; do
-  "$BIN" import "$WORK/dump.jsonl" --db "$WORK/dump$j.db" -q -j "$j" >/dev/null 2>&1 || fail "import of the JSON Lines file -j $j exited $?"
-  "$BIN" export timeline --db "$WORK/dump$j.db" -o "$WORK/dump$j.json" 2>/dev/null
-  "$BIN" export jsonl --db "$WORK/dump$j.db" -o "$WORK/dump$j.events.jsonl" 2>/dev/null
-done
-cmp "$WORK/dump1.json" "$WORK/dump2.json" || fail "timeline of the JSON Lines file differs with -j 2"
-cmp "$WORK/dump1.events.jsonl" "$WORK/dump2.events.jsonl" || fail "events of the JSON Lines file differ with -j 2"
-[ "$(wc -l <"$WORK/dump2.events.jsonl")" -gt 1000 ] || fail "the JSON Lines file gave too few events"
+  for j in 1 2; do
+    "$BIN" import "$WORK/dump.jsonl" --db "$WORK/dump$j.db" -q -j "$j" >/dev/null 2>&1 || fail "import of the JSON Lines file -j $j exited $?"
+    "$BIN" export timeline --db "$WORK/dump$j.db" -o "$WORK/dump$j.json" 2>/dev/null
+    "$BIN" export jsonl --db "$WORK/dump$j.db" -o "$WORK/dump$j.events.jsonl" 2>/dev/null
+  done
+  cmp "$WORK/dump1.json" "$WORK/dump2.json" || fail "timeline of the JSON Lines file differs with -j 2"
+  cmp "$WORK/dump1.events.jsonl" "$WORK/dump2.events.jsonl" || fail "events of the JSON Lines file differ with -j 2"
+  [ "$(wc -l <"$WORK/dump2.events.jsonl")" -gt 1000 ] || fail "the JSON Lines file gave too few events"
+else
+  echo "SKIP: $DUMP not found"
+fi
 
 step "the gazetteer's cached image: built, then read, or off, the exports are the same"
 # A fresh cache folder: the first run builds the gazetteer from its files and writes the image,
