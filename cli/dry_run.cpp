@@ -3,6 +3,7 @@
 #include "cli/input_files.hpp"
 
 #include "importers/import_bytes.hpp"
+#include "importers/jsonl_stream.hpp"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
@@ -60,26 +61,11 @@ DryRunSummary run_dry_run(const ImportOptions& options, DryRunFormat format, std
         src.extension = lower_extension(path);
         src.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         src.forced_date = options.date;
-        std::string bytes, error;
-        if (!read_file(path, bytes, error)) {   // the reasons a real import gives
-            log << "storyline import: " << src.path << ": " << error << " (skipped)\n";
-            ++summary.failed_files;
-            continue;
-        }
-        FileImport imported;
-        try {
-            imported = import_bytes(bytes, src);
-        } catch (const ImportError& e) {
-            log << "storyline import: " << src.path << ": " << e.what() << " (skipped)\n";
-            ++summary.failed_files;
-            continue;
-        }
-        for (const auto& issue : imported.result.issues) {
-            log << "storyline import: " << src.path << (issue.where.empty() ? "" : " (" + issue.where + ")") << ": "
-                << issue.reason << " (skipped)\n";
-            ++summary.record_issues;
-        }
-        for (const auto& a : imported.result.articles) {
+        std::string error;
+        auto skipped = [&](const std::string& where, const std::string& reason) {
+            log << "storyline import: " << src.path << (where.empty() ? "" : " (" + where + ")") << ": " << reason << " (skipped)\n";
+        };
+        auto show = [&](const Article& a) {
             ++summary.articles;
             if (format == DryRunFormat::jsonl) {
                 write_json(a, out);
@@ -91,7 +77,53 @@ DryRunSummary run_dry_run(const ImportOptions& options, DryRunFormat format, std
                     << (a.published.known() ? a.published.value + " (" + a.published.source + ")" : "no date") << "  "
                     << field(a.title.substr(0, 80)) << '\n';
             }
+        };
+        auto show_issues = [&](std::vector<ImportIssue>& issues) {
+            for (const auto& issue : issues) skipped(issue.where, issue.reason);
+            summary.record_issues += static_cast<std::int64_t>(issues.size());
+            issues.clear();
+        };
+        if (streams_records(path)) {   // as a real import reads it: a piece at a time
+            const int fd = open_stream_file(path, error);
+            if (fd < 0) {
+                skipped("", error);
+                ++summary.failed_files;
+                continue;
+            }
+            const FdCloser closer{fd};
+            FdSource raw(fd);
+            JsonlStream stream(raw, src);
+            std::vector<ImportIssue> issues;
+            Article a;
+            try {
+                while (stream.next(a, issues)) {
+                    show_issues(issues);
+                    show(a);
+                }
+                show_issues(issues);
+            } catch (const ImportError& e) {
+                show_issues(issues);
+                skipped("", e.what());
+                ++summary.failed_files;
+            }
+            continue;
         }
+        std::string bytes;
+        if (!read_file(path, bytes, error)) {   // the reasons a real import gives
+            skipped("", error);
+            ++summary.failed_files;
+            continue;
+        }
+        FileImport imported;
+        try {
+            imported = import_bytes(bytes, src);
+        } catch (const ImportError& e) {
+            skipped("", e.what());
+            ++summary.failed_files;
+            continue;
+        }
+        show_issues(imported.result.issues);
+        for (const auto& a : imported.result.articles) show(a);
     }
     return summary;
 }

@@ -4,6 +4,7 @@
 
 #include "annotators/pipeline.hpp"
 #include "importers/import_bytes.hpp"
+#include "importers/jsonl_stream.hpp"
 #include "core/util/bounded_queue.hpp"
 #include "core/util/work_share.hpp"
 #include "store/store.hpp"
@@ -304,11 +305,74 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
         source.forced_lang = options.lang == "auto" ? std::string() : options.lang;
         source.forced_date = options.date;
         std::string bytes, error;
+        // One parsed article into the batch; false when the run must stop (the writer is gone).
+        // `more_follow`: at least a batch's worth of its file is still to come, so that a full
+        // batch may be offered to the workers with no file left.
+        auto take_article = [&](Article& article, bool more_follow) -> bool {
+            const SourceState state = store ? store->source_state(article.source_key, article.content_hash) : SourceState::fresh;
+            if (state == SourceState::unchanged) {
+                ++counts.articles_unchanged;
+                return true;
+            }
+            (state == SourceState::fresh ? counts.articles_new : counts.articles_changed)++;
+            counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
+            Document& doc = batch.emplace_back();
+            doc.article = std::move(article);
+            batch_bytes += doc.article.text.size();
+            if (batch_bytes < annotate_batch_bytes) return true;
+            if (pipeline && more_follow && shared_batches.offer(batch)) {
+                batch.clear();   // moved out
+                batch_bytes = 0;
+                return true;
+            }
+            return flush();
+        };
+        auto report_issues = [&](std::vector<ImportIssue>& issues) {
+            for (const auto& issue : issues) {
+                report(source.path, issue.where, issue.reason);
+                ++counts.record_issues;
+            }
+            issues.clear();
+        };
+        // A JSON Lines file, read and parsed a piece at a time: its records go on as they come,
+        // so the file is never held whole, whatever its size (importers/jsonl_stream.hpp).
+        auto stream_file = [&](std::size_t i, std::size_t end) -> bool {
+            const int fd = reader.open(i, error, end);
+            if (fd < 0) {
+                report(source.path, "", error);
+                ++counts.failed_files;
+                return true;
+            }
+            const FdCloser closer{fd};
+            const auto size = static_cast<std::uint64_t>(std::max<off_t>(0, ::lseek(fd, 0, SEEK_END)));
+            (void)::lseek(fd, 0, SEEK_SET);
+            FdSource raw(fd);
+            JsonlStream stream(raw, source);
+            std::vector<ImportIssue> issues;
+            Article article;
+            for (;;) {
+                bool got = false;
+                try {
+                    got = stream.next(article, issues);
+                } catch (const std::exception& e) {   // the file cannot be read on: what came before stays
+                    report_issues(issues);
+                    report(source.path, "", e.what());
+                    ++counts.failed_files;
+                    return true;
+                }
+                report_issues(issues);
+                if (!got) return true;
+                // A batch's worth of bytes still unread: about as much text when plain, more when gzip.
+                const std::uint64_t unread = size - std::min(size, stream.raw_bytes_read());
+                if (!take_article(article, unread >= annotate_batch_bytes)) return false;
+            }
+        };
         // File i of a run ending at `end`; false when the run must stop (the writer is gone).
         auto import_file = [&](std::size_t i, std::size_t end) -> bool {
             ++counts.files;
             source.path = files[i];
             source.extension = lower_extension(source.path);
+            if (streams_records(source.path)) return stream_file(i, end);
             const bool read = reader.read(i, bytes, error, end);
             if (!read) {
                 report(source.path, "", error);
@@ -323,33 +387,14 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 ++counts.failed_files;
                 return true;
             }
-            for (const auto& issue : imported.result.issues) {
-                report(source.path, issue.where, issue.reason);
-                ++counts.record_issues;
-            }
+            report_issues(imported.result.issues);
             // The file's text not yet batched: while a batch's worth is left after a full batch,
             // that batch is offered to the workers with no file left.
             std::size_t file_left = 0;
             for (const auto& article : imported.result.articles) file_left += article.text.size();
             for (auto& article : imported.result.articles) {
                 file_left -= article.text.size();
-                const SourceState state = store ? store->source_state(article.source_key, article.content_hash) : SourceState::fresh;
-                if (state == SourceState::unchanged) {
-                    ++counts.articles_unchanged;
-                    continue;
-                }
-                (state == SourceState::fresh ? counts.articles_new : counts.articles_changed)++;
-                counts.text_bytes += static_cast<std::int64_t>(article.title.size() + article.text.size());
-                Document& doc = batch.emplace_back();
-                doc.article = std::move(article);
-                batch_bytes += doc.article.text.size();
-                if (batch_bytes < annotate_batch_bytes) continue;
-                if (pipeline && file_left >= annotate_batch_bytes && shared_batches.offer(batch)) {
-                    batch.clear();   // moved out
-                    batch_bytes = 0;
-                } else if (!flush()) {
-                    return false;
-                }
+                if (!take_article(article, file_left >= annotate_batch_bytes)) return false;
             }
             return true;
         };

@@ -245,12 +245,24 @@ bool read_open_file(int fd, std::string& bytes, std::string& error, bool& nowait
     return true;
 }
 
-struct FdCloser {
-    int fd;
-    ~FdCloser() {
-        if (fd >= 0) ::close(fd);
+// `fd` (just opened; -1 when that failed) if it is a regular file, to be read a piece at a time
+// from its start; otherwise closed, and -1 with `error` set.
+int checked_for_stream(int fd, std::string& error) {
+    if (fd < 0) {
+        error = std::string("cannot read file: ") + std::strerror(errno);
+        return -1;
     }
-};
+    struct stat st {};
+    const bool stated = ::fstat(fd, &st) == 0;
+    if (!stated || !S_ISREG(st.st_mode)) {
+        error = stated ? std::string("not a regular file (FIFO, socket or device; not read)")
+                       : std::string("cannot read file: ") + std::strerror(errno);
+        ::close(fd);
+        return -1;
+    }
+    (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);   // a hint: larger read-ahead
+    return fd;
+}
 
 } // namespace
 
@@ -267,6 +279,8 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     bool nowait = false, missed = false;
     return read_open_file(fd.fd, bytes, error, nowait, missed);
 }
+
+int open_stream_file(const std::string& path, std::string& error) { return checked_for_stream(open_for_reading(path), error); }
 
 FileReader::~FileReader() {
     for (const int fd : m_ahead)
@@ -287,8 +301,7 @@ int FileReader::open_file(const std::string& path) {
     return ::openat(m_dir_fd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 }
 
-bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end) {
-    const std::size_t end = std::min(ahead_end, m_paths.size());
+int FileReader::take(std::size_t i, std::size_t end, bool& was_ahead) {
     // In a cold stretch, a new run's first files are asked for together, this one included:
     // its read and theirs are in flight at once, where each run began with a read alone.
     if (m_ahead.empty() && i < m_cold_until && i + 1 < end) open_ahead(i, end);
@@ -302,7 +315,20 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std
             if (fd >= 0) ::close(fd);
         m_ahead.clear();
     }
-    const FdCloser fd{ahead >= 0 ? ahead : open_file(m_paths[i])};
+    was_ahead = ahead >= 0;
+    return was_ahead ? ahead : open_file(m_paths[i]);
+}
+
+int FileReader::open(std::size_t i, std::string& error, std::size_t ahead_end) {
+    bool was_ahead = false;
+    const int fd = take(i, std::min(ahead_end, m_paths.size()), was_ahead);
+    return checked_for_stream(fd, error);
+}
+
+bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end) {
+    const std::size_t end = std::min(ahead_end, m_paths.size());
+    bool was_ahead = false;
+    const FdCloser fd{take(i, end, was_ahead)};
     if (fd.fd < 0) {
         error = std::string("cannot read file: ") + std::strerror(errno);
         return false;
@@ -311,9 +337,9 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std
     // A file opened ahead was asked for already: read as it comes. Asked "only if in memory"
     // it is mostly refused, cached or not (fadvise marks its pages for read-ahead, which
     // RWF_NOWAIT gives up on), and each refusal counted as a miss kept the whole run asking.
-    bool nowait = ahead < 0 && m_nowait;
+    bool nowait = !was_ahead && m_nowait;
     const bool ok = read_open_file(fd.fd, bytes, error, nowait, missed);
-    if (ahead < 0) m_nowait = nowait;
+    if (!was_ahead) m_nowait = nowait;
     if (missed) {
         // A file of a folder in memory is now and then refused too (51 of Reuters' 21,578 warm
         // files in one run). One miss asks for the next few files; a second one soon after

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <unistd.h>
 
 namespace storyline::cli {
 
@@ -21,8 +22,20 @@ std::string lower_extension(std::string_view path);
 // Reads a whole regular file into `bytes`; false with `error` set (the reason, without the
 // path) when it cannot: missing, not a regular file, larger than max_file_bytes, a read error.
 bool read_file(const std::string& path, std::string& bytes, std::string& error);
+// Opens a regular file to be read a piece at a time: its descriptor, which the caller closes,
+// or -1 with `error` set.
+int open_stream_file(const std::string& path, std::string& error);
+
+// Closes a descriptor (-1: none) when it goes out of scope.
+struct FdCloser {
+    int fd;
+    ~FdCloser() {
+        if (fd >= 0) ::close(fd);
+    }
+};
 
 // Larger files are refused before being read: memory stays bounded whatever lies in the folder.
+// A JSON Lines file is read as a stream instead (importers/jsonl_stream.hpp), with no limit.
 inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
 
 // Reads the files of a list one after the other, as read_file() does, and asks the kernel to
@@ -42,8 +55,13 @@ public:
     // from `i` up to `ahead_end` (exclusive; the end of the list by default) are the ones this
     // reader will read next, which it may ask for ahead.
     bool read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));
+    // File `i` opened to be read a piece at a time (a JSON Lines dump, of any size): its
+    // descriptor, which the caller closes, or -1 with `error` set (missing, not a regular file).
+    int open(std::size_t i, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));
 
 private:
+    // File `i`'s descriptor, opened ahead (`was_ahead`) or now; -1 when it cannot be opened.
+    int take(std::size_t i, std::size_t end, bool& was_ahead);
     void open_ahead(std::size_t first, std::size_t end);
     int open_file(const std::string& path);
     const std::vector<std::string>& m_paths;

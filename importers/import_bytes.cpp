@@ -28,6 +28,14 @@ void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::
     if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
 }
 
+bool article_too_large(const Article& a, std::string& reason) {
+    const std::size_t size = a.title.size() + a.text.size();
+    if (size <= max_article_bytes) return false;
+    reason = "article too large (" + std::to_string(size >> 20) + " MB of text; the limit is " +
+             std::to_string(max_article_bytes >> 20) + " MB)";
+    return true;
+}
+
 namespace {
 
 // "a.jsonl.gz" → "jsonl": the format is named by the extension under the compression one.
@@ -61,12 +69,10 @@ FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
     // An article past the limit is a dump or a scraping accident; annotating it would take
     // minutes and hundreds of MB, so it is reported instead.
     const std::size_t records = articles.size();
+    std::string reason;
     for (std::size_t i = records; i-- > 0;) {
-        const std::size_t size = articles[i].title.size() + articles[i].text.size();
-        if (size <= max_article_bytes) continue;
-        out.result.issues.push_back({records > 1 ? "record " + std::to_string(i + 1) : std::string(),
-                                     "article too large (" + std::to_string(size >> 20) + " MB of text; the limit is " +
-                                         std::to_string(max_article_bytes >> 20) + " MB)"});
+        if (!article_too_large(articles[i], reason)) continue;
+        out.result.issues.push_back({records > 1 ? "record " + std::to_string(i + 1) : std::string(), reason});
         articles.erase(articles.begin() + static_cast<std::ptrdiff_t>(i));
     }
     for (std::size_t i = 0; i < articles.size(); ++i) {

@@ -13,6 +13,8 @@ struct FileImport {
 // Articles with more text than this (title + body) are dropped with an issue: a news article
 // is rarely over 100 KB, and annotation time grows with the text (about 1 s per MB).
 inline constexpr std::size_t max_article_bytes = std::size_t{2} << 20;
+// Whether the article is over that limit; `reason` then says by how much.
+bool article_too_large(const Article& article, std::string& reason);
 
 // Throws ImportError when no importer reads the bytes or the importer rejects the whole file.
 FileImport import_bytes(std::string_view bytes, const SourceInfo& src);

@@ -20,39 +20,46 @@ int JsonlImporter::sniff(std::string_view bytes, const SourceInfo& src) const {
     return starts_with_any(rest, "{") && bytes.substr(0, first_nl).find_last_of('}') != std::string_view::npos ? 40 : 0;
 }
 
+bool article_from_jsonl_line(std::string_view line, Article& out, std::string& error) {
+    if (line.size() > max_jsonl_line_bytes) {   // not parsed: it could only hold a too-large article
+        error = "line too long (" + std::to_string(line.size() >> 20) + " MB)";
+        return false;
+    }
+    if (!valid_utf8(line)) {
+        error = "not UTF-8";
+        return false;
+    }
+    PooledJson pooled;
+    PooledDocument& doc = pooled.doc();
+    doc.Parse(line.data(), line.size());
+    if (doc.HasParseError()) {
+        error = std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError());
+        return false;
+    }
+    return article_from_json(doc, out, error);
+}
+
+std::string_view trim_jsonl_line(std::string_view line) {
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    return line;
+}
+
 ImportResult JsonlImporter::parse(std::string_view bytes, const SourceInfo&) const {
     if (bytes.empty()) throw ImportError("empty file");
     if (bytes.find('\0') != std::string_view::npos) throw ImportError("binary file (NUL bytes)");
     ImportResult r;
     std::size_t line_no = 0;
+    std::string error;
     while (!bytes.empty()) {
         const auto nl = bytes.find('\n');
-        std::string_view line = bytes.substr(0, nl);
+        const std::string_view line = trim_jsonl_line(bytes.substr(0, nl));
         bytes = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
         ++line_no;
-        if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
         if (line.empty()) continue;
-        const std::string where = "line " + std::to_string(line_no);
-        if (line.size() > 2 * max_article_bytes) {   // not parsed: it could only hold a too-large article
-            r.issues.push_back({where, "line too long (" + std::to_string(line.size() >> 20) + " MB)"});
-            continue;
-        }
-        if (!valid_utf8(line)) {
-            r.issues.push_back({where, "not UTF-8"});
-            continue;
-        }
-        PooledJson pooled;
-        PooledDocument& doc = pooled.doc();
-        doc.Parse(line.data(), line.size());
-        if (doc.HasParseError()) {
-            r.issues.push_back({where, std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())});
-            continue;
-        }
         Article a;
-        std::string error;
-        if (!article_from_json(doc, a, error)) {
-            r.issues.push_back({where, error});
+        if (!article_from_jsonl_line(line, a, error)) {
+            r.issues.push_back({"line " + std::to_string(line_no), error});
             continue;
         }
         r.articles.push_back(std::move(a));

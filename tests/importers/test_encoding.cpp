@@ -1,33 +1,17 @@
 #include "importers/encoding.hpp"
 #include "importers/gzip.hpp"
 #include "importers/import_bytes.hpp"
+#include "tests/importers/gzip_bytes.hpp"
 #include "tests/test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <string>
 #include <vector>
 
 using namespace storyline;
 
-namespace {
-
-std::string gzip_bytes(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(compressBound(static_cast<uLong>(data.size())) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
-
-} // namespace
+using test_support::gzip_bytes;
 
 TEST(test_encoding, utf8_with_and_without_bom) {
     EXPECT_EQ(decode_text("\xEF\xBB\xBF" "café").text, "café");

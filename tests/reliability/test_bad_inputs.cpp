@@ -216,6 +216,21 @@ TEST(test_reliability_bad_input, jsonl_with_a_50mb_line_keeps_the_other_lines) {
     });
 }
 
+// Past the 64 MB a file may have to be read whole: a JSON Lines file is read as a stream,
+// whatever its size (importers/jsonl_stream.hpp), and what lies past 64 MB is imported.
+TEST(test_reliability_bad_input, jsonl_past_the_file_size_limit_is_streamed) {
+    check_case("dump.jsonl", Expect::import, [](const fs::path& d) {
+        std::ofstream out(d / "dump.jsonl", std::ios::binary);
+        out << R"({"id":"first","title":"First","text":"The first record of the dump was imported.","date":"2022-01-13"})" << '\n';
+        const std::string blank(std::size_t{1} << 16, ' ');
+        for (int i = 0; i < 1100; ++i) out << blank << '\n';   // 69 MB of blank lines
+        out << R"({"id":"last","title":"Last","text":"The last record of the dump, past 64 MB, was imported.","date":"2022-01-13"})" << '\n';
+    }, [](const Stored& s) {
+        EXPECT_TRUE(holds_text(s, "first record of the dump"));
+        EXPECT_TRUE(holds_text(s, "last record of the dump"));
+    });
+}
+
 TEST(test_reliability_bad_input, symlink_loops_are_reported_not_followed) {
     check_case("loop", Expect::error, [](const fs::path& d) { fs::create_directory_symlink(".", d / "loop"); });
     check_case("self.txt", Expect::error, [](const fs::path& d) { fs::create_symlink("self.txt", d / "self.txt"); });
