@@ -73,13 +73,14 @@ class Progress {
 public:
     explicit Progress(bool enabled) : m_enabled(enabled && ::isatty(2)) {}
     [[nodiscard]] bool enabled() const { return m_enabled; }
-    void update(std::size_t done, std::size_t total, const std::string& path) {
+    // `within`: how far into that file, for one read as a stream ("" otherwise).
+    void update(std::size_t done, std::size_t total, const std::string& path, const std::string& within = {}) {
         if (!m_enabled) return;
         const auto now = std::chrono::steady_clock::now();
         if (now - m_last < progress_interval && done != total) return;
         m_last = now;
         std::string shown = path.size() > 60 ? "…" + path.substr(path.size() - 59) : path;
-        std::cerr << "\r\033[K[" << done << "/" << total << "] " << shown << std::flush;
+        std::cerr << "\r\033[K[" << done << "/" << total << "] " << shown << within << std::flush;
     }
     // Clears the line, so that a message can be written in its place; the next update
     // draws it again.
@@ -193,6 +194,11 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
     FileRuns runs(files.size(), workers_n);
     std::atomic<bool> stopping{false};                  // the writer or a worker failed
     std::atomic<std::size_t> files_done{0}, file_shown{0};   // for the progress line
+    // A file read as a stream can take minutes (a dump of millions of records): the progress line
+    // then says how far into it the import is. Told every MB; the file's index first, so that the
+    // line never pairs a file with another's figures for long.
+    std::atomic<std::size_t> streamed_file{static_cast<std::size_t>(-1)};
+    std::atomic<std::uint64_t> streamed_bytes{0}, streamed_size{0};
     // Documents go to the writer a worker's batch at a time.
     BoundedQueue<WriteBatch> to_write(writer_batches_per_worker * workers_n);
     // One mutex for the log and the progress line: a message never lands in the middle of it.
@@ -348,6 +354,10 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             (void)::lseek(fd, 0, SEEK_SET);
             FdSource raw(fd);
             JsonlStream stream(raw, source);
+            streamed_size.store(size, std::memory_order_relaxed);
+            streamed_bytes.store(0, std::memory_order_relaxed);
+            streamed_file.store(i, std::memory_order_release);
+            std::uint64_t told = 0;
             std::vector<ImportIssue> issues;
             Article article;
             for (;;) {
@@ -363,7 +373,12 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
                 report_issues(issues);
                 if (!got) return true;
                 // A batch's worth of bytes still unread: about as much text when plain, more when gzip.
-                const std::uint64_t unread = size - std::min(size, stream.raw_bytes_read());
+                const std::uint64_t read = stream.raw_bytes_read();
+                if (read - told >= (std::uint64_t{1} << 20)) {
+                    streamed_bytes.store(read, std::memory_order_relaxed);
+                    told = read;
+                }
+                const std::uint64_t unread = size - std::min(size, read);
                 if (!take_article(article, unread >= annotate_batch_bytes)) return false;
             }
         };
@@ -494,7 +509,14 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             std::this_thread::sleep_for(progress_interval / 4);
             const std::size_t shown = file_shown.load(std::memory_order_relaxed);
             std::lock_guard lock(log_mutex);
-            if (shown < files.size()) progress.update(files_done.load(std::memory_order_relaxed), files.size(), files[shown]);
+            if (shown >= files.size()) continue;
+            std::string within;
+            if (streamed_file.load(std::memory_order_acquire) == shown) {
+                const std::uint64_t size = streamed_size.load(std::memory_order_relaxed);
+                const std::uint64_t read = std::min(size, streamed_bytes.load(std::memory_order_relaxed));
+                if (size >= (std::uint64_t{1} << 20)) within = " (" + std::to_string(read >> 20) + " of " + std::to_string(size >> 20) + " MB)";
+            }
+            progress.update(files_done.load(std::memory_order_relaxed), files.size(), files[shown], within);
         }
     }
     for (auto& w : workers) w.join();
