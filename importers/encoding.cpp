@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <memory>
 
 namespace storyline {
@@ -141,6 +142,47 @@ std::string normalise_unicode(std::string_view utf8) {
         }
     }
     return out;
+}
+
+struct StreamDecoder::Impl {
+    UConverter* from = nullptr;
+    UConverter* to = nullptr;
+    UChar pivot[1024];
+    UChar* pivot_source = pivot;
+    UChar* pivot_target = pivot;
+    bool first = true;
+    ~Impl() {
+        if (from) ucnv_close(from);
+        if (to) ucnv_close(to);
+    }
+};
+
+StreamDecoder::StreamDecoder(const std::string& charset) : m(std::make_unique<Impl>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    m->from = ucnv_open(charset.c_str(), &status);
+    if (U_SUCCESS(status)) m->to = ucnv_open("UTF-8", &status);
+    if (U_FAILURE(status)) throw ImportError("unreadable " + charset + " text");
+}
+
+StreamDecoder::~StreamDecoder() = default;
+
+void StreamDecoder::decode(std::string_view bytes, std::string& out, bool last) {
+    const char* source = bytes.data();
+    const char* const source_end = source + bytes.size();
+    for (;;) {
+        const std::size_t old = out.size();
+        const std::size_t room = 2 * bytes.size() + 64;   // UTF-16 to UTF-8: 3 bytes for 2 at most
+        out.resize(old + room);
+        char* target = out.data() + old;
+        UErrorCode status = U_ZERO_ERROR;
+        ucnv_convertEx(m->to, m->from, &target, out.data() + old + room, &source, source_end, m->pivot, &m->pivot_source,
+                       &m->pivot_target, m->pivot + std::size(m->pivot), m->first, last, &status);
+        m->first = false;
+        out.resize(static_cast<std::size_t>(target - out.data()));
+        if (status == U_BUFFER_OVERFLOW_ERROR) continue;   // the rest, into more room
+        if (U_FAILURE(status)) throw ImportError(std::string("unreadable text: ") + u_errorName(status));
+        return;
+    }
 }
 
 DecodedText decode_text(std::string_view bytes) {

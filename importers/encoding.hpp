@@ -1,5 +1,6 @@
 #pragma once
 // Bytes in whatever encoding a saved page or copied file uses → clean UTF-8 text.
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,24 @@ struct DecodedText {
 // also reads Latin-1). Conversion is ICU's: invalid bytes become U+FFFD, nothing throws.
 // Throws ImportError for empty or binary input (NUL bytes outside UTF-16, control characters).
 DecodedText decode_text(std::string_view bytes);
+
+// Text in a charset ICU knows, converted to UTF-8 a piece at a time: a sequence cut between two
+// pieces is completed by the next. For a file read as a stream (importers/jsonl_stream.hpp),
+// where decode_text() would need the whole file. Invalid bytes become U+FFFD.
+class StreamDecoder {
+public:
+    // Throws ImportError for a charset ICU does not know.
+    explicit StreamDecoder(const std::string& charset);
+    ~StreamDecoder();
+    StreamDecoder(const StreamDecoder&) = delete;
+    StreamDecoder& operator=(const StreamDecoder&) = delete;
+    // Appends the UTF-8 of `bytes` to `out`; `last`: no bytes follow.
+    void decode(std::string_view bytes, std::string& out, bool last);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 // The charset declared in the first KB of an HTML or XML document, lower-cased; "" when none.
 std::string declared_charset(std::string_view bytes);

@@ -67,10 +67,15 @@ struct JsonlStream::Impl {
     z_stream zs{};
     std::uint64_t inflated = 0;
 
+    bool bytes_end = false;
+    // UTF-16 text (a byte order mark at the start) is converted to UTF-8 as it comes.
+    bool charset_known = false;
+    std::unique_ptr<StreamDecoder> utf16;
+    std::string undecoded;
+
     // The text not yet cut into lines is text[pos, size).
     std::string text;
     std::size_t pos = 0;
-    bool text_end = false;
     std::size_t line_no = 0;
 
     std::deque<Article> ahead;   // at the start: the first record, held until a second one tells the file has many
@@ -106,35 +111,59 @@ struct JsonlStream::Impl {
         }
     }
 
-    // Appends the next piece of text; false at the end of the file.
+    // Appends the next piece of text; false at the end of the file. UTF-8 goes on as it is (each
+    // line is checked and normalised on its own); UTF-16, told by its byte order mark, is
+    // converted on the way.
     bool more_text() {
+        if (!charset_known) {
+            charset_known = true;
+            while (text.size() < 2 && more_bytes(text)) {}
+            const bool le = std::string_view(text).starts_with("\xFF\xFE"), be = std::string_view(text).starts_with("\xFE\xFF");
+            if (!le && !be) return !text.empty();
+            utf16 = std::make_unique<StreamDecoder>(le ? "UTF-16LE" : "UTF-16BE");
+            undecoded = text.substr(2);
+            text.clear();
+        }
+        if (!utf16) return more_bytes(text);
+        for (;;) {
+            const bool more = more_bytes(undecoded);
+            const std::size_t before = text.size();
+            utf16->decode(undecoded, text, !more);
+            undecoded.clear();
+            if (text.size() > before) return true;
+            if (!more) return false;
+        }
+    }
+
+    // Appends the next piece of the file's bytes, inflated when gzip; false at the end.
+    bool more_bytes(std::string& into) {
         if (!started) start();
-        if (text_end) return false;
+        if (bytes_end) return false;
         if (!gzip) {
             if (in_pos < in_len) {   // what start() read to look for gzip's magic bytes
-                text.append(in.data() + in_pos, in_len - in_pos);
+                into.append(in.data() + in_pos, in_len - in_pos);
                 in_pos = in_len;
                 return true;
             }
-            const std::size_t old = text.size();
-            text.resize(old + piece_bytes);
-            const std::size_t got = raw.read(text.data() + old, piece_bytes);
+            const std::size_t old = into.size();
+            into.resize(old + piece_bytes);
+            const std::size_t got = raw.read(into.data() + old, piece_bytes);
             raw_read += got;
-            text.resize(old + got);
-            text_end = got == 0;
-            return !text_end;
+            into.resize(old + got);
+            bytes_end = got == 0;
+            return !bytes_end;
         }
         for (;;) {
             want_input(1);
             zs.next_in = reinterpret_cast<Bytef*>(in.data() + in_pos);
             zs.avail_in = static_cast<uInt>(in_len - in_pos);
-            const std::size_t old = text.size();
-            text.resize(old + piece_bytes);
-            zs.next_out = reinterpret_cast<Bytef*>(text.data() + old);
+            const std::size_t old = into.size();
+            into.resize(old + piece_bytes);
+            zs.next_out = reinterpret_cast<Bytef*>(into.data() + old);
             zs.avail_out = static_cast<uInt>(piece_bytes);
             const int rc = inflate(&zs, Z_NO_FLUSH);
             const std::size_t produced = piece_bytes - zs.avail_out;
-            text.resize(old + produced);
+            into.resize(old + produced);
             in_pos = in_len - zs.avail_in;
             inflated += produced;
             if (inflated > max_inflated_bytes && inflated > max_inflate_ratio * raw_read)
@@ -143,14 +172,14 @@ struct JsonlStream::Impl {
             if (rc == Z_STREAM_END) {
                 want_input(3);   // another gzip member may follow; anything else after one is ignored, as gunzip does
                 if (in_pos < in_len && is_gzip(std::string_view(in.data() + in_pos, in_len - in_pos))) inflateReset(&zs);
-                else text_end = true;
+                else bytes_end = true;
             } else if (rc == Z_BUF_ERROR) {   // no progress: the input ran out inside a member
                 if (raw_end && in_pos == in_len) throw ImportError("gzip: corrupt or truncated data");
             } else if (rc != Z_OK) {
                 throw ImportError("gzip: corrupt or truncated data");
             }
             if (produced > 0) return true;
-            if (text_end) return false;
+            if (bytes_end) return false;
         }
     }
 
@@ -205,8 +234,6 @@ struct JsonlStream::Impl {
             }
             line = trim_jsonl_line(line);
             if (line.empty()) continue;
-            if (line_no == 1 && (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")))
-                throw ImportError("UTF-16 text: JSON Lines is read as UTF-8 (convert the file, e.g. with iconv)");
             if (line.find('\0') != std::string_view::npos) {
                 if (!anything) throw ImportError("binary file (NUL bytes)");
                 say("binary data (NUL bytes)");

@@ -59,8 +59,8 @@ public:
     // The next record's article, finished as import_bytes finishes a file's articles (id, content
     // hash, language, source key "path#id" when the file has more than one record); false at the
     // end. A line that cannot be imported is added to `issues` and skipped. Throws ImportError
-    // when the file cannot be read on: nothing in it, binary or UTF-16 data, corrupt gzip (the
-    // records returned before stay imported).
+    // when the file cannot be read on: nothing in it, binary data, corrupt gzip (the records
+    // returned before stay imported). UTF-16 with a byte order mark is converted as it comes.
     bool next(Article& out, std::vector<ImportIssue>& issues);
     // Bytes taken from the source so far (for gzip, compressed bytes).
     [[nodiscard]] std::uint64_t raw_bytes_read() const;

@@ -87,6 +87,35 @@ TEST(test_jsonl_stream, gives_what_the_whole_file_import_gives_whatever_the_piec
     }
 }
 
+// UTF-16 with a byte order mark (PowerShell 5's Out-File writes it): converted as it comes, a
+// character cut between two pieces included.
+TEST(test_jsonl_stream, utf16_with_a_byte_order_mark_is_converted_on_the_way) {
+    test_support::use_source_resources();
+    const std::u16string lines = u"{\"title\":\"Été\",\"text\":\"Le ministère a parlé à Paris.\"}\r\n{\"text\":\"Deux.\"}\r\n";
+    for (const bool big_endian : {false, true}) {
+        std::string bytes = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+        for (const char16_t c : lines) {
+            const char hi = static_cast<char>(c >> 8), lo = static_cast<char>(c & 0xFF);
+            bytes += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+        }
+        const FileImport whole = import_bytes(bytes, SourceInfo{"w.jsonl", "jsonl", "", ""});   // as the whole-file path reads it
+        ASSERT_EQ(whole.result.articles.size(), 2u);
+        for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{1} << 16}) {
+            for (const bool gz : {false, true}) {
+                SCOPED_TRACE(std::string(big_endian ? "BE" : "LE") + ", piece " + std::to_string(piece) + (gz ? ", gzip" : ""));
+                const Streamed s = stream_all(gz ? gzip_bytes(bytes) : bytes, gz ? "w.jsonl.gz" : "w.jsonl", piece);
+                EXPECT_EQ(s.error, "");
+                ASSERT_EQ(s.articles.size(), 2u);
+                EXPECT_EQ(s.articles[0].title, "\xC3\x89t\xC3\xA9");
+                EXPECT_EQ(s.articles[0].text, "Le minist\xC3\xA8re a parl\xC3\xA9 \xC3\xA0 Paris.");
+                EXPECT_EQ(s.articles[1].text, "Deux.");
+                EXPECT_TRUE(s.issues.empty());
+                for (std::size_t i = 0; i < 2; ++i) EXPECT_EQ(s.articles[i].id, whole.result.articles[i].id);
+            }
+        }
+    }
+}
+
 TEST(test_jsonl_stream, one_record_is_keyed_by_the_path_alone) {
     test_support::use_source_resources();
     const Streamed s = stream_all("\n{\"id\":\"x\",\"text\":\"Only one.\"}\n\n", "one.jsonl", 3);
@@ -150,7 +179,6 @@ TEST(test_jsonl_stream, files_that_cannot_be_read_say_why) {
     EXPECT_EQ(stream_all("\n  \n\r\n", "e.jsonl").error, "empty file");
     EXPECT_EQ(stream_all(gzip_bytes(""), "e.jsonl.gz").error, "empty file");
     EXPECT_EQ(stream_all(std::string("PK\x03\x04\0\0\x01", 7), "z.jsonl").error, "binary file (NUL bytes)");
-    EXPECT_NE(stream_all(std::string("\xFF\xFE{\0\"\0", 6), "u.jsonl").error.find("UTF-16"), std::string::npos);
     EXPECT_EQ(stream_all("\x1F\x8B\x08 not really gzip", "g.jsonl.gz").error, "gzip: corrupt or truncated data");
     // Only broken lines: nothing to import, each line said.
     const Streamed broken = stream_all("{a\n{b\n", "b.jsonl");
