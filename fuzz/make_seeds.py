@@ -5,6 +5,7 @@ Usage: make_seeds.py SOURCE_DIR OUT_DIR  -> OUT_DIR/<session>/ for each fuzz ses
 The input formats follow the targets: fuzz_import_bytes and fuzz_pipeline read a selector
 byte before the data (see their sources)."""
 import hashlib
+import gzip
 import json
 import pathlib
 import sys
@@ -42,6 +43,10 @@ def main() -> int:
         write(out / "import_bytes", bytes([EXTENSIONS.index(ext)]) + data)
         write(out / "import_bytes", bytes([0x30]) + data)   # no extension, --lang fr --date
         write(out / "importer", data)
+        if p.suffix == ".jsonl":   # in pieces of 1, 7 and 6,112 bytes, and gzip-compressed
+            for selector in (0x00, 0x06, 0x7F):
+                write(out / "jsonl_stream", bytes([selector]) + data)
+            write(out / "jsonl_stream", bytes([0x40]) + gzip.compress(data, mtime=0))
         if p.suffix in (".json", ".jsonl"):
             for r in records(p):
                 text = r.get("text") or r.get("maintext") or ""

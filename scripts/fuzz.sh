@@ -4,7 +4,7 @@
 # packages:
 #   scripts/install-deps.sh fuzz
 # Usage: scripts/fuzz.sh [SECONDS] [SESSION...]
-#   sessions: import_bytes, importer:<name> (one per registered importer), pipeline,
+#   sessions: import_bytes, jsonl_stream, importer:<name> (one per registered importer), pipeline,
 #   annotate_line, publication_date; default all.
 # Corpora grow in build-fuzz/fuzz-work/corpus/<session>/ across runs; a crash, leak or timeout
 # is saved as build-fuzz/fuzz-work/artifacts/<session>/crash-* (turn it into a regression test:
@@ -27,7 +27,7 @@ python3 "$root/fuzz/make_seeds.py" "$root" "$work/seeds" || exit 2
 
 sessions=("$@")
 if [ ${#sessions[@]} -eq 0 ]; then
-  sessions=(import_bytes)
+  sessions=(import_bytes jsonl_stream)
   while read -r name; do [ -n "$name" ] && sessions+=("importer:$name"); done \
     < <(STORYLINE_FUZZ_IMPORTER=list "$build/fuzz/fuzz_importer" 2>/dev/null)
   sessions+=(pipeline annotate_line publication_date)
