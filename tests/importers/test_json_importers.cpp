@@ -36,6 +36,30 @@ TEST(test_json_importer, invalid_json_names_the_offset) {
     }
 }
 
+// BigQuery exports and many scrapers write JSON Lines under a .json name: every record is read,
+// not only the first one.
+TEST(test_json_importer, json_lines_under_a_json_name_are_all_read) {
+    test_support::use_source_resources();
+    const std::string lines = "{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"b\",\"text\":\"Second.\"}\n{broken\n";
+    const auto r = import_bytes(lines, SourceInfo{"export.json", "json", "", ""});
+    ASSERT_EQ(r.result.articles.size(), 2u);
+    EXPECT_EQ(r.result.articles[1].text, "Second.");
+    EXPECT_EQ(r.result.articles[1].source_key, "export.json#b");
+    ASSERT_EQ(r.result.issues.size(), 1u);
+    EXPECT_EQ(r.result.issues[0].where, "line 3");
+}
+
+TEST(test_json_importer, content_after_the_value_is_reported) {
+    test_support::use_source_resources();
+    const auto r = import_bytes("{\"text\":\"Only one.\"}\n] trailing", SourceInfo{"a.json", "json", "", ""});
+    ASSERT_EQ(r.result.articles.size(), 1u);
+    ASSERT_EQ(r.result.issues.size(), 1u);
+    EXPECT_EQ(r.result.issues[0].where, "byte 21");   // from 0, as "invalid JSON at byte N"
+    EXPECT_EQ(r.result.issues[0].reason, "content after the JSON value");
+    // Whitespace after the value is nothing to say.
+    EXPECT_TRUE(import_bytes("{\"text\":\"Only one.\"}\n\n  \n", SourceInfo{"a.json", "json", "", ""}).result.issues.empty());
+}
+
 TEST(test_jsonl_importer, broken_line_is_skipped_and_ids_are_kept) {
     test_support::use_source_resources();
     const std::string jsonl = "{\"id\":\"d1\",\"text\":\"First.\",\"lang\":\"en\"}\n{broken\n{\"id\":\"d3\",\"text\":\"Third.\"}\n";
