@@ -36,7 +36,8 @@ public:
             ->check(CLI::Validator(valid_shard, "K/N", "shard"));
         app.footer("Exit status: 0 when every file was imported, 1 when some failed (each is named on stderr), 2 on usage errors.\n"
                    "Importing the same files again reports them unchanged; a changed file replaces its old annotations.\n"
-                   "Files are read whole, up to 64 MB each; JSON Lines files (.jsonl, .ndjson, also .gz) are read as a stream, of any size.");
+                   "Files are read whole, up to 64 MB each; JSON Lines files (.jsonl, .ndjson, also .gz) are read as a stream, of any\n"
+                   "size, and so are larger .json files (one JSON array, or JSON Lines).");
     }
     int run() override {
         if (!m_shard.empty()) m_opts.shard = *parse_shard(m_shard);

@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace storyline::cli {
 namespace {
@@ -83,7 +84,9 @@ DryRunSummary run_dry_run(const ImportOptions& options, DryRunFormat format, std
             summary.record_issues += static_cast<std::int64_t>(issues.size());
             issues.clear();
         };
-        if (streams_records(path)) {   // as a real import reads it: a piece at a time
+        std::error_code size_error;
+        const bool large = streams_when_large(path) && std::filesystem::file_size(path, size_error) > max_file_bytes && !size_error;
+        if (streams_records(path) || large) {   // as a real import reads it: a piece at a time
             const int fd = open_stream_file(path, error);
             if (fd < 0) {
                 skipped("", error);

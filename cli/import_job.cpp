@@ -388,7 +388,9 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
             source.path = files[i];
             source.extension = lower_extension(source.path);
             if (streams_records(source.path)) return stream_file(i, end);
-            const bool read = reader.read(i, bytes, error, end);
+            bool too_large = false;
+            const bool read = reader.read(i, bytes, error, end, &too_large);
+            if (!read && too_large && streams_when_large(source.path)) return stream_file(i, end);
             if (!read) {
                 report(source.path, "", error);
                 ++counts.failed_files;

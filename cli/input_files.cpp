@@ -198,7 +198,7 @@ int open_for_reading(const std::string& path) { return ::open(path.c_str(), O_RD
 // Reads the whole of an open file. With `nowait` set, the first read takes only what is in
 // memory; `missed` then tells whether some of the file was not (`nowait` is cleared where the
 // system cannot tell).
-bool read_open_file(int fd, std::string& bytes, std::string& error, bool& nowait, bool& missed) {
+bool read_open_file(int fd, std::string& bytes, std::string& error, bool& nowait, bool& missed, bool* too_large = nullptr) {
     // The size by seeking to the end: fstat cost 1.2 of the 5.2 µs a file's open, size, read and
     // close took on this VM (its stat copy and security hooks), lseek 0.1. A FIFO or socket
     // swapped in since the folder was listed cannot seek (ESPIPE), as fstat's S_ISREG refused it;
@@ -211,6 +211,7 @@ bool read_open_file(int fd, std::string& bytes, std::string& error, bool& nowait
     }
     const auto size = static_cast<std::uintmax_t>(end);
     if (size > max_file_bytes) {
+        if (too_large) *too_large = true;
         error = "file too large (" + std::to_string(size >> 20) + " MB; the limit is " +
                 std::to_string(max_file_bytes >> 20) + " MB)";
         return false;
@@ -325,7 +326,7 @@ int FileReader::open(std::size_t i, std::string& error, std::size_t ahead_end) {
     return checked_for_stream(fd, error);
 }
 
-bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end) {
+bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end, bool* too_large) {
     const std::size_t end = std::min(ahead_end, m_paths.size());
     bool was_ahead = false;
     const FdCloser fd{take(i, end, was_ahead)};
@@ -338,7 +339,7 @@ bool FileReader::read(std::size_t i, std::string& bytes, std::string& error, std
     // it is mostly refused, cached or not (fadvise marks its pages for read-ahead, which
     // RWF_NOWAIT gives up on), and each refusal counted as a miss kept the whole run asking.
     bool nowait = !was_ahead && m_nowait;
-    const bool ok = read_open_file(fd.fd, bytes, error, nowait, missed);
+    const bool ok = read_open_file(fd.fd, bytes, error, nowait, missed, too_large);
     if (!was_ahead) m_nowait = nowait;
     if (missed) {
         // A file of a folder in memory is now and then refused too (51 of Reuters' 21,578 warm

@@ -54,7 +54,9 @@ public:
     // File `i` of the list; calls come with i = 0, 1, 2, ... (one skipped is opened anew). Files
     // from `i` up to `ahead_end` (exclusive; the end of the list by default) are the ones this
     // reader will read next, which it may ask for ahead.
-    bool read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));
+    // `too_large` (when given) is set for a file refused for its size (over max_file_bytes).
+    bool read(std::size_t i, std::string& bytes, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1),
+              bool* too_large = nullptr);
     // File `i` opened to be read a piece at a time (a JSON Lines dump, of any size): its
     // descriptor, which the caller closes, or -1 with `error` set (missing, not a regular file).
     int open(std::size_t i, std::string& error, std::size_t ahead_end = static_cast<std::size_t>(-1));

@@ -47,6 +47,8 @@ def main() -> int:
             for selector in (0x00, 0x06, 0x7F):
                 write(out / "jsonl_stream", bytes([selector]) + data)
             write(out / "jsonl_stream", bytes([0x40]) + gzip.compress(data, mtime=0))
+        if p.suffix == ".json":    # as the items of an array, a large .json file streamed
+            write(out / "jsonl_stream", bytes([0x06]) + b"[" + data + b",\n" + data + b"]")
         if p.suffix in (".json", ".jsonl"):
             for r in records(p):
                 text = r.get("text") or r.get("maintext") or ""

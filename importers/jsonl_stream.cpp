@@ -32,17 +32,28 @@ std::size_t MemorySource::read(char* into, std::size_t capacity) {
     return n;
 }
 
-bool streams_records(const std::string& path) {
+namespace {
+
+// ".jsonl" for "a/dump.JSONL" and "a/dump.jsonl.gz".
+std::string format_extension(const std::string& path) {
     auto lower_ext = [](const std::filesystem::path& p) {
         std::string ext = p.extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         return ext;
     };
     const std::filesystem::path p(path);
-    std::string ext = lower_ext(p);
-    if (ext == ".gz") ext = lower_ext(p.stem());
+    const std::string ext = lower_ext(p);
+    return ext == ".gz" ? lower_ext(p.stem()) : ext;
+}
+
+} // namespace
+
+bool streams_records(const std::string& path) {
+    const std::string ext = format_extension(path);
     return ext == ".jsonl" || ext == ".ndjson";
 }
+
+bool streams_when_large(const std::string& path) { return format_extension(path) == ".json"; }
 
 namespace {
 
@@ -77,6 +88,12 @@ struct JsonlStream::Impl {
     std::string text;
     std::size_t pos = 0;
     std::size_t line_no = 0;
+
+    // Lines (JSON Lines), or the items of one JSON array (a file whose first character is '[').
+    enum class Framing { unknown, lines, array } framing = Framing::unknown;
+    bool array_closed = false;
+    bool done = false;   // the end was reached (and what follows an array said)
+    std::size_t item_no = 0;
 
     std::deque<Article> ahead;   // at the start: the first record, held until a second one tells the file has many
     std::size_t returned = 0;
@@ -218,21 +235,124 @@ struct JsonlStream::Impl {
         }
     }
 
-    // Parses lines until one gives an article (into `ahead`); false at the end of the file.
+    static bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+    // The next item of the array (one JSON value, its nested strings and brackets skipped over);
+    // an item longer than max_jsonl_line_bytes is dropped as it comes, as a long line is. End at
+    // the array's ']' (array_closed) or at the end of the file.
+    Cut next_item(std::string_view& item, std::size_t& size) {
+        for (;;) {   // to the item's first character, past the commas and spaces between items
+            while (pos < text.size() && (json_space(text[pos]) || text[pos] == ',')) ++pos;
+            if (pos < text.size()) break;
+            text.clear();
+            pos = 0;
+            if (!more_text()) return Cut::end;
+        }
+        if (text[pos] == ']') {
+            ++pos;
+            array_closed = true;
+            return Cut::end;
+        }
+        std::size_t i = pos, skipped = 0;
+        int depth = 0;
+        bool in_string = false, escaped = false, ended = false;
+        while (!ended) {
+            for (; i < text.size() && !ended; ++i) {
+                const char c = text[i];
+                if (in_string) {
+                    if (escaped) escaped = false;
+                    else if (c == '\\') escaped = true;
+                    else if (c == '"') in_string = false;
+                } else if (c == '"') {
+                    in_string = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (depth == 0) break;   // the array's own ']' after a bare value: not the item's
+                    ended = --depth == 0;
+                } else if (depth == 0 && (c == ',' || json_space(c))) {
+                    break;                   // a bare value (number, literal) ends here
+                }
+            }
+            if (ended || (i < text.size())) break;
+            if (i - pos > max_jsonl_line_bytes) {   // too long already: dropped, not held
+                skipped += i - pos;
+                text.clear();
+                pos = i = 0;
+            } else if (pos > 0) {
+                text.erase(0, pos);
+                i -= pos;
+                pos = 0;
+            }
+            if (!more_text()) break;   // the file ends inside the item: its parse will say so
+        }
+        // A stray '}' where an item should start: taken as an item of its own (and reported as
+        // invalid), so that the next call moves on.
+        if (i == pos && !skipped && i < text.size()) ++i;
+        item = std::string_view(text).substr(pos, i - pos);
+        size = skipped + (i - pos);
+        pos = i;
+        ++item_no;
+        return skipped || size > max_jsonl_line_bytes ? Cut::too_long : Cut::line;
+    }
+
+    // Lines, or an array's items: told by the first character that is not a space, within the
+    // first 64 KB (JSON Lines may open with blank lines; an array does not wait that long).
+    void find_framing() {
+        auto first_char = [&] {
+            std::size_t first = std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+            while (first < text.size() && json_space(text[first])) ++first;
+            return first;
+        };
+        // Three bytes at least: a byte order mark may come in pieces.
+        while (text.size() < piece_bytes && (text.size() < 3 || first_char() == text.size()) && more_text()) {}
+        const std::size_t first = first_char();
+        framing = first < text.size() && text[first] == '[' ? Framing::array : Framing::lines;
+        if (framing == Framing::array) pos = first + 1;
+    }
+
+    // Parses records until one gives an article (into `ahead`); false at the end of the file.
     bool read_record(std::vector<ImportIssue>& issues) {
+        if (done) return false;
+        if (framing == Framing::unknown) find_framing();
+        const bool array = framing == Framing::array;
         std::string_view line;
         std::size_t size = 0;
         std::string error;
         for (;;) {
-            const Cut cut = next_line(line, size);
-            if (cut == Cut::end) return false;
-            auto say = [&](std::string reason) { issues.push_back({"line " + std::to_string(line_no), std::move(reason)}); };
+            if (array && array_closed) {   // what follows the array is said, not read
+                for (;;) {
+                    while (pos < text.size() && json_space(text[pos])) ++pos;
+                    if (pos < text.size()) {
+                        issues.push_back({"", "content after the JSON array"});
+                        break;
+                    }
+                    text.clear();
+                    pos = 0;
+                    if (!more_text()) break;
+                }
+                done = true;
+                return false;
+            }
+            const Cut cut = array ? next_item(line, size) : next_line(line, size);
+            if (cut == Cut::end) {
+                if (array && array_closed) continue;
+                if (array) {
+                    anything = true;
+                    issues.push_back({"", "the JSON array is not closed (file truncated?)"});
+                }
+                done = true;
+                return false;
+            }
+            auto say = [&](std::string reason) {
+                issues.push_back({array ? "item " + std::to_string(item_no) : "line " + std::to_string(line_no), std::move(reason)});
+            };
             if (cut == Cut::too_long) {
                 anything = true;
-                say("line too long (" + std::to_string(size >> 20) + " MB)");
+                say(std::string(array ? "item" : "line") + " too long (" + std::to_string(size >> 20) + " MB)");
                 continue;
             }
-            line = trim_jsonl_line(line);
+            if (!array) line = trim_jsonl_line(line);
             if (line.empty()) continue;
             if (line.find('\0') != std::string_view::npos) {
                 if (!anything) throw ImportError("binary file (NUL bytes)");
@@ -257,7 +377,7 @@ struct JsonlStream::Impl {
                 say(error);
                 continue;
             }
-            a.format = "jsonl";
+            a.format = array ? "json" : "jsonl";
             ahead.push_back(std::move(a));
             return true;
         }

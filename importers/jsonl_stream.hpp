@@ -1,8 +1,10 @@
 #pragma once
-// A JSON Lines file read a piece at a time, inflated on the way when it is gzip: its records come
-// out as they are parsed, so a dump of any size is imported in bounded memory (a few hundred KB
-// here, whatever the file). The whole-file path (import_bytes) holds the file, its inflated and
-// decoded copies and all of its articles at once, and `import` refuses files over 64 MB for it.
+// A JSON Lines file, or one JSON array of records, read a piece at a time, inflated on the way
+// when it is gzip: its records come out as they are parsed, so a dump of any size is imported in
+// bounded memory (a few hundred KB here, whatever the file). The whole-file path (import_bytes)
+// holds the file, its inflated and decoded copies and all of its articles at once, and `import`
+// refuses files over 64 MB for it. A file whose first character is '[' is read as an array (its
+// items cut by their brackets, strings skipped over), any other as lines.
 #include "importers/importer.hpp"
 
 #include <cstdint>
@@ -43,10 +45,12 @@ private:
     std::size_t m_piece;
 };
 
-// Whether a file is read as a stream: one named .jsonl or .ndjson, gzip-compressed or not (the
-// name says JSON Lines; JsonlImporter's sniff gives such a name the file whatever its content).
-// `path` as in SourceInfo.
+// Whether a file is read as a stream whatever its size: one named .jsonl or .ndjson, gzip or not
+// (the name says JSON Lines, and JsonlImporter's sniff already trusts it). `path` as in SourceInfo.
 [[nodiscard]] bool streams_records(const std::string& path);
+// Whether a file too large to be read whole is read as a stream instead: one named .json, gzip
+// or not (a dump as one JSON array, or JSON Lines under a .json name).
+[[nodiscard]] bool streams_when_large(const std::string& path);
 
 class JsonlStream {
 public:
@@ -58,7 +62,7 @@ public:
 
     // The next record's article, finished as import_bytes finishes a file's articles (id, content
     // hash, language, source key "path#id" when the file has more than one record); false at the
-    // end. A line that cannot be imported is added to `issues` and skipped. Throws ImportError
+    // end. A line or item that cannot be imported is added to `issues` and skipped. Throws ImportError
     // when the file cannot be read on: nothing in it, binary data, corrupt gzip (the records
     // returned before stay imported). UTF-16 with a byte order mark is converted as it comes.
     bool next(Article& out, std::vector<ImportIssue>& issues);

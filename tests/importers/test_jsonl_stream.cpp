@@ -87,6 +87,65 @@ TEST(test_jsonl_stream, gives_what_the_whole_file_import_gives_whatever_the_piec
     }
 }
 
+// A dump as one JSON array (of a .json file over the whole-file limit): its items are cut by
+// their brackets, whatever the strings hold or however the items are laid out.
+TEST(test_jsonl_stream, a_json_array_gives_what_the_whole_file_import_gives) {
+    test_support::use_source_resources();
+    std::string array = "\xEF\xBB\xBF [\n";
+    for (int i = 0; i < 30; ++i) {
+        if (i) array += i % 3 ? ",\n" : " ,";
+        if (i == 4) array += "{\"title\": \"no text\"},";          // reported, as the whole-file path reports it
+        if (i == 9) array += "42,\"a string\", null,";               // not records
+        array += "{\n  \"id\": \"a" + std::to_string(i) + "\",\n  \"title\": \"Brackets ] } [ { and \\\"quotes\\\" " +
+                 std::to_string(i) + "\",\n  \"text\": \"Ministers met in Paris. {[\\\\]}\",\n  \"tags\": [[1, {\"k\": \"]\"}], []]\n}";
+    }
+    array += "\n]\n";
+    const FileImport whole = import_bytes(array, SourceInfo{"dump.json", "json", "", ""});
+    ASSERT_GE(whole.result.articles.size(), 30u);   // the title-only record is one too (its title is its text)
+    for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 16}) {
+        for (const bool gz : {false, true}) {
+            SCOPED_TRACE("piece " + std::to_string(piece) + (gz ? ", gzip" : ""));
+            const Streamed s = stream_all(gz ? gzip_bytes(array) : array, "dump.json", piece);
+            EXPECT_EQ(s.error, "");
+            ASSERT_EQ(s.articles.size(), whole.result.articles.size());
+            for (std::size_t i = 0; i < s.articles.size(); ++i) {
+                EXPECT_EQ(s.articles[i].id, whole.result.articles[i].id);
+                EXPECT_EQ(s.articles[i].title, whole.result.articles[i].title);
+                EXPECT_EQ(s.articles[i].text, whole.result.articles[i].text);
+                EXPECT_EQ(s.articles[i].content_hash, whole.result.articles[i].content_hash);
+                EXPECT_EQ(s.articles[i].source_key, whole.result.articles[i].source_key);
+                EXPECT_EQ(s.articles[i].format, "json");
+            }
+            ASSERT_EQ(s.issues.size(), whole.result.issues.size());
+            for (std::size_t i = 0; i < s.issues.size(); ++i) {
+                EXPECT_EQ(s.issues[i].where, whole.result.issues[i].where);
+                EXPECT_EQ(s.issues[i].reason, whole.result.issues[i].reason);
+            }
+        }
+    }
+}
+
+TEST(test_jsonl_stream, what_ends_a_json_array_badly_is_said) {
+    test_support::use_source_resources();
+    const std::string one = "{\"id\":\"x\",\"text\":\"One.\"}", two = "{\"id\":\"y\",\"text\":\"Two.\"}";
+    const Streamed trailing = stream_all("[" + one + "," + two + "]\n\n  garbage", "t.json", 3);
+    ASSERT_EQ(trailing.articles.size(), 2u);
+    ASSERT_EQ(trailing.issues.size(), 1u);
+    EXPECT_EQ(trailing.issues[0].reason, "content after the JSON array");
+    const Streamed cut = stream_all("[" + one + "," + two.substr(0, 10), "c.json", 4);
+    ASSERT_EQ(cut.articles.size(), 1u);
+    ASSERT_EQ(cut.issues.size(), 2u);   // the cut item, then the array left open
+    EXPECT_EQ(cut.issues[0].where, "item 2");
+    EXPECT_EQ(cut.issues[1].reason, "the JSON array is not closed (file truncated?)");
+    EXPECT_EQ(stream_all("  [ ]  ", "e.json").error, "empty file");
+    const Streamed stray = stream_all("[" + one + "} }," + two + "]", "s.json", 2);   // ends, not loops
+    EXPECT_EQ(stray.articles.size(), 2u);
+    EXPECT_EQ(stray.issues.size(), 2u);
+    const Streamed open = stream_all("[", "o.json");
+    EXPECT_TRUE(open.articles.empty());
+    ASSERT_EQ(open.issues.size(), 1u);
+}
+
 // UTF-16 with a byte order mark (PowerShell 5's Out-File writes it): converted as it comes, a
 // character cut between two pieces included.
 TEST(test_jsonl_stream, utf16_with_a_byte_order_mark_is_converted_on_the_way) {
@@ -195,4 +254,8 @@ TEST(test_jsonl_stream, files_named_as_json_lines_are_streamed) {
     EXPECT_FALSE(streams_records("dump.json.gz"));
     EXPECT_FALSE(streams_records("page.html"));
     EXPECT_FALSE(streams_records("jsonl"));
+    EXPECT_TRUE(streams_when_large("export.json"));
+    EXPECT_TRUE(streams_when_large("export.JSON.gz"));
+    EXPECT_FALSE(streams_when_large("dump.jsonl"));
+    EXPECT_FALSE(streams_when_large("page.html"));
 }

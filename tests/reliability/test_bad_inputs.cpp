@@ -231,6 +231,20 @@ TEST(test_reliability_bad_input, jsonl_past_the_file_size_limit_is_streamed) {
     });
 }
 
+// A .json file over the limit (a dump as one JSON array) is streamed too, item by item.
+TEST(test_reliability_bad_input, json_array_past_the_file_size_limit_is_streamed) {
+    check_case("dump.json", Expect::import, [](const fs::path& d) {
+        std::ofstream out(d / "dump.json", std::ios::binary);
+        out << R"([{"id":"first","title":"First","text":"The first item of the array was imported.","date":"2022-01-13"},)" << '\n';
+        const std::string blank(std::size_t{1} << 16, ' ');
+        for (int i = 0; i < 1100; ++i) out << blank << '\n';   // 69 MB of spaces between the items
+        out << R"({"id":"last","title":"Last","text":"The last item of the array, past 64 MB, was imported.","date":"2022-01-13"}])" << '\n';
+    }, [](const Stored& s) {
+        EXPECT_TRUE(holds_text(s, "first item of the array"));
+        EXPECT_TRUE(holds_text(s, "last item of the array"));
+    });
+}
+
 TEST(test_reliability_bad_input, symlink_loops_are_reported_not_followed) {
     check_case("loop", Expect::error, [](const fs::path& d) { fs::create_directory_symlink(".", d / "loop"); });
     check_case("self.txt", Expect::error, [](const fs::path& d) { fs::create_symlink("self.txt", d / "self.txt"); });
