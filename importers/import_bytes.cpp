@@ -7,7 +7,7 @@
 #include "importers/registry.hpp"
 
 #include <algorithm>
-#include <filesystem>
+#include <cctype>
 
 namespace storyline {
 
@@ -28,6 +28,19 @@ void finish_article(Article& a, const SourceInfo& src, std::size_t record, std::
     if (!a.published.known() && !src.forced_date.empty()) a.published = {src.forced_date, "cli"};
 }
 
+std::string format_extension(std::string_view path) {
+    // A file name's extension, lower-cased, without its dot; none for ".bashrc".
+    auto extension = [](std::string_view name) {
+        const std::size_t dot = name.rfind('.');
+        std::string ext(dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot + 1));
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return ext;
+    };
+    const std::string_view name = path.substr(path.rfind('/') + 1);   // npos + 1: the whole path
+    const std::string ext = extension(name);
+    return ext == "gz" ? extension(name.substr(0, name.size() - 3)) : ext;
+}
+
 bool article_too_large(const Article& a, std::string& reason) {
     const std::size_t size = a.title.size() + a.text.size();
     if (size <= max_article_bytes) return false;
@@ -35,18 +48,6 @@ bool article_too_large(const Article& a, std::string& reason) {
              std::to_string(max_article_bytes >> 20) + " MB)";
     return true;
 }
-
-namespace {
-
-// "a.jsonl.gz" → "jsonl": the format is named by the extension under the compression one.
-std::string inner_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).stem().extension().string();
-    if (!ext.empty()) ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
-} // namespace
 
 FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
     if (raw.empty()) throw ImportError("empty file");
@@ -57,7 +58,7 @@ FileImport import_bytes(std::string_view raw, const SourceInfo& given) {
         raw = inflated;
         if (raw.empty()) throw ImportError("empty file (once gunzipped)");
     }
-    if (src.extension == "gz") src.extension = inner_extension(src.path);
+    if (src.extension == "gz") src.extension = format_extension(src.path);
     // Every importer reads UTF-8: decode once here, whatever the file's encoding.
     const DecodedText decoded = decode_text(raw);
     inflated.clear();

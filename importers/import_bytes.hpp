@@ -13,6 +13,9 @@ struct FileImport {
 // Articles with more text than this (title + body) are dropped with an issue: a news article
 // is rarely over 100 KB, and annotation time grows with the text (about 1 s per MB).
 inline constexpr std::size_t max_article_bytes = std::size_t{2} << 20;
+// The extension that names a file's format, lower-cased, without its dot: the one under ".gz"
+// ("jsonl" for "a/dump.JSONL.gz"); "" when there is none.
+std::string format_extension(std::string_view path);
 // Whether the article is over that limit; `reason` then says by how much.
 bool article_too_large(const Article& article, std::string& reason);
 

@@ -8,11 +8,9 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <filesystem>
 #include <unistd.h>
 
 namespace storyline {
@@ -32,28 +30,12 @@ std::size_t MemorySource::read(char* into, std::size_t capacity) {
     return n;
 }
 
-namespace {
-
-// ".jsonl" for "a/dump.JSONL" and "a/dump.jsonl.gz".
-std::string format_extension(const std::string& path) {
-    auto lower_ext = [](const std::filesystem::path& p) {
-        std::string ext = p.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return ext;
-    };
-    const std::filesystem::path p(path);
-    const std::string ext = lower_ext(p);
-    return ext == ".gz" ? lower_ext(p.stem()) : ext;
-}
-
-} // namespace
-
 bool streams_records(const std::string& path) {
     const std::string ext = format_extension(path);
-    return ext == ".jsonl" || ext == ".ndjson";
+    return ext == "jsonl" || ext == "ndjson";
 }
 
-bool streams_when_large(const std::string& path) { return format_extension(path) == ".json"; }
+bool streams_when_large(const std::string& path) { return format_extension(path) == "json"; }
 
 namespace {
 

@@ -216,15 +216,27 @@ TEST(test_reliability_bad_input, jsonl_with_a_50mb_line_keeps_the_other_lines) {
     });
 }
 
-// Past the 64 MB a file may have to be read whole: a JSON Lines file is read as a stream,
-// whatever its size (importers/jsonl_stream.hpp), and what lies past 64 MB is imported.
+namespace {
+
+// A dump past the 64 MB a file may have to be read whole: `first`, 69 MB of spaces and newlines,
+// then `last`.
+void write_dump_past_the_limit(const fs::path& file, const std::string& first, const std::string& last) {
+    std::ofstream out(file, std::ios::binary);
+    out << first << '\n';
+    const std::string blank(std::size_t{1} << 16, ' ');
+    for (int i = 0; i < 1100; ++i) out << blank << '\n';
+    out << last << '\n';
+}
+
+} // namespace
+
+// A JSON Lines file is read as a stream, whatever its size (importers/jsonl_stream.hpp), and
+// what lies past 64 MB is imported.
 TEST(test_reliability_bad_input, jsonl_past_the_file_size_limit_is_streamed) {
     check_case("dump.jsonl", Expect::import, [](const fs::path& d) {
-        std::ofstream out(d / "dump.jsonl", std::ios::binary);
-        out << R"({"id":"first","title":"First","text":"The first record of the dump was imported.","date":"2022-01-13"})" << '\n';
-        const std::string blank(std::size_t{1} << 16, ' ');
-        for (int i = 0; i < 1100; ++i) out << blank << '\n';   // 69 MB of blank lines
-        out << R"({"id":"last","title":"Last","text":"The last record of the dump, past 64 MB, was imported.","date":"2022-01-13"})" << '\n';
+        write_dump_past_the_limit(d / "dump.jsonl",
+            R"({"id":"first","title":"First","text":"The first record of the dump was imported.","date":"2022-01-13"})",
+            R"({"id":"last","title":"Last","text":"The last record of the dump, past 64 MB, was imported.","date":"2022-01-13"})");
     }, [](const Stored& s) {
         EXPECT_TRUE(holds_text(s, "first record of the dump"));
         EXPECT_TRUE(holds_text(s, "last record of the dump"));
@@ -234,11 +246,9 @@ TEST(test_reliability_bad_input, jsonl_past_the_file_size_limit_is_streamed) {
 // A .json file over the limit (a dump as one JSON array) is streamed too, item by item.
 TEST(test_reliability_bad_input, json_array_past_the_file_size_limit_is_streamed) {
     check_case("dump.json", Expect::import, [](const fs::path& d) {
-        std::ofstream out(d / "dump.json", std::ios::binary);
-        out << R"([{"id":"first","title":"First","text":"The first item of the array was imported.","date":"2022-01-13"},)" << '\n';
-        const std::string blank(std::size_t{1} << 16, ' ');
-        for (int i = 0; i < 1100; ++i) out << blank << '\n';   // 69 MB of spaces between the items
-        out << R"({"id":"last","title":"Last","text":"The last item of the array, past 64 MB, was imported.","date":"2022-01-13"}])" << '\n';
+        write_dump_past_the_limit(d / "dump.json",
+            R"([{"id":"first","title":"First","text":"The first item of the array was imported.","date":"2022-01-13"},)",
+            R"({"id":"last","title":"Last","text":"The last item of the array, past 64 MB, was imported.","date":"2022-01-13"}])");
     }, [](const Stored& s) {
         EXPECT_TRUE(holds_text(s, "first item of the array"));
         EXPECT_TRUE(holds_text(s, "last item of the array"));
