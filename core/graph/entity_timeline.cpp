@@ -32,13 +32,27 @@ std::string folded_words(std::string_view text) {
     std::size_t i = 0;
     bool gap = false;
     while (i < f.size()) {
-        const std::size_t at = i;
-        const char32_t cp = next_code_point(f, i);
-        if (is_letter(cp) || is_digit(cp)) {
+        // A run of letters and digits, appended at once (ASCII ones tested inline): the
+        // near-duplicate pass folds every stored article's whole text through here.
+        const std::size_t run = i;
+        while (i < f.size()) {
+            const auto b = static_cast<unsigned char>(f[i]);
+            if (b < 0x80) {
+                if (!is_letter(b) && !is_digit(b)) break;
+                ++i;
+                continue;
+            }
+            std::size_t next = i;
+            const char32_t cp = next_code_point(f, next);
+            if (!is_letter(cp) && !is_digit(cp)) break;
+            i = next;
+        }
+        if (i > run) {
             if (gap && !out.empty()) out += ' ';
             gap = false;
-            out.append(f, at, i - at);
+            out.append(f, run, i - run);
         } else {
+            next_code_point(f, i);   // one code point that is no letter or digit
             gap = true;
         }
     }

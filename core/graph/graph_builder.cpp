@@ -143,34 +143,6 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
 
 StoryGraph GraphBuilder::build() {
     StoryGraph g;
-    // Nodes are added in id order so that vertex numbering, and so every export, is canonical.
-    std::vector<NodeProps> nodes;
-    for (auto& art : m_articles) nodes.push_back(art);
-
-    for (auto& [id, agg] : m_entities) {
-        NodeProps n;
-        n.id = id;
-        n.kind = agg.kind;
-        n.label = agg.canonical.empty() ? most_frequent(agg.surfaces) : most_frequent(agg.canonical);
-        for (const auto& [s, count] : agg.surfaces) n.aliases.push_back(s);
-        n.kb_id = agg.kb_id;
-        n.sources = static_cast<int>(agg.articles.size());
-        n.mentions = static_cast<int>(agg.provenance.size());
-        std::sort(agg.provenance.begin(), agg.provenance.end());
-        n.provenance = agg.provenance;
-        n.confidence = std::accumulate(n.provenance.begin(), n.provenance.end(), 0.0,
-                                       [](double acc, const Provenance& p) { return std::max(acc, p.confidence); });
-        if (m_places && !agg.kb_id.empty()) {
-            if (auto facts = m_places(agg.kb_id)) {
-                if (!facts->name.empty()) n.label = facts->name;
-                n.country = facts->country;
-                n.latitude = facts->latitude;
-                n.longitude = facts->longitude;
-            }
-        }
-        nodes.push_back(std::move(n));
-    }
-
     // Merge event mentions of one real event (event_merging.hpp).
     std::sort(m_events.begin(), m_events.end(), [](const EventRecord& a, const EventRecord& b) {
         return std::tie(a.article_id, a.trigger) < std::tie(b.article_id, b.trigger);
@@ -182,8 +154,39 @@ StoryGraph GraphBuilder::build() {
         std::vector<std::size_t> members;
     };
     std::vector<EventNode> events;
+    events.reserve(groups.size());
     std::map<std::pair<std::string, Span>, std::string> event_of_mention;
     for (const auto& members : groups) {
+        const auto& first = m_events[members.front()];
+        events.push_back(EventNode{stable_id("evt", first.article_id + ":" + std::to_string(first.trigger.begin)), members});
+        for (std::size_t i : members) event_of_mention[{m_events[i].article_id, m_events[i].trigger}] = events.back().id;
+    }
+
+    auto entity_node = [&](const std::string& id, EntityAgg& agg) {
+        NodeProps n;
+        n.id = id;
+        n.kind = agg.kind;
+        n.label = agg.canonical.empty() ? most_frequent(agg.surfaces) : most_frequent(agg.canonical);
+        for (const auto& [s, count] : agg.surfaces) n.aliases.push_back(s);
+        n.kb_id = agg.kb_id;
+        n.sources = static_cast<int>(agg.articles.size());
+        n.mentions = static_cast<int>(agg.provenance.size());
+        std::sort(agg.provenance.begin(), agg.provenance.end());
+        n.provenance = std::move(agg.provenance);
+        n.confidence = std::accumulate(n.provenance.begin(), n.provenance.end(), 0.0,
+                                       [](double acc, const Provenance& p) { return std::max(acc, p.confidence); });
+        if (m_places && !agg.kb_id.empty()) {
+            if (auto facts = m_places(agg.kb_id)) {
+                if (!facts->name.empty()) n.label = facts->name;
+                n.country = facts->country;
+                n.latitude = facts->latitude;
+                n.longitude = facts->longitude;
+            }
+        }
+        return n;
+    };
+    auto event_node = [&](const EventNode& ev) {
+        const auto& members = ev.members;
         // The finest-dated member speaks for the event (its date, time source, modality).
         std::size_t lead = members.front();
         for (std::size_t i : members) {
@@ -194,7 +197,7 @@ StoryGraph GraphBuilder::build() {
         const auto& first = m_events[members.front()];
         const auto& best = m_events[lead];
         NodeProps n;
-        n.id = stable_id("evt", first.article_id + ":" + std::to_string(first.trigger.begin));
+        n.id = ev.id;
         n.kind = NodeKind::event;
         n.label = shorten(first.summary, label_limit);
         n.summary = first.summary;
@@ -209,24 +212,51 @@ StoryGraph GraphBuilder::build() {
             arts.insert(m_events[i].article_id);
             miss *= 1.0 - m_events[i].confidence;
             n.provenance.push_back(Provenance{m_events[i].article_id, m_events[i].trigger, m_events[i].confidence});
-            event_of_mention[{m_events[i].article_id, m_events[i].trigger}] = n.id;
         }
         std::sort(n.provenance.begin(), n.provenance.end());
         n.sources = static_cast<int>(arts.size());
         n.mentions = static_cast<int>(members.size());
         n.confidence = 1.0 - miss;
-        events.push_back(EventNode{n.id, members});
-        nodes.push_back(std::move(n));
-    }
+        return n;
+    };
 
-    // Sorted through indices: moving the nodes themselves (a dozen strings each) was slow.
-    std::vector<std::size_t> by_id(nodes.size());
-    std::iota(by_id.begin(), by_id.end(), 0);
-    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return nodes[a].id < nodes[b].id; });
-    for (std::size_t i : by_id) g.add_node(std::move(nodes[i]));
+    // Nodes are added in id order so that vertex numbering, and so every export, is canonical.
+    // The ids are sorted first and each node is made as it goes into the graph: a list of all
+    // the nodes beside the graph held both at once (the export of Reuters-21578 peaked at
+    // 940 MB), and the builder's records are let go of once used.
+    enum class From : std::uint8_t { article, entity, event };
+    struct Pending {
+        const std::string* id;
+        From from;
+        std::size_t index;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(m_articles.size() + m_entities.size() + events.size());
+    for (std::size_t i = 0; i < m_articles.size(); ++i) pending.push_back({&m_articles[i].id, From::article, i});
+    std::vector<std::pair<const std::string, EntityAgg>*> entities;
+    entities.reserve(m_entities.size());
+    for (auto& entry : m_entities) {
+        pending.push_back({&entry.first, From::entity, entities.size()});
+        entities.push_back(&entry);
+    }
+    for (std::size_t i = 0; i < events.size(); ++i) pending.push_back({&events[i].id, From::event, i});
+    std::sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) { return *a.id < *b.id; });
+    g.reserve_nodes(pending.size());
+    for (const Pending& p : pending) {
+        switch (p.from) {
+        case From::article: g.add_node(std::move(m_articles[p.index])); break;
+        case From::entity: g.add_node(entity_node(entities[p.index]->first, entities[p.index]->second)); break;
+        case From::event: g.add_node(event_node(events[p.index])); break;
+        }
+    }
+    std::vector<Pending>().swap(pending);
+    std::vector<NodeProps>().swap(m_articles);
+    std::vector<std::pair<const std::string, EntityAgg>*>().swap(entities);
+    m_entities.clear();
 
     auto v = [&](const std::string& id) { return *g.find(id); };
     for (const auto& [key, count] : m_article_mentions) g.add_edge(v(key.first), v(key.second), Relation::mentions, count);
+    m_article_mentions.clear();
     for (const auto& ev : events) {
         const Vertex ve = v(ev.id);
         for (std::size_t i : ev.members) {
@@ -257,6 +287,11 @@ StoryGraph GraphBuilder::build() {
         g.add_edge(v(x->second), v(y->second), Relation::before, 1.0, Provenance{st.article_id, st.earlier, 0.5});
         ++m_report.before_edges;
     }
+    // What follows reads the graph only.
+    std::vector<EventRecord>().swap(m_events);
+    std::vector<StatedOrder>().swap(m_stated);
+    event_of_mention.clear();
+    std::vector<EventNode>().swap(events);
     order_events(g, m_report);
     assign_threads(g);
     assign_centrality(g);

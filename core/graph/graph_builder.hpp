@@ -28,6 +28,7 @@ public:
     explicit GraphBuilder(PlaceLookup places = {});
     // Documents may come in any order; the graph depends only on their content.
     void add(const Document& doc, const std::vector<std::string>& source_urls = {});
+    // Moves what add() gathered into the graph: called once, it leaves the builder empty.
     [[nodiscard]] StoryGraph build();
     // What the last build() found about the chronology (edge counts, contradictions).
     [[nodiscard]] const ChronologyReport& chronology() const { return m_report; }

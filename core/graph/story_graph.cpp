@@ -5,6 +5,12 @@
 
 namespace storyline {
 
+void StoryGraph::reserve_nodes(std::size_t n) {
+    // Boost has no reserve() for a vecS vertex list; m_vertices is that list, a public member.
+    m_graph->m_vertices.reserve(n);
+    m_index.reserve(n);
+}
+
 Vertex StoryGraph::add_node(NodeProps props) {
     if (auto it = m_index.find(props.id); it != m_index.end()) return it->second;
     std::string id = props.id;

@@ -84,6 +84,8 @@ public:
     StoryGraph& operator=(StoryGraph&&) noexcept = default;
     ~StoryGraph() = default;
 
+    // Room for n nodes, so that adding them moves none (a node holds a dozen strings).
+    void reserve_nodes(std::size_t n);
     // Adds the node, or returns the existing vertex with that id (properties untouched).
     Vertex add_node(NodeProps props);
     // Adds an edge, or merges into the existing edge with the same endpoints and relation

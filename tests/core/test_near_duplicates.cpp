@@ -166,3 +166,29 @@ TEST(test_near_duplicates, hundreds_of_equal_bodies_fold_into_one_in_linear_work
     EXPECT_EQ(dups.clusters[0].representative, "art-1000");
     EXPECT_LT(dups.pairs.size(), 2u * 300u);  // first + neighbour, not 300 · 299 / 2
 }
+
+// Signatures are computed a few MB at a time on every core: a copy signed in another batch than
+// its original (and by another thread) still folds, and the outcome is that of one batch.
+TEST(test_near_duplicates, copies_signed_in_different_batches_fold) {
+    std::vector<Doc> docs;
+    std::uint64_t state = 42;
+    auto word = [&] {   // a made-up word: texts share almost no 5-word shingle
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        std::string w;
+        for (int k = 0; k < 6; ++k) w.push_back(static_cast<char>('a' + ((state >> (8 + 5 * k)) % 26)));
+        return w;
+    };
+    for (int i = 0; i < 700; ++i) {   // 700 bodies of about 8 KB: past the 4 MB of one batch
+        std::string text;
+        while (text.size() < 8000) text += word() + ' ';
+        docs.push_back({"art-" + std::to_string(1000 + i), "en", text, ""});
+    }
+    docs.push_back({"art-9001", "en", docs[3].text, ""});     // signed in the last batch, its original in the first
+    docs.push_back({"art-9002", "en", docs[650].text, ""});   // both in the last batch
+    const auto dups = find(docs);
+    ASSERT_EQ(dups.clusters.size(), 2u);
+    EXPECT_EQ(dups.clusters[0].members, (std::vector<std::string>{"art-1003", "art-9001"}));
+    EXPECT_EQ(dups.clusters[1].members, (std::vector<std::string>{"art-1650", "art-9002"}));
+    EXPECT_DOUBLE_EQ(dups.pairs[0].similarity, 1.0);
+    EXPECT_DOUBLE_EQ(near_duplicate_similarity(docs[3].text, docs[4].text), near_duplicate_similarity(docs[4].text, docs[3].text));
+}
