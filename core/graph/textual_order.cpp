@@ -5,6 +5,7 @@
 #include "core/text/words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,9 @@ public:
             const Cue cue = rel == "after" ? Cue::after : rel == "before" ? Cue::before : rel == "then" ? Cue::then : Cue::none;
             if (cue == Cue::none) continue;
             std::string phrase = fold(line.substr(0, tab));
+            if (phrase.empty()) continue;
+            const auto first = static_cast<unsigned char>(phrase[0]);
+            if (first < 0x80) m_ascii_first[first] = true;
             if (const auto space = phrase.find(' '); space != std::string::npos) m_pair_heads.insert(phrase.substr(0, space));
             m_cues.emplace(std::move(phrase), cue);
         }
@@ -44,8 +48,17 @@ public:
         return Cue::none;
     }
     [[nodiscard]] bool empty() const { return m_cues.empty(); }
+    // Whether a word written `raw` may start a cue: fold() keeps an ASCII first letter, lower-cased,
+    // so a word whose first byte is one no cue starts with needs no folding (most words).
+    [[nodiscard]] bool may_start(std::string_view raw) const {
+        if (raw.empty()) return false;
+        const auto b = static_cast<unsigned char>(raw[0]);
+        if (b >= 0x80) return true;   // "Après", "É…": folded first
+        return m_ascii_first[b >= 'A' && b <= 'Z' ? b | 0x20 : b];
+    }
 
 private:
+    std::array<bool, 128> m_ascii_first{};   // ASCII first bytes of the folded cues
     std::unordered_map<std::string, Cue> m_cues;
     std::unordered_set<std::string> m_pair_heads;   // first words of two-word cues
 };
@@ -85,8 +98,17 @@ std::vector<std::pair<int, int>> textual_order(const Document& doc) {
         }
         if (here.empty()) continue;
         words_in(text, sentence.span, words);
+        // Only words that may start a cue, and the word after each (a pair's second), are folded:
+        // the others cannot match and stay empty.
         folded.resize(words.size());
-        for (std::size_t w = 0; w < words.size(); ++w) folded[w] = fold(words[w].span.in(text));
+        bool after_candidate = false;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string_view raw = words[w].span.in(text);
+            const bool candidate = cues.may_start(raw);
+            if (candidate || after_candidate) folded[w] = fold(raw);
+            else folded[w].clear();
+            after_candidate = candidate;
+        }
         auto event_after = [&](std::uint32_t at) {
             for (int x : here) {
                 if (doc.events[static_cast<std::size_t>(x)].trigger.begin >= at) return x;
