@@ -8,16 +8,18 @@
 # an archive read for the first time. The machine's state is printed before and after the runs
 # (bench/machine_probe.cpp, compiled on first use), and the shared cache left to us before each
 # run: on a shared VM it moves the figures more than most changes do. Each run also shows what
-# the import read from the disk, which a warm run should not. Usage:
-# bench/whole_run.sh [--scale] [--cold] [-j N] [-r R]
+# the import read from the disk, which a warm run should not. --export then times the three
+# exports (GraphML, GEXF, timeline) of each corpus's last database, R runs each: wall, CPU,
+# peak RSS and output size (the graph is rebuilt from the store by every export). Usage:
+# bench/whole_run.sh [--scale] [--cold] [--export] [-j N] [-r R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="$(cd .. && pwd)/shared"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/storyline-bench"
-scale=0; threads=""; repeat=1; cold=0
+scale=0; threads=""; repeat=1; cold=0; exports=0
 while [ $# -gt 0 ]; do
-  case "$1" in --scale) scale=1 ;; --cold) cold=1 ;; -j) threads="-j $2"; shift ;; -r) repeat="$2"; shift ;;
-    *) echo "usage: $0 [--scale] [--cold] [-j N] [-r R]" >&2; exit 2 ;; esac
+  case "$1" in --scale) scale=1 ;; --cold) cold=1 ;; --export) exports=1 ;; -j) threads="-j $2"; shift ;; -r) repeat="$2"; shift ;;
+    *) echo "usage: $0 [--scale] [--cold] [--export] [-j N] [-r R]" >&2; exit 2 ;; esac
   shift
 done
 dir="${STORYLINE_BUILD_DIR:-$(bash scripts/build.sh default)}"
@@ -88,10 +90,27 @@ print("%-16s %7d articles %7.1f MB text %7.2f s  %6.2f MB/s  %8.0f articles/s  C
 PY
 }
 
+measure_exports() {   # name: each export of the corpus's database, R runs each
+  local name="$1" db="$CACHE/$1.db" format r
+  for format in graphml gexf timeline; do
+    for ((r = 1; r <= repeat; r++)); do
+      /usr/bin/time -f "%e %M %U %S" -o "$CACHE/$name.export.time" "$BIN" export "$format" --db "$db" -o "$CACHE/$name.$format" \
+        >/dev/null 2>"$CACHE/$name.export.err" || { tail -3 "$CACHE/$name.export.err" >&2; echo "whole_run.sh: export $format of $name failed" >&2; exit 1; }
+      read -r wall rss_kb user sys < <(tail -n 1 "$CACHE/$name.export.time")
+      awk -v n="$name" -v f="$format" -v w="$wall" -v r="$rss_kb" -v c="$user $sys" -v s="$(stat -c %s "$CACHE/$name.$format")" \
+        'BEGIN {split(c, t, " "); printf "%-16s export %-8s %7.2f s  CPU %7.2f s  peak RSS %5.0f MB  output %7.1f MB\n", n, f, w, t[1] + t[2], r / 1024, s / 1e6}'
+    done
+  done
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); storyline $($BIN --version)"
 echo "before the runs: $(probe)"
 measure reuters "$CACHE/reuters/articles"
 measure giletsjaunes "$SHARED/corpus/articles/giletsjaunes-fr-en/articles"
+if [ "$exports" = 1 ]; then
+  measure_exports reuters
+  measure_exports giletsjaunes
+fi
 if [ "$scale" = 1 ]; then
   for k in 2 4; do
     if [ ! -d "$CACHE/reuters-x$k" ]; then
