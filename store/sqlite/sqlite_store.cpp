@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "core/util/bounded_queue.hpp"
 #include "core/util/hash.hpp"
 #include "store/sqlite/layer_json.hpp"
 #include "store/sqlite/schema.hpp"
@@ -11,9 +12,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 #include <unordered_set>
 
 namespace storyline {
@@ -424,6 +429,35 @@ void SqliteStore::for_each_article(const std::function<void(const Article&)>& fn
     read_documents(false, [&](const Document& doc) { fn(doc.article); });
 }
 
+namespace {
+
+// Documents read from the store whose layers a second thread decodes (read_documents).
+struct DecodeBatch {
+    std::vector<Document> docs;
+    std::vector<std::optional<std::array<std::string, 4>>> layers;   // sentences, timexes, entities, events, if stored
+    std::string error;                                  // "article <id>: <reason>" of a damaged layer
+};
+
+void decode_batch(DecodeBatch& b) {
+    for (std::size_t k = 0; k < b.docs.size(); ++k) {
+        if (!b.layers[k]) continue;
+        const auto& l = *b.layers[k];
+        try {
+            layer_json::decode_sentences(l[0], b.docs[k]);
+            layer_json::decode_timexes(l[1], b.docs[k]);
+            layer_json::decode_entities(l[2], b.docs[k]);
+            layer_json::decode_events(l[3], b.docs[k]);
+        } catch (const layer_json::LayerError& e) {
+            b.error = "article " + b.docs[k].article.id + ": " + e.what();
+            b.docs.resize(k);   // the documents before it are still handed on
+            return;
+        }
+    }
+    b.layers.clear();
+}
+
+} // namespace
+
 void SqliteStore::read_documents(bool layers, const std::function<void(const Document&)>& fn) {
     SQLite::Statement& arts = statement(
         layers ? "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
@@ -431,13 +465,7 @@ void SqliteStore::read_documents(bool layers, const std::function<void(const Doc
                : "SELECT a.id, a.title, a.text, a.lang, a.published, a.published_source, a.url, a.author, a.source_name, a.format, "
                  "a.content_hash FROM articles a ORDER BY a.id");
     SQLite::Statement& src = statement("SELECT source_key FROM sources WHERE article_id = ? ORDER BY source_key LIMIT 1");
-    auto text_of = [&](int col) {
-        const SQLite::Column c = arts.getColumn(col);
-        return std::string_view(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
-    };
-    while (arts.executeStep()) {
-        Document doc;
-        Article& a = doc.article;
+    auto read_article = [&](Article& a) {
         a.id = arts.getColumn(0).getString();
         a.title = arts.getColumn(1).getString();
         a.text = arts.getColumn(2).getString();
@@ -451,18 +479,64 @@ void SqliteStore::read_documents(bool layers, const std::function<void(const Doc
         src.bind(1, a.id);
         if (src.executeStep()) a.source_key = src.getColumn(0).getString();
         src.reset();
-        if (layers && !arts.getColumn(11).isNull()) {
-            try {
-                layer_json::decode_sentences(text_of(11), doc);
-                layer_json::decode_timexes(text_of(12), doc);
-                layer_json::decode_entities(text_of(13), doc);
-                layer_json::decode_events(text_of(14), doc);
-            } catch (const layer_json::LayerError& e) {
-                throw StoreError(m_path + ": article " + a.id + ": " + e.what());
-            }
+    };
+    if (!layers) {
+        while (arts.executeStep()) {
+            Document doc;
+            read_article(doc.article);
+            fn(doc);
         }
-        fn(doc);
+        return;
     }
+    // Decoding the layers' JSON is a third of reading them: a second thread decodes batches of
+    // documents while this one reads the next rows and hands the decoded ones, in order, to
+    // `fn` (which may query this store: it runs on this thread). Three batches at most are in
+    // flight; the queues hold four, so neither side ever waits on a full one.
+    constexpr std::size_t batch_docs = 32, in_flight_max = 3;
+    BoundedQueue<DecodeBatch> to_decode(4), decoded(4);
+    std::thread decoder([&] {
+        while (auto b = to_decode.pop()) {
+            decode_batch(*b);
+            if (!decoded.push(std::move(*b))) return;
+        }
+    });
+    struct Stop {   // whatever way this function is left, the decoder ends before it returns
+        BoundedQueue<DecodeBatch>& in;
+        BoundedQueue<DecodeBatch>& out;
+        std::thread& t;
+        ~Stop() {
+            in.close();
+            out.close();
+            t.join();
+        }
+    } stop{to_decode, decoded, decoder};
+    std::size_t in_flight = 0;
+    auto hand_on = [&] {
+        auto b = decoded.pop();
+        --in_flight;
+        if (!b) throw StoreError(m_path + ": the layers' decoder stopped");
+        for (const Document& doc : b->docs) fn(doc);
+        if (!b->error.empty()) throw StoreError(m_path + ": " + b->error);
+    };
+    auto text_of = [&](int col) {
+        const SQLite::Column c = arts.getColumn(col);
+        return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+    };
+    DecodeBatch batch;
+    while (arts.executeStep()) {
+        read_article(batch.docs.emplace_back().article);
+        auto& l = batch.layers.emplace_back();
+        if (!arts.getColumn(11).isNull()) l = std::array<std::string, 4>{text_of(11), text_of(12), text_of(13), text_of(14)};
+        if (batch.docs.size() == batch_docs) {
+            to_decode.push(std::exchange(batch, DecodeBatch{}));
+            if (++in_flight == in_flight_max) hand_on();
+        }
+    }
+    if (!batch.docs.empty()) {
+        to_decode.push(std::move(batch));
+        ++in_flight;
+    }
+    while (in_flight > 0) hand_on();
 }
 
 std::vector<std::string> SqliteStore::sources_of(const std::string& article_id) {

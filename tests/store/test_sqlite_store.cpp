@@ -677,3 +677,49 @@ TEST(test_sqlite_store, new_database_gets_large_pages_and_an_old_one_keeps_its_o
     EXPECT_EQ(db.execAndGet("PRAGMA page_size").getInt(), 4096);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
+
+// The layers are decoded on a second thread, 32 documents a batch: across several batches the
+// documents still come in id order, one damaged layer stops the read after the documents before
+// it, and a callback that throws stops it cleanly.
+TEST(test_sqlite_store, documents_across_decode_batches_come_in_order_up_to_a_damaged_layer) {
+    test_support::TempDir dir;
+    const auto path = (dir.path() / "s.db").string();
+    {
+        SqliteStore s(path);
+        s.begin_batch();
+        for (int i = 0; i < 100; ++i) {
+            const std::string id = "a" + std::to_string(100 + i);
+            s.put(doc(id, id + ".txt", "jeudi Poutine déclare " + std::to_string(i)));
+        }
+        s.commit_batch();
+    }
+    {
+        SqliteStore s(path);
+        std::vector<std::string> ids;
+        s.for_each_document([&](const Document& d) {
+            ids.push_back(d.article.id);
+            EXPECT_EQ(d.entities.size(), 1u);
+        });
+        ASSERT_EQ(ids.size(), 100u);
+        EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+        int calls = 0;
+        EXPECT_THROW(s.for_each_document([&](const Document&) {
+            if (++calls == 40) throw std::runtime_error("stop");
+        }), std::runtime_error);
+        EXPECT_EQ(calls, 40);
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE articles SET entities = '[[1,2,\"PER\"]]' WHERE id = 'a170'");
+    }
+    SqliteStore s(path);
+    std::vector<std::string> ids;
+    try {
+        s.for_each_document([&](const Document& d) { ids.push_back(d.article.id); });
+        FAIL();
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("article a170: "), std::string::npos) << e.what();
+    }
+    ASSERT_EQ(ids.size(), 70u);
+    EXPECT_EQ(ids.back(), "a169");
+}
