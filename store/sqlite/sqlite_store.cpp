@@ -15,11 +15,12 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <thread>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
 namespace storyline {
 namespace {
@@ -436,6 +437,7 @@ struct DecodeBatch {
     std::vector<Document> docs;
     std::vector<std::optional<std::array<std::string, 4>>> layers;   // sentences, timexes, entities, events, if stored
     std::string error;                                  // "article <id>: <reason>" of a damaged layer
+    std::exception_ptr failure;                         // anything else the decoder threw (out of memory)
 };
 
 void decode_batch(DecodeBatch& b) {
@@ -450,6 +452,10 @@ void decode_batch(DecodeBatch& b) {
         } catch (const layer_json::LayerError& e) {
             b.error = "article " + b.docs[k].article.id + ": " + e.what();
             b.docs.resize(k);   // the documents before it are still handed on
+            return;
+        } catch (...) {   // thrown on to the reading thread, as it was before the decoder had one
+            b.failure = std::current_exception();
+            b.docs.resize(k);
             return;
         }
     }
@@ -517,6 +523,7 @@ void SqliteStore::read_documents(bool layers, const std::function<void(const Doc
         if (!b) throw StoreError(m_path + ": the layers' decoder stopped");
         for (const Document& doc : b->docs) fn(doc);
         if (!b->error.empty()) throw StoreError(m_path + ": " + b->error);
+        if (b->failure) std::rethrow_exception(b->failure);
     };
     auto text_of = [&](int col) {
         const SQLite::Column c = arts.getColumn(col);
