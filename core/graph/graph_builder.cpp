@@ -96,6 +96,7 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
 
     std::vector<std::string> mention_nodes;
     mention_nodes.reserve(doc.entities.size());
+    std::map<std::string_view, int> mentions_of;   // entity node → mentions in this article
     for (const auto& m : doc.entities) {
         const std::string id = entity_node_id(m, text);
         mention_nodes.push_back(id);
@@ -106,8 +107,9 @@ void GraphBuilder::add(const Document& doc, const std::vector<std::string>& sour
         if (!m.kb_id.empty()) agg.kb_id = m.kb_id;
         agg.articles.insert(art_id);
         agg.provenance.push_back(Provenance{a.id, m.span, m.confidence});
-        ++m_article_mentions[{art_id, id}];
     }
+    for (const auto& id : mention_nodes) ++mentions_of[id];
+    for (const auto& [id, count] : mentions_of) m_article_mentions.push_back({art_id, std::string(id), count});
     auto ids = [&](const std::vector<int>& idx) {
         std::vector<std::string> out;
         for (int i : idx) {
@@ -262,8 +264,26 @@ StoryGraph GraphBuilder::build() {
     m_entities.clear();
 
     auto v = [&](const std::string& id) { return *g.find(id); };
-    for (const auto& [key, count] : m_article_mentions) g.add_edge(v(key.first), v(key.second), Relation::mentions, count);
-    m_article_mentions.clear();
+    // In (article, entity) order, an article met twice counted once per pair: as a map of the
+    // pairs gave them. The documents come in id order, so the list is usually sorted already.
+    const auto by_pair = [](const ArticleMentions& x, const ArticleMentions& y) {
+        return std::tie(x.article, x.entity) < std::tie(y.article, y.entity);
+    };
+    if (!std::is_sorted(m_article_mentions.begin(), m_article_mentions.end(), by_pair)) {
+        std::stable_sort(m_article_mentions.begin(), m_article_mentions.end(), by_pair);
+    }
+    for (std::size_t k = 0; k < m_article_mentions.size();) {
+        const auto& first = m_article_mentions[k];
+        int count = 0;
+        std::size_t next = k;
+        for (; next < m_article_mentions.size() && m_article_mentions[next].article == first.article &&
+               m_article_mentions[next].entity == first.entity; ++next) {
+            count += m_article_mentions[next].count;
+        }
+        g.add_edge(v(first.article), v(first.entity), Relation::mentions, count);
+        k = next;
+    }
+    std::vector<ArticleMentions>().swap(m_article_mentions);
     for (const auto& ev : events) {
         const Vertex ve = v(ev.id);
         for (std::size_t i : ev.members) {

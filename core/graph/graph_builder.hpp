@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace storyline {
@@ -49,8 +50,13 @@ private:
     };
     PlaceLookup m_places;
     std::vector<NodeProps> m_articles;
-    std::map<std::string, EntityAgg> m_entities;                        // by node id
-    std::map<std::pair<std::string, std::string>, int> m_article_mentions;   // (article, entity) → count
+    std::unordered_map<std::string, EntityAgg> m_entities;              // by node id
+    // (article node, entity node, mentions): each article's in entity order, added article by article.
+    struct ArticleMentions {
+        std::string article, entity;
+        int count = 0;
+    };
+    std::vector<ArticleMentions> m_article_mentions;
     std::vector<EventRecord> m_events;
     std::vector<StatedOrder> m_stated;
     ChronologyReport m_report;

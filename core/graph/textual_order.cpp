@@ -37,6 +37,8 @@ public:
     }
     // The cue starting at word w (two-word phrases first); `length` gets its word count.
     Cue at(const std::vector<std::string>& words, std::size_t w, std::size_t& length) const {
+        length = 1;
+        if (words[w].empty()) return Cue::none;   // a word no cue starts with (textual_order)
         if (w + 1 < words.size() && m_pair_heads.count(words[w])) {   // a pair is built only after its head
             if (auto it = m_cues.find(words[w] + " " + words[w + 1]); it != m_cues.end()) {
                 length = 2;
