@@ -87,14 +87,22 @@ std::vector<std::vector<std::size_t>> merge_events(const std::vector<EventRecord
     // week- and month-dated mentions then join.
     std::vector<std::size_t> order(records.size());
     std::iota(order.begin(), order.end(), 0);
+    const auto by_mention = [&](std::size_t x, std::size_t y) {
+        // The strings are compared by reference: a tuple of copies allocated on every comparison.
+        return std::tie(records[x].article_id, records[x].trigger) < std::tie(records[y].article_id, records[y].trigger);
+    };
+    // GraphBuilder hands the records sorted by (article, trigger), each once: then a record's
+    // index is its rank in that order, and the ties of equal intervals (most of them) are broken
+    // without comparing strings.
+    bool ranked = true;
+    for (std::size_t k = 1; k < records.size() && ranked; ++k) ranked = by_mention(k - 1, k);
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         const auto& a = records[x];
         const auto& b = records[y];
-        // The strings are compared by reference: a tuple of copies allocated on every comparison.
         const auto ka = std::make_tuple(a.when.length_days() == 0, a.when.length_days(), a.when.first);
         const auto kb = std::make_tuple(b.when.length_days() == 0, b.when.length_days(), b.when.first);
         if (ka != kb) return ka < kb;
-        return std::tie(a.article_id, a.trigger) < std::tie(b.article_id, b.trigger);
+        return ranked ? x < y : by_mention(x, y);
     });
     std::vector<Cluster> clusters;
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_type_participant;
