@@ -4,6 +4,7 @@
 #include "core/graph/graph_builder.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,10 +14,15 @@
 
 namespace storyline::cli {
 
-NearDuplicates find_near_duplicates(Store& store, std::ostream& log) {
+NearDuplicates find_near_duplicates(Store& store, std::ostream& log, Progress* progress) {
     NearDuplicateFinder finder;
-    store.for_each_article([&](const Article& a) { finder.add(a.id, a.lang, a.text, a.published.value); });
+    const std::size_t total = progress && progress->enabled() ? static_cast<std::size_t>(store.article_counts().articles) : 0;
+    store.for_each_article([&](const Article& a) {
+        finder.add(a.id, a.lang, a.text, a.published.value);
+        if (progress) progress->update(finder.size(), std::max(total, finder.size()), "near-duplicates");
+    });
     NearDuplicates dups = finder.find();
+    if (progress) progress->finish();
     dups.collect_sources([&](const std::string& id) { return store.sources_of(id); });
     log << "Near-duplicates: " << dups.clustered_articles() << " of " << finder.size() << " articles folded into "
         << dups.clusters.size() << " (--keep-near-duplicates keeps them apart)\n";
@@ -44,12 +50,20 @@ StoryGraph load_graph(const std::string& db, bool keep_near_duplicates) {
     });
     // Folded when the graph is built, not in the store: every source keeps its own text there,
     // and the outcome depends on the stored documents only (not on import order or shards).
-    const NearDuplicates dups = keep_near_duplicates ? NearDuplicates{} : find_near_duplicates(*store, std::cerr);
+    // A minute's export of a large archive says how far it is (on a terminal only).
+    Progress progress(true);
+    const NearDuplicates dups = keep_near_duplicates ? NearDuplicates{} : find_near_duplicates(*store, std::cerr, &progress);
+    const std::size_t total = progress.enabled() ? static_cast<std::size_t>(store->article_counts().articles) : 0;
+    std::size_t read = 0;
     store->for_each_document([&](const Document& doc) {
+        progress.update(++read, std::max(total, read), "reading the annotations");
         if (dups.folded(doc.article.id)) return;  // its representative carries its sources
         builder.add(doc, node_sources(*store, dups, doc.article.id));
     });
-    return builder.build();
+    progress.update(read, read, "building the graph");
+    StoryGraph graph = builder.build();
+    progress.finish();
+    return graph;
 }
 
 const StoryGraph& keep_until_exit(StoryGraph graph) {

@@ -1,5 +1,6 @@
 #pragma once
 // Loads the store into the story graph and writes exports; shared by `export`, `run`, `stats`.
+#include "cli/progress.hpp"
 #include "core/graph/near_duplicates.hpp"
 #include "core/graph/story_graph.hpp"
 #include "exporters/exporter.hpp"
@@ -11,8 +12,9 @@
 namespace storyline::cli {
 
 // Pass 1 over the store: the near-duplicate clusters (core/graph/near_duplicates.hpp) with their
-// sources, and one line on `log` saying how many articles were folded into how many.
-NearDuplicates find_near_duplicates(Store& store, std::ostream& log);
+// sources, and one line on `log` saying how many articles were folded into how many; `progress`,
+// when given, shows how many articles have been read.
+NearDuplicates find_near_duplicates(Store& store, std::ostream& log, Progress* progress = nullptr);
 // The sources an article's node lists: its cluster's when it represents one, else its own.
 std::vector<std::string> node_sources(Store& store, const NearDuplicates& dups, const std::string& article_id);
 

@@ -1,6 +1,7 @@
 #include "cli/import_job.hpp"
 
 #include "cli/input_files.hpp"
+#include "cli/progress.hpp"
 
 #include "annotators/pipeline.hpp"
 #include "importers/import_bytes.hpp"
@@ -67,35 +68,6 @@ constexpr std::size_t writer_batches_per_worker = 4;
 // Batches of a many-record file (a JSON Lines dump) waiting for a worker with no file left: two
 // a worker, about 128 KB of text each, beside the file the giver holds anyway.
 constexpr std::size_t shared_batches_per_worker = 2;
-constexpr auto progress_interval = std::chrono::milliseconds(200);
-
-class Progress {
-public:
-    explicit Progress(bool enabled) : m_enabled(enabled && ::isatty(2)) {}
-    [[nodiscard]] bool enabled() const { return m_enabled; }
-    // `within`: how far into that file, for one read as a stream ("" otherwise).
-    void update(std::size_t done, std::size_t total, const std::string& path, const std::string& within = {}) {
-        if (!m_enabled) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_last < progress_interval && done != total) return;
-        m_last = now;
-        std::string shown = path.size() > 60 ? "…" + path.substr(path.size() - 59) : path;
-        std::cerr << "\r\033[K[" << done << "/" << total << "] " << shown << within << std::flush;
-    }
-    // Clears the line, so that a message can be written in its place; the next update
-    // draws it again.
-    void finish() {
-        if (m_enabled) std::cerr << "\r\033[K" << std::flush;
-    }
-
-private:
-    bool m_enabled;
-    std::chrono::steady_clock::time_point m_last{};
-};
-
-} // namespace
-
-namespace {
 
 // Hands out the indices of a file list in runs, to any number of threads.
 class FileRuns {
@@ -508,7 +480,7 @@ ImportSummary run_import(const ImportOptions& options, std::ostream& log) {
 
     if (progress.enabled()) {
         while (files_done.load(std::memory_order_relaxed) < files.size() && !stopping) {
-            std::this_thread::sleep_for(progress_interval / 4);
+            std::this_thread::sleep_for(Progress::interval / 4);
             const std::size_t shown = file_shown.load(std::memory_order_relaxed);
             std::lock_guard lock(log_mutex);
             if (shown >= files.size()) continue;
