@@ -79,28 +79,25 @@ void write_export(const Exporter& exporter, const StoryGraph& graph, const Expor
         return;
     }
     const std::filesystem::path target(path);
+    auto write_to = [&](const std::filesystem::path& file, const char* failed) {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error(path + ": cannot write");
+        exporter.write(graph, out, options);
+        out.flush();
+        if (!out) throw std::runtime_error(path + ": " + failed);
+    };
     std::error_code ec;
     const auto status = std::filesystem::status(target, ec);
     if (std::filesystem::is_directory(status)) throw std::runtime_error(path + ": is a directory");
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
         // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > graph.gz)`) is written in
         // place: a temporary file renamed over it would replace the device itself with a file.
-        std::ofstream out(target, std::ios::binary);
-        if (!out) throw std::runtime_error(path + ": cannot write");
-        exporter.write(graph, out, options);
-        out.flush();
-        if (!out) throw std::runtime_error(path + ": write failed");
+        write_to(target, "write failed");
         return;
     }
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
     const std::filesystem::path tmp = target.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error(path + ": cannot write");
-        exporter.write(graph, out, options);
-        out.flush();
-        if (!out) throw std::runtime_error(path + ": write failed (disk full?)");
-    }
+    write_to(tmp, "write failed (disk full?)");
     std::filesystem::rename(tmp, target);
 }
 

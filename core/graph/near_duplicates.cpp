@@ -193,36 +193,27 @@ void NearDuplicateFinder::add(const std::string& article_id, const std::string& 
 void NearDuplicateFinder::sign_pending() {
     // A signature depends on its own text only: the pending ones are shared, 16 at a time, between
     // this thread and one more per further core (the pass was a third of an export's instructions).
+    constexpr std::size_t chunk = 16;
     std::atomic<std::size_t> next{0};
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
     auto sign = [&] {
-        constexpr std::size_t chunk = 16;
-        for (std::size_t from; (from = next.fetch_add(chunk)) < m_pending.size();) {
-            for (std::size_t k = from; k < std::min(from + chunk, m_pending.size()); ++k) {
-                Entry& e = m_entries[m_pending[k].first];
-                e.eligible = signature_of(m_pending[k].second, m_settings, e.mins);
+        try {
+            for (std::size_t from; (from = next.fetch_add(chunk)) < m_pending.size();) {
+                for (std::size_t k = from; k < std::min(from + chunk, m_pending.size()); ++k) {
+                    Entry& e = m_entries[m_pending[k].first];
+                    e.eligible = signature_of(m_pending[k].second, m_settings, e.mins);
+                }
             }
+        } catch (...) {   // handed to the calling thread once every helper has stopped
+            std::lock_guard lock(failed_mutex);
+            failed = std::current_exception();
         }
     };
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
-    std::exception_ptr failed;
-    std::mutex failed_mutex;
-    for (unsigned c = 1; c < cores && c * 16 < m_pending.size(); ++c) {
-        helpers.emplace_back([&] {
-            try {
-                sign();
-            } catch (...) {
-                std::lock_guard lock(failed_mutex);
-                failed = std::current_exception();
-            }
-        });
-    }
-    try {
-        sign();
-    } catch (...) {
-        std::lock_guard lock(failed_mutex);
-        failed = std::current_exception();
-    }
+    for (unsigned c = 1; c < cores && c * chunk < m_pending.size(); ++c) helpers.emplace_back(sign);
+    sign();
     for (auto& t : helpers) t.join();
     m_pending.clear();
     m_pending_bytes = 0;

@@ -45,7 +45,6 @@ public:
                 return it->second;
             }
         }
-        length = 1;
         if (auto it = m_cues.find(words[w]); it != m_cues.end()) return it->second;
         return Cue::none;
     }
